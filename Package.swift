@@ -1,0 +1,62 @@
+// swift-tools-version: 6.0
+// gazette: official Taiwanese government PDFs in, typed and validated JSON out.
+//
+// Stages (one target each, data flows one way):
+//   GazetteRead -> GazetteLayout -> GazetteNormalise -> GazetteRecords -> GazetteEmit
+// composed by the `Gazette` library and driven by the `gazette` executable.
+import PackageDescription
+
+let package = Package(
+    name: "gazette",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Gazette", targets: ["Gazette"]),
+        .executable(name: "gazette", targets: ["GazetteCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries (Debian packages, installed by scripts/bootstrap).
+        .systemLibrary(
+            name: "CPoppler", pkgConfig: "poppler",
+            providers: [.apt(["libpoppler-private-dev"])]),
+        .systemLibrary(
+            name: "CPopplerGlib", pkgConfig: "poppler-glib cairo",
+            providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]),
+        .systemLibrary(
+            name: "CICU", pkgConfig: "icu-uc icu-i18n",
+            providers: [.apt(["libicu-dev"])]),
+
+        // Small C/C++ shims whose public headers include no library header.
+        .target(name: "PopplerShim", dependencies: ["CPoppler"]),
+        .target(name: "ICUShim", dependencies: ["CICU"]),
+
+        // The stages.
+        .target(name: "GazetteRead", dependencies: ["PopplerShim", "CPopplerGlib"]),
+        .target(name: "GazetteNormalise", dependencies: ["ICUShim"]),
+        .target(name: "GazetteLayout", dependencies: ["GazetteRead", "GazetteNormalise"]),
+        .target(name: "GazetteRecords", dependencies: ["GazetteLayout", "GazetteNormalise"]),
+        .target(name: "GazetteEmit", dependencies: ["GazetteRecords", "GazetteLayout", "GazetteRead"]),
+
+        // The pipeline library and the command-line tool.
+        .target(
+            name: "Gazette",
+            dependencies: ["GazetteRead", "GazetteLayout", "GazetteNormalise", "GazetteRecords", "GazetteEmit"]),
+        .executableTarget(
+            name: "GazetteCLI",
+            dependencies: [
+                "Gazette",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // Unit tests per stage, end-to-end tests on real PDFs.
+        .testTarget(name: "GazetteReadTests", dependencies: ["GazetteRead"]),
+        .testTarget(name: "GazetteNormaliseTests", dependencies: ["GazetteNormalise"]),
+        .testTarget(name: "GazetteLayoutTests", dependencies: ["GazetteLayout"]),
+        .testTarget(name: "GazetteRecordsTests", dependencies: ["GazetteRecords"]),
+        .testTarget(name: "GazetteEmitTests", dependencies: ["GazetteEmit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Gazette", "GazetteCLI"]),
+    ],
+    cxxLanguageStandard: .cxx17
+)

@@ -1,0 +1,1 @@
+// The Gazette stage; see ARCHITECTURE.md.

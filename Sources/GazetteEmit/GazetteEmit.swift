@@ -1,0 +1,1 @@
+// The GazetteEmit stage; see ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+// The GazetteLayout stage; see ARCHITECTURE.md.

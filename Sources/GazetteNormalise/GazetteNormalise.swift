@@ -1,0 +1,1 @@
+// The GazetteNormalise stage; see ARCHITECTURE.md.

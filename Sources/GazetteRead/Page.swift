@@ -1,0 +1,172 @@
+/// One character as the PDF draws it: its Unicode text, box, font and paint.
+///
+/// Glyphs keep content-stream order. `text` is usually one character; a
+/// ligature or an ActualText span can give more than one.
+public struct Glyph: Hashable, Sendable {
+    /// The character(s) the glyph stands for, as the PDF's font maps them,
+    /// before any normalisation.
+    public var text: String
+    /// The glyph's box on the page (from the font's ascent/descent and advance).
+    public var box: Rect
+    /// Index into `Page.fonts`.
+    public var font: Int
+    /// Font size in points, as rendered (text matrix and CTM applied).
+    public var size: Double
+    /// Direction of the baseline in degrees, counter-clockwise from
+    /// left-to-right: 0 for normal text, 90 for text running up the page.
+    public var angle: Double
+    /// The fill colour as 0xRRGGBB.
+    public var color: UInt32
+    /// Fill opacity, 0...1.
+    public var opacity: Double
+    /// Text render mode 3 (invisible), as in the OCR layer of a scan.
+    public var isInvisible: Bool
+    /// Drawn with a vertical (Identity-V style) font.
+    public var isVertical: Bool
+
+    public init(text: String, box: Rect, font: Int = 0, size: Double, angle: Double = 0,
+                color: UInt32 = 0, opacity: Double = 1, isInvisible: Bool = false,
+                isVertical: Bool = false) {
+        self.text = text
+        self.box = box
+        self.font = font
+        self.size = size
+        self.angle = angle
+        self.color = color
+        self.opacity = opacity
+        self.isInvisible = isInvisible
+        self.isVertical = isVertical
+    }
+
+    /// True when the glyph is lighter than mid-grey or mostly transparent:
+    /// the paint of watermarks and stamps.
+    public var isFaint: Bool {
+        let r = Double((color >> 16) & 0xFF), g = Double((color >> 8) & 0xFF), b = Double(color & 0xFF)
+        let luminance = (0.299 * r + 0.587 * g + 0.114 * b) / 255
+        return opacity < 0.5 || luminance > 0.72
+    }
+}
+
+/// A font used on a page.
+public struct FontInfo: Hashable, Sendable, Codable {
+    /// The font's name as the PDF gives it (subset prefix kept), or "" when unnamed.
+    public var name: String
+    public init(name: String) { self.name = name }
+
+    /// True when the name suggests a bold face.
+    public var isBold: Bool {
+        let n = name.lowercased()
+        return n.contains("bold") || n.contains("black") || n.contains("heavy") || n.contains(",bd")
+    }
+}
+
+/// A straight horizontal or vertical segment drawn on the page: a table
+/// border, an underline, a rule.
+///
+/// Producers draw them either as stroked paths or, like Word, as thin filled
+/// rectangles; both end up here as the same kind of segment.
+public struct Ruling: Hashable, Sendable, Codable {
+    /// Which way the segment runs.
+    public enum Orientation: String, Hashable, Sendable, Codable { case horizontal, vertical }
+    /// How the producer drew it.
+    public enum Source: String, Hashable, Sendable, Codable { case stroke, filledRect }
+
+    public var orientation: Orientation
+    /// For a horizontal ruling its y; for a vertical one its x.
+    public var position: Double
+    /// Start and end along the ruling (x for horizontal, y for vertical), start <= end.
+    public var start: Double
+    public var end: Double
+    /// Line width or rectangle thickness, in points.
+    public var thickness: Double
+    public var source: Source
+    /// The paint colour as 0xRRGGBB.
+    public var color: UInt32
+
+    public init(orientation: Orientation, position: Double, start: Double, end: Double,
+                thickness: Double, source: Source = .stroke, color: UInt32 = 0) {
+        self.orientation = orientation
+        self.position = position
+        self.start = min(start, end)
+        self.end = max(start, end)
+        self.thickness = thickness
+        self.source = source
+        self.color = color
+    }
+
+    public var length: Double { end - start }
+
+    /// The segment's box on the page (with its thickness).
+    public var box: Rect {
+        let h = thickness / 2
+        switch orientation {
+        case .horizontal: return Rect(x0: start, y0: position - h, x1: end, y1: position + h)
+        case .vertical: return Rect(x0: position - h, y0: start, x1: position + h, y1: end)
+        }
+    }
+}
+
+/// One page of a PDF as the read stage sees it: size, rotation, glyphs,
+/// rulings, images.
+public struct Page: Sendable {
+    /// 1-based page number.
+    public var number: Int
+    /// Size in points of the page as displayed (crop box, rotation applied).
+    public var width: Double
+    public var height: Double
+    /// The page's /Rotate, in degrees (0, 90, 180, 270).
+    public var rotation: Int
+    public var glyphs: [Glyph]
+    public var fonts: [FontInfo]
+    public var rulings: [Ruling]
+    /// Boxes of the images drawn on the page (not decoded).
+    public var images: [Rect]
+    /// Filled rectangles too large to be rulings (cell shading, boxes).
+    public var filledBoxes: [Rect]
+    /// Problems poppler reported while reading this page.
+    public var problems: [String]
+
+    public init(number: Int, width: Double, height: Double, rotation: Int = 0,
+                glyphs: [Glyph] = [], fonts: [FontInfo] = [], rulings: [Ruling] = [],
+                images: [Rect] = [], filledBoxes: [Rect] = [], problems: [String] = []) {
+        self.number = number
+        self.width = width
+        self.height = height
+        self.rotation = rotation
+        self.glyphs = glyphs
+        self.fonts = fonts
+        self.rulings = rulings
+        self.images = images
+        self.filledBoxes = filledBoxes
+        self.problems = problems
+    }
+
+    /// True when the page carries text (visible, or the invisible OCR layer
+    /// of a scan): at least one glyph that is not whitespace.
+    public var hasTextLayer: Bool {
+        glyphs.contains { $0.text.contains { !$0.isWhitespace } }
+    }
+
+    /// The raw glyph text of the page in content-stream order (no spacing).
+    public var rawText: String { glyphs.map(\.text).joined() }
+}
+
+/// Document metadata from the PDF's Info dictionary.
+public struct DocumentInfo: Hashable, Sendable, Codable {
+    public var title: String?
+    public var producer: String?
+    public var creator: String?
+    public var author: String?
+    public var pageCount: Int
+    public var isEncrypted: Bool
+
+    public init(title: String? = nil, producer: String? = nil, creator: String? = nil,
+                author: String? = nil, pageCount: Int, isEncrypted: Bool = false) {
+        self.title = title
+        self.producer = producer
+        self.creator = creator
+        self.author = author
+        self.pageCount = pageCount
+        self.isEncrypted = isEncrypted
+    }
+}

@@ -1,0 +1,1 @@
+// The GazetteRecords stage; see ARCHITECTURE.md.

@@ -1,0 +1,3 @@
+#ifndef GAZETTE_POPPLER_H
+#define GAZETTE_POPPLER_H
+#endif

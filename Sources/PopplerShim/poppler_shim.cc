@@ -1,0 +1,1 @@
+#include "gazette_poppler.h"
