@@ -30,9 +30,9 @@ public struct Rect: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// The overlap of both, or nil when they do not overlap.
     public func intersection(_ other: Rect) -> Rect? {
-        let r = Rect(x0: Swift.max(x0, other.x0), y0: Swift.max(y0, other.y0),
-                     x1: Swift.min(x1, other.x1), y1: Swift.min(y1, other.y1))
-        return (r.x0 < r.x1 && r.y0 < r.y1) ? r : nil
+        let lx = Swift.max(x0, other.x0), ly = Swift.max(y0, other.y0)
+        let hx = Swift.min(x1, other.x1), hy = Swift.min(y1, other.y1)
+        return (lx < hx && ly < hy) ? Rect(x0: lx, y0: ly, x1: hx, y1: hy) : nil
     }
 
     /// Length of the overlap of the two vertical extents (0 when disjoint).

@@ -125,10 +125,13 @@ public struct Page: Sendable {
     public var filledBoxes: [Rect]
     /// Problems poppler reported while reading this page.
     public var problems: [String]
+    /// Glyphs drawn with no Unicode mapping (left out of `glyphs`).
+    public var unmappedGlyphs: Int
 
     public init(number: Int, width: Double, height: Double, rotation: Int = 0,
                 glyphs: [Glyph] = [], fonts: [FontInfo] = [], rulings: [Ruling] = [],
-                images: [Rect] = [], filledBoxes: [Rect] = [], problems: [String] = []) {
+                images: [Rect] = [], filledBoxes: [Rect] = [], problems: [String] = [],
+                unmappedGlyphs: Int = 0) {
         self.number = number
         self.width = width
         self.height = height
@@ -139,6 +142,7 @@ public struct Page: Sendable {
         self.images = images
         self.filledBoxes = filledBoxes
         self.problems = problems
+        self.unmappedGlyphs = unmappedGlyphs
     }
 
     /// True when the page carries text (visible, or the invisible OCR layer

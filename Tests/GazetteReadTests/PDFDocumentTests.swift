@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+@testable import GazetteRead
+
+@Suite struct PDFDocumentTests {
+    @Test func metadataAndPageSize() throws {
+        let doc = try PDFDocument(path: Fixtures.shared("tbpp__監察院.pdf"))
+        #expect(doc.pageCount == 51)
+        #expect(doc.info.producer?.contains("Adobe PDF Library") == true)
+        let page = try doc.page(36)
+        #expect(abs(page.width - 595) < 1 && abs(page.height - 842) < 1)
+        #expect(page.rotation == 0)
+    }
+
+    @Test func glyphBoxesMatchPoppler() throws {
+        // pdftotext -bbox puts the word 科 of page 36 at (66, 92)-(76, 101.99).
+        let page = try PDFDocument(path: Fixtures.shared("tbpp__監察院.pdf")).page(36)
+        let glyph = try #require(page.glyphs.first { $0.text == "科" })
+        #expect(abs(glyph.box.x0 - 66) < 0.5 && abs(glyph.box.x1 - 76) < 0.5)
+        #expect(abs(glyph.box.y0 - 92) < 0.5 && abs(glyph.box.y1 - 102) < 0.5)
+        #expect(abs(glyph.size - 10) < 0.1)
+        #expect(abs(glyph.angle) < 0.5)
+        #expect(page.fonts[glyph.font].name.contains("DFKaiShu"))
+    }
+
+    @Test func strokedRulingsOfABorderedTable() throws {
+        let page = try PDFDocument(path: Fixtures.shared("tbpp__監察院.pdf")).page(36)
+        let vertical = page.rulings.filter { $0.orientation == .vertical && $0.length > 100 }
+        let horizontal = page.rulings.filter { $0.orientation == .horizontal && $0.length > 400 }
+        #expect(vertical.count >= 6)
+        #expect(horizontal.count >= 3)
+        #expect(page.rulings.allSatisfy { $0.source == .stroke })
+    }
+
+    @Test func filledRectangleRulingsOfAWordTable() throws {
+        // Word 2013 draws table borders as thin filled rectangles.
+        let doc = try PDFDocument(path: Fixtures.shared("pte__pta_10229_131308_94274.pdf"))
+        let rulings = try (1...doc.pageCount).flatMap { try doc.page($0).rulings }
+        #expect(rulings.contains { $0.source == .filledRect && $0.orientation == .vertical })
+        #expect(rulings.contains { $0.source == .filledRect && $0.orientation == .horizontal })
+    }
+
+    @Test func verticalWritingGlyphsRunDownThePage() throws {
+        let page = try PDFDocument(path: Fixtures.shared("pdfminer__jo.pdf")).page(1)
+        let vertical = page.glyphs.filter(\.isVertical)
+        #expect(vertical.count > 5)
+        // Consecutive glyphs of a vertical line share x and descend.
+        let a = vertical[0], b = vertical[1]
+        #expect(abs(a.box.midX - b.box.midX) < 1)
+        #expect(b.box.midY > a.box.midY)
+    }
+
+    @Test func fakeBoldIsReadOnce() throws {
+        // Page 29 of this budget book draws some headings twice, offset by a
+        // fraction of a point; pdftotext keeps one copy and so do we.
+        let page = try PDFDocument(path: Fixtures.shared("tbpp__監察院.pdf")).page(29)
+        let text = page.rawText
+        #expect(!text.contains("監監"))
+    }
+
+    @Test func encryptedNeedsItsPassword() throws {
+        let path = Fixtures.shared("tabula__encrypted.pdf")
+        #expect(throws: ReadError.passwordRequired(path: path)) { try PDFDocument(path: path) }
+        #expect(throws: ReadError.wrongPassword(path: path)) { try PDFDocument(path: path, password: "nope") }
+        let doc = try PDFDocument(path: path, password: "userpassword")
+        #expect(doc.info.isEncrypted)
+        #expect(try doc.page(1).rawText.contains("FLA"))
+    }
+
+    @Test func badInputsGiveClearErrors() throws {
+        let dir = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let missing = dir.appendingPathComponent("missing.pdf").path
+        #expect(throws: ReadError.fileNotFound(path: missing)) { try PDFDocument(path: missing) }
+
+        let empty = dir.appendingPathComponent("empty.pdf").path
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        #expect(throws: ReadError.emptyFile(path: empty)) { try PDFDocument(path: empty) }
+
+        let text = dir.appendingPathComponent("text.pdf").path
+        FileManager.default.createFile(atPath: text, contents: Data("hello, not a PDF".utf8))
+        do {
+            _ = try PDFDocument(path: text)
+            Issue.record("a text file opened as a PDF")
+        } catch {
+            guard case .notAPDF(let p, _) = error else { Issue.record("wrong error \(error)"); return }
+            #expect(p == text)
+            #expect(error.localizedDescription.contains(text))
+        }
+
+        #expect(throws: ReadError.self) { try PDFDocument(path: dir.path) }
+    }
+
+    @Test func truncatedPDFNeverCrashes() throws {
+        let original = try Data(contentsOf: URL(fileURLWithPath: Fixtures.shared("tabula__spanning_cells.pdf")))
+        let dir = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for fraction in [0.1, 0.3, 0.5, 0.7, 0.9, 0.99] {
+            let path = dir.appendingPathComponent("cut-\(fraction).pdf").path
+            FileManager.default.createFile(atPath: path, contents: original.prefix(Int(Double(original.count) * fraction)))
+            // Either an error naming the file, or pages read as far as they go.
+            do {
+                let doc = try PDFDocument(path: path)
+                for n in 1...max(1, doc.pageCount) where doc.pageCount > 0 { _ = try? doc.page(n) }
+            } catch {
+                #expect(error.path == path)
+            }
+        }
+    }
+
+    @Test func pageOutOfRangeIsAnError() throws {
+        let doc = try PDFDocument(path: Fixtures.shared("pdfminer__simple3.pdf"))
+        #expect(throws: ReadError.self) { try doc.page(doc.pageCount + 1) }
+    }
+}
