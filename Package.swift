@@ -2,7 +2,7 @@
 // gazette: official Taiwanese government PDFs in, typed and validated JSON out.
 //
 // Stages (one target each, data flows one way):
-//   GazetteRead -> GazetteLayout -> GazetteNormalise -> GazetteRecords -> GazetteEmit
+//   GazetteRead -> GazetteLayout (+ GazetteTables) -> GazetteNormalise -> GazetteRecords -> GazetteEmit
 // composed by the `Gazette` library and driven by the `gazette` executable.
 import PackageDescription
 
@@ -36,13 +36,17 @@ let package = Package(
         .target(name: "GazetteRead", dependencies: ["PopplerShim", "CPopplerGlib"]),
         .target(name: "GazetteNormalise", dependencies: ["ICUShim"]),
         .target(name: "GazetteLayout", dependencies: ["GazetteRead", "GazetteNormalise"]),
-        .target(name: "GazetteRecords", dependencies: ["GazetteLayout", "GazetteNormalise"]),
+        .target(name: "GazetteTables", dependencies: ["GazetteRead", "GazetteLayout", "GazetteNormalise"]),
+        .target(name: "GazetteRecords", dependencies: ["GazetteTables", "GazetteLayout", "GazetteNormalise"]),
         .target(name: "GazetteEmit", dependencies: ["GazetteRecords", "GazetteLayout", "GazetteRead"]),
 
         // The pipeline library and the command-line tool.
         .target(
             name: "Gazette",
-            dependencies: ["GazetteRead", "GazetteLayout", "GazetteNormalise", "GazetteRecords", "GazetteEmit"]),
+            dependencies: [
+                "GazetteRead", "GazetteLayout", "GazetteTables", "GazetteNormalise", "GazetteRecords", "GazetteEmit",
+                "CPopplerGlib",
+            ]),
         .executableTarget(
             name: "GazetteCLI",
             dependencies: [
@@ -54,6 +58,7 @@ let package = Package(
         .testTarget(name: "GazetteReadTests", dependencies: ["GazetteRead"]),
         .testTarget(name: "GazetteNormaliseTests", dependencies: ["GazetteNormalise"]),
         .testTarget(name: "GazetteLayoutTests", dependencies: ["GazetteLayout"]),
+        .testTarget(name: "GazetteTablesTests", dependencies: ["GazetteTables"]),
         .testTarget(name: "GazetteRecordsTests", dependencies: ["GazetteRecords"]),
         .testTarget(name: "GazetteEmitTests", dependencies: ["GazetteEmit"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Gazette", "GazetteCLI"]),

@@ -1,1 +1,0 @@
-// The Gazette stage; see ARCHITECTURE.md.

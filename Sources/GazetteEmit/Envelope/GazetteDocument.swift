@@ -1,0 +1,264 @@
+import GazetteRecords
+
+/// The JSON document gazette emits for one PDF (see `schemas/document.schema.json`
+/// and the output contract): source, document, pages, outline, tables,
+/// records, dates, warnings.
+public struct GazetteDocument: Hashable, Sendable, Codable {
+    /// Version of the output format (the schema's version).
+    public static let currentSchemaVersion = "1.0.0"
+
+    public var schemaVersion: String
+    public var tool: ToolInfo
+    public var source: Source
+    public var document: DocumentInfoBlock
+    public var pages: [PageEntry]
+    public var outline: [OutlineNode]
+    public var tables: [TableEntry]
+    public var records: [Record]
+    public var dates: [DateEntry]
+    public var warnings: [Warning]
+
+    public init(tool: ToolInfo, source: Source, document: DocumentInfoBlock, pages: [PageEntry] = [],
+                outline: [OutlineNode] = [], tables: [TableEntry] = [], records: [Record] = [],
+                dates: [DateEntry] = [], warnings: [Warning] = []) {
+        self.schemaVersion = Self.currentSchemaVersion
+        self.tool = tool
+        self.source = source
+        self.document = document
+        self.pages = pages
+        self.outline = outline
+        self.tables = tables
+        self.records = records
+        self.dates = dates
+        self.warnings = warnings
+    }
+}
+
+/// The program that made a document, so a batch can tell stale outputs.
+public struct ToolInfo: Hashable, Sendable, Codable {
+    public var name: String
+    public var version: String
+    public init(name: String = "gazette", version: String) {
+        self.name = name
+        self.version = version
+    }
+}
+
+/// The PDF a document was made from.
+public struct Source: Hashable, Sendable, Codable {
+    /// The file name (no directory), as given.
+    public var file: String
+    /// SHA-256 of the file's bytes, lowercase hex.
+    public var sha256: String
+    public var bytes: Int
+    public var pages: Int
+    public var producer: String?
+    public var creator: String?
+    public var title: String?
+    public var encrypted: Bool
+
+    public init(file: String, sha256: String, bytes: Int, pages: Int, producer: String?, creator: String?,
+                title: String?, encrypted: Bool) {
+        self.file = file
+        self.sha256 = sha256
+        self.bytes = bytes
+        self.pages = pages
+        self.producer = producer
+        self.creator = creator
+        self.title = title
+        self.encrypted = encrypted
+    }
+
+    enum CodingKeys: String, CodingKey { case file, sha256, bytes, pages, producer, creator, title, encrypted }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(file, forKey: .file)
+        try c.encode(sha256, forKey: .sha256)
+        try c.encode(bytes, forKey: .bytes)
+        try c.encode(pages, forKey: .pages)
+        try c.encode(producer, forKey: .producer)
+        try c.encode(creator, forKey: .creator)
+        try c.encode(title, forKey: .title)
+        try c.encode(encrypted, forKey: .encrypted)
+    }
+}
+
+/// What the document is: its kind, title, issuer and date.
+public struct DocumentInfoBlock: Hashable, Sendable, Codable {
+    public var kind: DocumentKind
+    public var title: String?
+    public var issuer: String?
+    /// ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY).
+    public var date: String?
+    /// The date as printed.
+    public var dateRaw: String?
+
+    public init(kind: DocumentKind = .unknown, title: String? = nil, issuer: String? = nil, date: String? = nil,
+                dateRaw: String? = nil) {
+        self.kind = kind
+        self.title = title
+        self.issuer = issuer
+        self.date = date
+        self.dateRaw = dateRaw
+    }
+
+    enum CodingKeys: String, CodingKey { case kind, title, issuer, date, dateRaw }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(title, forKey: .title)
+        try c.encode(issuer, forKey: .issuer)
+        try c.encode(date, forKey: .date)
+        try c.encode(dateRaw, forKey: .dateRaw)
+    }
+}
+
+/// One page: size, rotation, whether it has text, and its text in reading order.
+public struct PageEntry: Hashable, Sendable, Codable {
+    public var number: Int
+    public var width: Double
+    public var height: Double
+    public var rotation: Int
+    public var hasTextLayer: Bool
+    /// The page number as printed in its header or footer ("5" of "- 5 -").
+    public var label: String?
+    /// The page's running text in reading order, folded, without page
+    /// headers, footers and page numbers; blocks separated by a blank line.
+    public var text: String
+
+    public init(number: Int, width: Double, height: Double, rotation: Int, hasTextLayer: Bool, label: String?,
+                text: String) {
+        self.number = number
+        self.width = width
+        self.height = height
+        self.rotation = rotation
+        self.hasTextLayer = hasTextLayer
+        self.label = label
+        self.text = text
+    }
+
+    enum CodingKeys: String, CodingKey { case number, width, height, rotation, hasTextLayer, label, text }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(number, forKey: .number)
+        try c.encode(width, forKey: .width)
+        try c.encode(height, forKey: .height)
+        try c.encode(rotation, forKey: .rotation)
+        try c.encode(hasTextLayer, forKey: .hasTextLayer)
+        try c.encode(label, forKey: .label)
+        try c.encode(text, forKey: .text)
+    }
+}
+
+/// A numbered heading (壹、一、（一）、1、(1) …) and the headings under it.
+public struct OutlineNode: Hashable, Sendable, Codable {
+    /// The number as printed, without its punctuation ("壹", "一", "1").
+    public var label: String
+    public var level: Int
+    public var title: String
+    public var page: Int
+    public var children: [OutlineNode]
+
+    public init(label: String, level: Int, title: String, page: Int, children: [OutlineNode] = []) {
+        self.label = label
+        self.level = level
+        self.title = title
+        self.page = page
+        self.children = children
+    }
+}
+
+/// A merged cell: its first row and column, and how far it reaches.
+public struct CellSpan: Hashable, Sendable, Codable {
+    public var row: Int
+    public var col: Int
+    public var rowSpan: Int
+    public var colSpan: Int
+    public init(row: Int, col: Int, rowSpan: Int, colSpan: Int) {
+        self.row = row
+        self.col = col
+        self.rowSpan = rowSpan
+        self.colSpan = colSpan
+    }
+}
+
+/// A logical table: one per table as printed, even when it runs over pages.
+public struct TableEntry: Hashable, Sendable, Codable {
+    public var id: String
+    public var title: String?
+    public var pages: [Int]
+    /// The unit line (單位：新臺幣千元) as printed, when the table has one.
+    public var unit: String?
+    /// One label per column; a multi-row header flattened with "/".
+    public var header: [String]
+    public var rows: [[String]]
+    /// Merged cells of the body (row indices into `rows`).
+    public var spans: [CellSpan]
+
+    public init(id: String, title: String?, pages: [Int], unit: String?, header: [String], rows: [[String]],
+                spans: [CellSpan] = []) {
+        self.id = id
+        self.title = title
+        self.pages = pages
+        self.unit = unit
+        self.header = header
+        self.rows = rows
+        self.spans = spans
+    }
+
+    enum CodingKeys: String, CodingKey { case id, title, pages, unit, header, rows, spans }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encode(pages, forKey: .pages)
+        try c.encode(unit, forKey: .unit)
+        try c.encode(header, forKey: .header)
+        try c.encode(rows, forKey: .rows)
+        try c.encode(spans, forKey: .spans)
+    }
+}
+
+/// A date or date range printed in the document, once per occurrence.
+public struct DateEntry: Hashable, Sendable, Codable {
+    public var raw: String
+    public var start: String
+    public var end: String
+    /// day, month or year.
+    public var precision: String
+    public var page: Int
+    /// True when the year came from the document (e.g. 7 月 5 日 in a 112 年 report).
+    public var inferredYear: Bool
+
+    public init(raw: String, start: String, end: String, precision: String, page: Int, inferredYear: Bool = false) {
+        self.raw = raw
+        self.start = start
+        self.end = end
+        self.precision = precision
+        self.page = page
+        self.inferredYear = inferredYear
+    }
+}
+
+/// Something the reader should know about the output: a page without text,
+/// characters that could not be mapped, a damaged page.
+public struct Warning: Hashable, Sendable, Codable {
+    /// A camelCase code (noTextLayer, privateUseCharacters, unmappedGlyphs, …).
+    public var code: String
+    public var page: Int?
+    public var message: String
+
+    public init(code: String, page: Int?, message: String) {
+        self.code = code
+        self.page = page
+        self.message = message
+    }
+
+    enum CodingKeys: String, CodingKey { case code, page, message }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(code, forKey: .code)
+        try c.encode(page, forKey: .page)
+        try c.encode(message, forKey: .message)
+    }
+}

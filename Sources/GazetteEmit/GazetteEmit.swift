@@ -1,1 +1,0 @@
-// The GazetteEmit stage; see ARCHITECTURE.md.

@@ -1,1 +1,0 @@
-// The GazetteRecords stage; see ARCHITECTURE.md.

@@ -1,0 +1,202 @@
+/// Where a record comes from: the table, its row and the page the row starts on.
+public struct Provenance: Hashable, Sendable, Codable {
+    /// The id of the table in the document's `tables` (e.g. "t3"), or nil for
+    /// a record read from running text.
+    public var table: String?
+    /// Index into the table's `rows`.
+    public var row: Int?
+    /// 1-based page number.
+    public var page: Int
+
+    public init(table: String?, row: Int?, page: Int) {
+        self.table = table
+        self.row = row
+        self.page = page
+    }
+}
+
+/// One overseas trip: from a trip report table or a budget book's 派員出國計畫.
+public struct TripRecord: Hashable, Sendable {
+    public var provenance: Provenance
+    public var planName: String?
+    public var startDate: String?
+    public var endDate: String?
+    public var destination: String?
+    public var travellers: String?
+    public var travellerCount: Int?
+    public var budgetTWD: Int?
+    public var budgetRaw: String?
+    public var outcomes: String?
+
+    public init(provenance: Provenance, planName: String? = nil, startDate: String? = nil, endDate: String? = nil,
+                destination: String? = nil, travellers: String? = nil, travellerCount: Int? = nil,
+                budgetTWD: Int? = nil, budgetRaw: String? = nil, outcomes: String? = nil) {
+        self.provenance = provenance
+        self.planName = planName
+        self.startDate = startDate
+        self.endDate = endDate
+        self.destination = destination
+        self.travellers = travellers
+        self.travellerCount = travellerCount
+        self.budgetTWD = budgetTWD
+        self.budgetRaw = budgetRaw
+        self.outcomes = outcomes
+    }
+}
+
+/// One proposal of a proposal list (項次 / 議題組別 / 主辦單位 / 提案名稱 …).
+public struct ProposalRecord: Hashable, Sendable {
+    public var provenance: Provenance
+    /// The heading the table sits under.
+    public var list: String?
+    public var item: Int?
+    public var group: String?
+    public var organization: String?
+    public var title: String?
+    public var centralAgency: String?
+    public var note: String?
+
+    public init(provenance: Provenance, list: String? = nil, item: Int? = nil, group: String? = nil,
+                organization: String? = nil, title: String? = nil, centralAgency: String? = nil, note: String? = nil) {
+        self.provenance = provenance
+        self.list = list
+        self.item = item
+        self.group = group
+        self.organization = organization
+        self.title = title
+        self.centralAgency = centralAgency
+        self.note = note
+    }
+}
+
+/// A cooperation proposal form (合作提案單): a key–value table with checkboxes.
+public struct ProposalFormRecord: Hashable, Sendable {
+    public var provenance: Provenance
+    public var title: String?
+    public var organization: String?
+    /// The checked (■) proposal types.
+    public var types: [String]
+    /// The checked partner cities.
+    public var partnerCities: [String]
+    public var description: String?
+    public var actions: String?
+    public var benefits: String?
+    public var contact: String?
+
+    public init(provenance: Provenance, title: String? = nil, organization: String? = nil, types: [String] = [],
+                partnerCities: [String] = [], description: String? = nil, actions: String? = nil,
+                benefits: String? = nil, contact: String? = nil) {
+        self.provenance = provenance
+        self.title = title
+        self.organization = organization
+        self.types = types
+        self.partnerCities = partnerCities
+        self.description = description
+        self.actions = actions
+        self.benefits = benefits
+        self.contact = contact
+    }
+}
+
+/// One source × period cell of a multi-year funding table.
+public struct FundingLineRecord: Hashable, Sendable {
+    public var provenance: Provenance
+    /// 非自償 / 自償, when the table groups its sources.
+    public var category: String?
+    public var source: String?
+    /// The column label as printed (e.g. "108 年以前").
+    public var period: String?
+    public var amountTWD: Int?
+
+    public init(provenance: Provenance, category: String? = nil, source: String? = nil, period: String? = nil,
+                amountTWD: Int? = nil) {
+        self.provenance = provenance
+        self.category = category
+        self.source = source
+        self.period = period
+        self.amountTWD = amountTWD
+    }
+}
+
+/// One slot of an agenda or itinerary.
+public struct ScheduleItemRecord: Hashable, Sendable {
+    public var provenance: Provenance
+    public var date: String?
+    /// "HH:MM".
+    public var start: String?
+    /// "HH:MM", or nil for an open slot.
+    public var end: String?
+    public var activity: String?
+
+    public init(provenance: Provenance, date: String? = nil, start: String? = nil, end: String? = nil,
+                activity: String? = nil) {
+        self.provenance = provenance
+        self.date = date
+        self.start = start
+        self.end = end
+        self.activity = activity
+    }
+}
+
+/// One value of a statistics table, in long form.
+public struct StatisticRecord: Hashable, Sendable {
+    public var provenance: Provenance
+    /// The table's title.
+    public var tableTitle: String?
+    public var row: String?
+    public var column: String?
+    public var value: Double?
+    /// 件, 人次, %, … or nil.
+    public var unit: String?
+
+    public init(provenance: Provenance, tableTitle: String? = nil, row: String? = nil, column: String? = nil,
+                value: Double? = nil, unit: String? = nil) {
+        self.provenance = provenance
+        self.tableTitle = tableTitle
+        self.row = row
+        self.column = column
+        self.value = value
+        self.unit = unit
+    }
+}
+
+/// A typed record of any kind, as it appears in a document's `records`.
+public enum Record: Hashable, Sendable {
+    case trip(TripRecord)
+    case proposal(ProposalRecord)
+    case proposalForm(ProposalFormRecord)
+    case fundingLine(FundingLineRecord)
+    case scheduleItem(ScheduleItemRecord)
+    case statistic(StatisticRecord)
+
+    /// The record type's name in JSON ("trip", "proposal", …).
+    public var type: String {
+        switch self {
+        case .trip: return "trip"
+        case .proposal: return "proposal"
+        case .proposalForm: return "proposalForm"
+        case .fundingLine: return "fundingLine"
+        case .scheduleItem: return "scheduleItem"
+        case .statistic: return "statistic"
+        }
+    }
+
+    public var provenance: Provenance {
+        switch self {
+        case .trip(let r): return r.provenance
+        case .proposal(let r): return r.provenance
+        case .proposalForm(let r): return r.provenance
+        case .fundingLine(let r): return r.provenance
+        case .scheduleItem(let r): return r.provenance
+        case .statistic(let r): return r.provenance
+        }
+    }
+
+    /// Every record type name, in schema order.
+    public static let typeNames = ["trip", "proposal", "proposalForm", "fundingLine", "scheduleItem", "statistic"]
+}
+
+/// What kind of document a PDF is, from its title, headings and tables.
+public enum DocumentKind: String, Hashable, Sendable, Codable, CaseIterable {
+    case tripReport, proposalList, fundingPlan, meetingAgenda, itinerary, workReport, exchangePlan, budgetBook, unknown
+}

@@ -1,0 +1,108 @@
+import GazetteRead
+
+/// One table as it stands on one page: its grid and cell texts. Tables that
+/// run over pages are several PageTables joined later into one logical table.
+public struct PageTable: Sendable, Hashable {
+    /// How the table's structure was found.
+    public enum Shape: String, Sendable, Hashable, Codable {
+        /// Rows and columns from drawn borders.
+        case ruled
+        /// Columns from vertical rules, rows from where the first column starts an entry.
+        case verticalRulesOnly
+        /// Header rules only, rows and columns from alignment.
+        case headerRulesOnly
+        /// No rules: columns from whitespace alignment.
+        case unruled
+    }
+
+    public var page: Int
+    public var shape: Shape
+    public var grid: TableGrid
+    /// Text of each cell, in the order of `grid.cells` (raw, not yet folded).
+    public var texts: [String]
+
+    public init(page: Int, shape: Shape, grid: TableGrid, texts: [String]) {
+        self.page = page
+        self.shape = shape
+        self.grid = grid
+        self.texts = texts
+    }
+
+    public var box: Rect { grid.box }
+
+    /// The table as a rectangular array: a merged cell's text in its first
+    /// slot, "" in the slots it covers.
+    public var matrix: [[String]] {
+        var m = Array(repeating: Array(repeating: "", count: grid.columnCount), count: grid.rowCount)
+        for (cell, text) in zip(grid.cells, texts) { m[cell.row][cell.col] = text }
+        return m
+    }
+}
+
+/// Finds ruled tables on a page from its rulings.
+public enum RuledTableDetector {
+    /// The ruled tables of `page`, top to bottom, with the indices of the
+    /// glyphs that went into their cells.
+    public static func detect(on page: Page) -> (tables: [PageTable], usedGlyphs: Set<Int>) {
+        let network = RulingNetwork(rulings: page.rulings)
+        var tables: [PageTable] = []
+        var used = Set<Int>()
+        for component in network.components() {
+            guard component.horizontals.count + component.verticals.count >= 4,
+                  let ruledGrid = TableGrid(network: network, horizontals: component.horizontals, verticals: component.verticals)
+            else { continue }
+            // Tiny grids (a checkbox, a stamp frame) are not tables.
+            guard ruledGrid.box.width > 30, ruledGrid.box.height > 12 else { continue }
+            let grid = splitUnruledRows(ruledGrid, glyphs: page.glyphs)
+            let (texts, glyphs) = CellText.texts(for: grid, glyphs: page.glyphs)
+            // A grid with no text at all is a drawing, not a table.
+            guard texts.contains(where: { !$0.isEmpty }) else { continue }
+            tables.append(PageTable(page: page.number, shape: .ruled, grid: grid, texts: texts))
+            used.formUnion(glyphs)
+        }
+        tables.sort { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }
+        return (tables, used)
+    }
+
+    /// Splits grid rows that hold several entries separated only by
+    /// whitespace (see `RowSplitter`) into one grid row per entry.
+    static func splitUnruledRows(_ grid: TableGrid, glyphs: [Glyph]) -> TableGrid {
+        let members = CellText.assign(grid: grid, glyphs: glyphs)
+        var newYs: [Double] = [grid.ys[0]]
+        var rowMap: [Int] = []  // old row -> first new row
+        var rowCounts: [Int] = []
+        for r in 0..<grid.rowCount {
+            rowMap.append(newYs.count - 1)
+            if let cuts = RowSplitter.boundaries(grid: grid, row: r, glyphs: glyphs, members: members) {
+                newYs += cuts.dropFirst()
+                rowCounts.append(cuts.count - 1)
+            } else {
+                newYs.append(grid.ys[r + 1])
+                rowCounts.append(1)
+            }
+        }
+        guard rowCounts.contains(where: { $0 > 1 }) else { return grid }
+        var cells: [TableGrid.GridCell] = []
+        for cell in grid.cells {
+            let firstNew = rowMap[cell.row]
+            let lastOld = cell.row + cell.rowSpan - 1
+            let lastNew = rowMap[lastOld] + rowCounts[lastOld] - 1
+            if cell.rowSpan == 1 && rowCounts[cell.row] > 1 {
+                // A cell of a split row becomes one cell per new row.
+                for k in 0..<rowCounts[cell.row] {
+                    let r = firstNew + k
+                    cells.append(TableGrid.GridCell(
+                        row: r, col: cell.col, rowSpan: 1, colSpan: cell.colSpan,
+                        box: Rect(x0: cell.box.x0, y0: newYs[r], x1: cell.box.x1, y1: newYs[r + 1])))
+                }
+            } else {
+                var c = cell
+                c.row = firstNew
+                c.rowSpan = lastNew - firstNew + 1
+                cells.append(c)
+            }
+        }
+        cells.sort { ($0.row, $0.col) < ($1.row, $1.col) }
+        return TableGrid(xs: grid.xs, ys: newYs, cells: cells)
+    }
+}

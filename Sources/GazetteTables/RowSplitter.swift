@@ -1,0 +1,170 @@
+import GazetteRead
+
+/// Splits the tall, unruled body of a table into rows. Many budget books
+/// and handbooks draw only the column rules (and the header's): the body is
+/// one grid row holding every entry. A row starts where entries start:
+/// after a blank gap when the table separates entries by blank lines, or,
+/// in tightly set tables, at a line that is not a wrapped continuation of
+/// the line above in the same cell.
+enum RowSplitter {
+    /// A text line inside one column of the region.
+    struct ColumnLine {
+        var column: Int
+        var top: Double
+        var bottom: Double
+        var x0: Double
+        var x1: Double
+        var firstTokenWidth: Double
+        var glyphs: [Int]
+        var mid: Double { (top + bottom) / 2 }
+    }
+
+    /// Whether grid row `row` should be split: it is the body of a table
+    /// that has no rules between its entries.
+    static func shouldSplit(grid: TableGrid, row: Int, lineCount: Int, typicalLineHeight: Double) -> Bool {
+        let height = grid.ys[row + 1] - grid.ys[row]
+        guard lineCount >= 2, typicalLineHeight > 0, height > 2.6 * typicalLineHeight else { return false }
+        let total = grid.box.height
+        // The row is the table's body (most of its height), not one wrapped row among many.
+        return height > 0.45 * total || grid.rowCount <= 3
+    }
+
+    /// Splits grid row `row`: returns the y boundaries of the new rows
+    /// (including the region's top and bottom), or nil when the region holds
+    /// one entry only.
+    static func boundaries(grid: TableGrid, row: Int, glyphs: [Glyph], members: [[Int]]) -> [Double]? {
+        let top = grid.ys[row], bottom = grid.ys[row + 1]
+        // Lines per column (columns of the cells that lie in this row only).
+        var lines: [ColumnLine] = []
+        for (index, cell) in grid.cells.enumerated() where cell.row == row && cell.rowSpan == 1 {
+            lines += columnLines(members[index], column: cell.col, glyphs: glyphs)
+        }
+        guard lines.count >= 2 else { return nil }
+        let heights = lines.map { $0.bottom - $0.top }.sorted()
+        let lineHeight = heights[heights.count / 2]
+        guard shouldSplit(grid: grid, row: row, lineCount: lines.count, typicalLineHeight: lineHeight) else { return nil }
+
+        // Slots: lines of all columns clustered by their vertical middle.
+        let byMid = lines.indices.sorted { lines[$0].mid < lines[$1].mid }
+        var slots: [[Int]] = []
+        var slotMid = 0.0
+        for i in byMid {
+            if !slots.isEmpty && abs(lines[i].mid - slotMid) < 0.5 * lineHeight {
+                slots[slots.count - 1].append(i)
+            } else {
+                slots.append([i])
+                slotMid = lines[i].mid
+            }
+        }
+        guard slots.count >= 2 else { return nil }
+        let slotTop = slots.map { s in s.map { lines[$0].top }.min()! }
+        let slotBottom = slots.map { s in s.map { lines[$0].bottom }.max()! }
+
+        // Pitches between consecutive slots; a gap much wider than the usual
+        // pitch is a blank line between entries.
+        var gaps: [Double] = []
+        for k in 1..<slots.count { gaps.append(slotTop[k] - slotBottom[k - 1]) }
+        // Overlapping neighbours (lines of two columns set a little apart)
+        // give negative gaps; the median is the usual leading.
+        let sortedGaps = gaps.sorted()
+        let usualGap = max(0, sortedGaps[sortedGaps.count / 2])
+        let blank = usualGap + max(0.25 * lineHeight, 2.5)
+        let hasBlankLines = gaps.contains { $0 > blank }
+
+        var starts = [0]
+        if hasBlankLines {
+            for k in 1..<slots.count where gaps[k - 1] > blank { starts.append(k) }
+        } else {
+            // Tight setting: a slot starts an entry unless every line in it
+            // continues a wrapped line of its column.
+            var lastLineOfColumn: [Int: ColumnLine] = [:]
+            for i in slots[0] { lastLineOfColumn[lines[i].column] = lines[i] }
+            for k in 1..<slots.count {
+                var continuation = true
+                for i in slots[k] {
+                    let line = lines[i]
+                    guard let previous = lastLineOfColumn[line.column] else { continuation = false; break }
+                    let cellRight = grid.xs[cellRightEdge(grid: grid, row: row, column: line.column)]
+                    let wrapped = previous.x1 + line.firstTokenWidth > cellRight - 2.0
+                    if !wrapped { continuation = false; break }
+                }
+                if !continuation { starts.append(k) }
+                for i in slots[k] { lastLineOfColumn[lines[i].column] = lines[i] }
+            }
+        }
+        guard starts.count >= 2 else { return nil }
+        var result = [top]
+        for k in starts.dropFirst() {
+            // Cut halfway between the previous slot's bottom and this slot's top.
+            result.append((slotBottom[k - 1] + slotTop[k]) / 2)
+        }
+        result.append(bottom)
+        return result
+    }
+
+    /// Index into `grid.xs` of the right edge of the cell holding `column` in `row`.
+    static func cellRightEdge(grid: TableGrid, row: Int, column: Int) -> Int {
+        if let cell = grid.cell(coveringRow: row, col: column) { return cell.col + cell.colSpan }
+        return column + 1
+    }
+
+    /// Groups a cell's glyphs into lines, top to bottom.
+    static func columnLines(_ indices: [Int], column: Int, glyphs: [Glyph]) -> [ColumnLine] {
+        let sorted = indices.filter { !glyphs[$0].text.allSatisfy(\.isWhitespace) }
+            .sorted { glyphs[$0].box.midY < glyphs[$1].box.midY }
+        var result: [ColumnLine] = []
+        for i in sorted {
+            let b = glyphs[i].box
+            if var last = result.last {
+                let overlap = min(b.y1, last.bottom) - max(b.y0, last.top)
+                if overlap > 0.5 * min(b.height, last.bottom - last.top) {
+                    last.top = min(last.top, b.y0)
+                    last.bottom = max(last.bottom, b.y1)
+                    last.x0 = min(last.x0, b.x0)
+                    last.x1 = max(last.x1, b.x1)
+                    last.glyphs.append(i)
+                    result[result.count - 1] = last
+                    continue
+                }
+            }
+            result.append(ColumnLine(column: column, top: b.y0, bottom: b.y1, x0: b.x0, x1: b.x1,
+                                     firstTokenWidth: 0, glyphs: [i]))
+        }
+        for k in result.indices {
+            let ordered = result[k].glyphs.sorted { glyphs[$0].box.x0 < glyphs[$1].box.x0 }
+            result[k].firstTokenWidth = firstTokenWidth(ordered, glyphs: glyphs)
+        }
+        return result
+    }
+
+    /// Width of the line's first unbreakable token: one CJK character, or a
+    /// run of Latin letters, digits and punctuation up to a space.
+    static func firstTokenWidth(_ ordered: [Int], glyphs: [Glyph]) -> Double {
+        guard let first = ordered.first else { return 0 }
+        let g0 = glyphs[first]
+        if g0.text.unicodeScalars.first.map(isWide) ?? true { return g0.box.width }
+        var right = g0.box.x1
+        var previous = g0
+        for i in ordered.dropFirst() {
+            let g = glyphs[i]
+            if g.text.unicodeScalars.first.map(isWide) ?? true { break }
+            if g.box.x0 - previous.box.x1 > 0.25 * g.size { break }
+            right = g.box.x1
+            previous = g
+        }
+        return right - g0.box.x0
+    }
+
+    /// CJK ideographs, kana, hangul, full-width forms and CJK punctuation:
+    /// characters a line may break after.
+    static func isWide(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x1100...0x115F, 0x2E80...0x303F, 0x3040...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x20000...0x3FFFF:
+            return true
+        default:
+            return false
+        }
+    }
+}
