@@ -81,7 +81,8 @@ public enum CellText {
         var out = ""
         for line in lines {
             let ordered = line.sorted { glyphs[$0].box.x0 < glyphs[$1].box.x0 }
-            var pendingSpace = !out.isEmpty
+            var text = ""
+            var pendingSpace = false
             var previous: Glyph?
             for i in ordered {
                 let g = glyphs[i]
@@ -92,12 +93,25 @@ public enum CellText {
                 if let p = previous, g.box.x0 - p.box.x1 > 0.25 * max(p.size, g.size) {
                     pendingSpace = true
                 }
-                if pendingSpace && !out.isEmpty && out.last != " " { out.append(" ") }
+                if pendingSpace && !text.isEmpty { text.append(" ") }
                 pendingSpace = false
-                out += g.text
+                text += g.text
                 previous = g
             }
+            out = joinLines(out, text)
         }
         return out
+    }
+
+    /// Joins a wrapped line to the text before it: a space only where a
+    /// Latin word or number was wrapped at a word boundary (letters or
+    /// digits on both sides); CJK text and breaks after "/" or "-" join
+    /// without one.
+    public static func joinLines(_ head: String, _ tail: String) -> String {
+        guard let last = head.unicodeScalars.last, let first = tail.unicodeScalars.first else { return head + tail }
+        func latin(_ s: Unicode.Scalar) -> Bool { s.isASCII && (s.properties.isAlphabetic || s.properties.numericType != nil) }
+        let closing: Set<Unicode.Scalar> = [")", ".", ",", ";", ":", "%"]
+        if (latin(last) || closing.contains(last)) && latin(first) { return head + " " + tail }
+        return head + tail
     }
 }
