@@ -71,3 +71,12 @@ def time_range(s):
     start = hhmm(parts[0])
     end = hhmm(parts[1]) if len(parts) > 1 and parts[1] else None
     return start, end
+
+
+def statistic(title, row_label, column, value, unit, res, row_index):
+    """A statistic record (contract fields) with provenance: page, plus the
+    table id and row index as tableId / rowIndex (the contract uses table and
+    row for the title and the row label)."""
+    return {"type": "statistic", "table": title, "row": row_label, "page": res["row_pages"][row_index],
+            "column": column, "value": value, "unit": unit,
+            "tableId": res["id"], "rowIndex": row_index}

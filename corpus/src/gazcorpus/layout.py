@@ -43,6 +43,8 @@ class Doc:
         self.records = []
         self.document = None
         self._seen_marks = set()
+        self.warnings = []
+        self.allow_unmarked = set()
         self.y = None
         self.open = False
 
@@ -111,7 +113,11 @@ class Doc:
 
     # ------------------------------------------------------------ text
     def rich(self, src):
-        return markup.parse(src, self.ctx_year)
+        rt = markup.parse(markup.automark(src), self.ctx_year)
+        for b in markup.unmarked(rt):
+            if b not in self.allow_unmarked:
+                self.warnings.append(b)
+        return rt
 
     def register_marks(self, rt, line_start, line_end, page=None):
         for m in rt.marks:
@@ -206,6 +212,8 @@ class Doc:
         if self.open:
             self._finish_page()
         self.c.save()
+        for w in dict.fromkeys(self.warnings):
+            print(f"  {self.name}: unmarked date-like text: {w!r}")
         truth = {
             "file": self.name + ".pdf",
             "pages": self.page,

@@ -254,3 +254,34 @@ def wrap(rt, width, font, size):
         lines[i].end = lines[i + 1].start
     lines[-1].end = max(lines[-1].end, len(s))
     return lines
+
+
+# ---------------------------------------------------------------- auto-marking
+_Y = r"(?:中華民國\s*)?\d{2,3}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
+_MD = r"\d{1,2}\s*月\s*\d{1,2}\s*日"
+_TAIL = r"(?:\s*(?:至|~|～)\s*(?:\d{2,3}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日月])?"
+_AUTO = re.compile(rf"(?<![\d/.])(?:{_Y}|{_MD}){_TAIL}|(?<![\d/.])\d{{2,3}}/\d{{1,2}}/\d{{1,2}}(?:-\d{{1,2}}/\d{{1,2}})?(?![\d/])")
+
+
+def automark(src):
+    """Wrap ROC dates (forms with a month) that are not yet marked in ⟦⟧."""
+    out = []
+    pos = 0
+    for m in re.finditer(r"⟦[^⟧]*⟧", src):
+        out.append(_AUTO.sub(lambda x: "⟦" + x.group(0) + "⟧", src[pos:m.start()]))
+        out.append(m.group(0))
+        pos = m.end()
+    out.append(_AUTO.sub(lambda x: "⟦" + x.group(0) + "⟧", src[pos:]))
+    return "".join(out)
+
+
+_SUSPECT = re.compile(r"\d\s*月|\d{1,3}/\d{1,2}")
+
+
+def unmarked(rt):
+    """Month mentions or n/n forms in rt not covered by a date mark."""
+    bad = []
+    for m in _SUSPECT.finditer(rt.s):
+        if not any(mk.start <= m.start() < mk.end for mk in rt.marks):
+            bad.append(rt.s[max(0, m.start() - 8):m.end() + 6])
+    return bad

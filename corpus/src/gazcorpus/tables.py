@@ -231,7 +231,12 @@ def render(doc, t):
                     row_pages[p.row] = page
         doc.y = seg["pieces"][-1].y_top - seg["pieces"][-1].h if seg["pieces"] else seg["y0"] - header_h
 
-    res = {"id": table_id, "row_pages": row_pages, "pages": pages}
+    seen = {}
+    for si, seg in enumerate(segments):
+        for p in seg["pieces"]:
+            seen.setdefault(p.row, set()).add(si)
+    split = sorted(r for r, ss in seen.items() if len(ss) > 1)
+    res = {"id": table_id, "row_pages": row_pages, "pages": pages, "split_rows": split}
     if t.truth:
         doc.tables.append(_truth(t, table_id, pages, hgrid, hanch, bgrid, banch))
     return res
