@@ -45,6 +45,7 @@ class Doc:
         self._seen_marks = set()
         self.warnings = []
         self.allow_unmarked = set()
+        self.tl_map = None
         self.y = None
         self.open = False
 
@@ -132,7 +133,7 @@ class Doc:
 
     def para(self, src, size=None, font=None, indent=0.0, first=None, align="left",
              before=0.0, after=0.0, leading=None, keep=0.0, color=None, on_first=None,
-             label=None, label_width=0.0, width=None):
+             label=None, label_width=0.0, width=None, tl=False):
         """A wrapped paragraph. indent: left indent of all lines; first: extra
         x of the first line relative to indent (negative = hanging). label:
         printed at the first line's indent, text starts at indent+label_width."""
@@ -166,7 +167,7 @@ class Doc:
                 x += first
                 w_avail -= first
                 if label is not None:
-                    fonts.draw(self.c, x, baseline, label, font, size)
+                    fonts.draw(self.c, x, baseline, self._tl(label, tl), font, size)
                     x += label_width
                     w_avail -= label_width
             tw = fonts.width(ln.text, font, size)
@@ -174,18 +175,23 @@ class Doc:
                 x += (w_avail - tw) / 2
             elif align == "right":
                 x += w_avail - tw
-            fonts.draw(self.c, x, baseline, ln.text, font, size, color=color)
+            fonts.draw(self.c, x, baseline, self._tl(ln.text, tl), font, size, color=color)
             self.register_marks(rt, ln.start, ln.end)
             self.y -= lead
         self.space(after)
         return rt
+
+    def _tl(self, text, on):
+        """Text-layer substitution (e.g. Kangxi radicals for look-alike
+        unified ideographs): same glyph shapes, different Unicode."""
+        return text.translate(self.tl_map) if on and self.tl_map else text
 
     def heading(self, src, size=16, font=None, align="center", before=6, after=6, keep=60):
         return self.para(src, size=size, font=font or fonts.HEAD, align=align,
                          before=before, after=after, keep=keep)
 
     def item(self, label, src, level, indent=0.0, label_width=None, size=None, font=None,
-             outline=True, title=None, before=0.0, after=0.0, keep=0.0, sep="、"):
+             outline=True, title=None, before=0.0, after=0.0, keep=0.0, sep="、", tl=False):
         """A numbered outline item: label printed like '一、' or '（一）'.
         Registers an outline entry (label without punctuation)."""
         size = size or self.body_size
@@ -202,7 +208,7 @@ class Doc:
         def reg(doc):
             entry["page"] = doc.page
         self.para(rt, size=size, font=font, indent=indent + lw, first=-lw, label=printed,
-                  label_width=lw, before=before, after=after, keep=keep, on_first=reg)
+                  label_width=lw, before=before, after=after, keep=keep, on_first=reg, tl=tl)
         if outline:
             self.outline.append(entry)
         return rt
