@@ -5,6 +5,8 @@ over facing pages (left columns on one page, right columns on the next, rows
 at identical heights)."""
 from dataclasses import dataclass, field
 
+from reportlab.lib.pagesizes import A4
+
 from . import fonts, markup
 
 ASC = 0.879  # ascent of the Arphic fonts (em = ascent + descent = 1)
@@ -33,7 +35,7 @@ class Table:
                  header_align="center", header_bold=False, header_valign="middle",
                  repeat_header=True, split_rows=True, row_gap=0.0, x=None, lw=0.5,
                  spread_at=None, page_top=None, page_top_h=0.0, min_split_lines=1,
-                 font=None, header_font=None, truth=True, title_in_truth=None):
+                 font=None, header_font=None, truth=True, landscape=None):
         self.title = title
         self.widths = widths
         self.ncols = len(widths)
@@ -66,6 +68,7 @@ class Table:
         self.font = font or fonts.BODY
         self.header_font = header_font or self.font
         self.truth = truth
+        self.landscape = landscape
 
 
 @dataclass
@@ -173,7 +176,8 @@ def render(doc, t):
         if first and not need_new_first:
             y0 = doc.y
         else:
-            y0 = doc.top - t.page_top_h
+            land = doc.is_landscape if t.landscape is None else t.landscape
+            y0 = (A4[0] if land else A4[1]) - doc.margins[0] - t.page_top_h
         seg = {"y0": y0, "header": first or t.repeat_header, "pieces": []}
         segments.append(seg)
         return seg, y0 - (header_h if seg["header"] else 0.0)
@@ -218,7 +222,7 @@ def render(doc, t):
     for si, seg in enumerate(segments):
         for hi, (c0, c1) in enumerate(halves):
             if si > 0 or hi > 0 or need_new_first:
-                doc.new_page()
+                doc.new_page(landscape=t.landscape)
                 if t.page_top:
                     t.page_top(doc, si > 0)
             if spread and hi == 0 and doc.page % 2 != 0:
