@@ -122,8 +122,8 @@ class Doc:
 
     def register_marks(self, rt, line_start, line_end, page=None):
         for m in rt.marks:
-            if line_start <= m.start < line_end and id(m) not in self._seen_marks:
-                self._seen_marks.add(id(m))
+            if line_start <= m.start < line_end and not m.seen:
+                m.seen = True
                 self.dates.append({"raw": m.raw, "start": m.iso_start, "end": m.iso_end,
                                    "page": page or self.page})
 

@@ -20,6 +20,7 @@ class DateMark:
     raw: str
     iso_start: str
     iso_end: str
+    seen: bool = False   # registered in the truth's dates (once per occurrence)
 
 
 @dataclass
