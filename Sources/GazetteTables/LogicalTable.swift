@@ -49,5 +49,19 @@ public struct LogicalTable: Sendable, Hashable {
         }
     }
 
+    public init(pages: [Int], title: String?, unit: String?, headerRows: [[String]], rows: [[String]],
+                spans: [Span], shape: PageTable.Shape, rowPages: [Int], firstBox: Rect, headerLabels: [[String]]) {
+        self.pages = pages
+        self.title = title
+        self.unit = unit
+        self.headerRows = headerRows
+        self.rows = rows
+        self.spans = spans
+        self.shape = shape
+        self.rowPages = rowPages
+        self.firstBox = firstBox
+        self.headerLabels = headerLabels
+    }
+
     public var columnCount: Int { rows.first?.count ?? headerRows.first?.count ?? 0 }
 }

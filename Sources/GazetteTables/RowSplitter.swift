@@ -24,9 +24,9 @@ enum RowSplitter {
     static func shouldSplit(grid: TableGrid, row: Int, lineCount: Int, typicalLineHeight: Double) -> Bool {
         let height = grid.ys[row + 1] - grid.ys[row]
         guard lineCount >= 2, typicalLineHeight > 0, height > 2.6 * typicalLineHeight else { return false }
-        let total = grid.box.height
-        // The row is the table's body (most of its height), not one wrapped row among many.
-        return height > 0.45 * total || grid.rowCount <= 3
+        // The row is the table's body (most of its height), not one wrapped
+        // row among many ruled ones.
+        return height > 0.45 * grid.box.height
     }
 
     /// Splits grid row `row`: returns the y boundaries of the new rows
@@ -71,9 +71,17 @@ enum RowSplitter {
         let blank = usualGap + max(0.25 * lineHeight, 2.5)
         let hasBlankLines = gaps.contains { $0 > blank }
 
+        // An entry starts in the table's first column, or in at least two
+        // columns at once; a slot with text in one other column only is a
+        // paragraph of that cell (e.g. the rest of a row broken by a page).
+        let keyColumn = 0
+        func startsEntry(_ slot: [Int]) -> Bool {
+            let columns = Set(slot.map { lines[$0].column })
+            return columns.contains(keyColumn) || columns.count >= 2
+        }
         var starts = [0]
         if hasBlankLines {
-            for k in 1..<slots.count where gaps[k - 1] > blank { starts.append(k) }
+            for k in 1..<slots.count where gaps[k - 1] > blank && startsEntry(slots[k]) { starts.append(k) }
         } else {
             // Tight setting: a slot starts an entry unless every line in it
             // continues a wrapped line of its column.
@@ -88,7 +96,7 @@ enum RowSplitter {
                     let wrapped = previous.x1 + line.firstTokenWidth > cellRight - 2.0
                     if !wrapped { continuation = false; break }
                 }
-                if !continuation { starts.append(k) }
+                if !continuation && startsEntry(slots[k]) { starts.append(k) }
                 for i in slots[k] { lastLineOfColumn[lines[i].column] = lines[i] }
             }
         }

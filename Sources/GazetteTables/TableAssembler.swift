@@ -1,0 +1,349 @@
+import Foundation
+import GazetteRead
+
+/// A line of running text near a table, given to the assembler so it can
+/// find the table's caption, its unit line, and whether the table starts at
+/// the top of its page or ends at the bottom.
+public struct TableContextLine: Sendable, Hashable {
+    public var text: String
+    public var box: Rect
+    public init(text: String, box: Rect) {
+        self.text = text
+        self.box = box
+    }
+}
+
+/// Joins the tables of successive pages into logical tables, as a stream:
+/// feed each page's tables with `add`, collect the tables that are complete,
+/// and call `finish` at the end. Holds at most the table still open at the
+/// bottom of the last page.
+///
+/// - A table at the top of a page continues the table left open at the
+///   bottom of the page before when their columns line up; repeated header
+///   rows are dropped and a row broken by the page break is joined.
+/// - A table beside the open one on the facing page, with the same title
+///   and its rows at the same heights but other columns, is the right half
+///   of a spread: its columns are appended to the left half's.
+public final class TableAssembler {
+    private var open: Builder?
+    private var contentBottom = 0.0
+
+    public init() {}
+
+    /// Adds one page's tables (top to bottom) with the running-text lines of
+    /// the page (furniture excluded). Returns the tables that closed.
+    public func add(page: Int, pageHeight: Double, tables: [PageTable], lines: [TableContextLine]) -> [LogicalTable] {
+        var closed: [LogicalTable] = []
+        let lowest = max(lines.map(\.box.y1).max() ?? 0, tables.map(\.box.y1).max() ?? 0)
+        contentBottom = max(contentBottom, lowest)
+        let sortedLines = lines.sorted { $0.box.y0 < $1.box.y0 }
+
+        for (index, table) in tables.enumerated() {
+            let previousBottom = index == 0 ? 0 : tables[index - 1].box.y1
+            let above = sortedLines.filter { $0.box.y1 <= table.box.y0 + 1 && $0.box.y0 >= previousBottom - 1 }
+            let context = Self.caption(from: above)
+            let bodyAbove = above.filter { line in
+                !(context.titleLine == line || context.unitLine == line)
+            }
+            let below = sortedLines.filter { $0.box.y0 >= table.box.y1 - 1 }
+            let atTop = index == 0 && bodyAbove.allSatisfy { Self.repeatsTitle($0.text, of: open) }
+            let atBottom = index == tables.count - 1 && below.isEmpty
+
+            if index == 0, let builder = open, builder.lastPage == page - 1, atTop,
+               builder.lastFragment.reachesBottom {
+                if builder.continues(with: table) {
+                    builder.appendContinuation(table, bottom: atBottom)
+                    continue
+                }
+                if builder.isSpread(with: table, title: context.title) {
+                    builder.appendSpread(table, bottom: atBottom)
+                    continue
+                }
+            }
+            if let builder = open {
+                closed.append(builder.build())
+                open = nil
+            }
+            open = Builder(first: table, title: context.title, unit: context.unit, reachesBottom: atBottom)
+        }
+        // A table that does not reach the bottom of its page is complete.
+        if let builder = open, builder.lastPage == page, !builder.lastFragment.reachesBottom {
+            closed.append(builder.build())
+            open = nil
+        } else if let builder = open, builder.lastPage < page {
+            // Nothing on this page continued it.
+            closed.append(builder.build())
+            open = nil
+        }
+        return closed
+    }
+
+    /// Closes the table still open, if any.
+    public func finish() -> [LogicalTable] {
+        defer { open = nil }
+        return open.map { [$0.build()] } ?? []
+    }
+
+    // MARK: Captions
+
+    /// The caption and unit among the lines just above a table.
+    static func caption(from above: [TableContextLine]) -> (title: String?, unit: String?, titleLine: TableContextLine?, unitLine: TableContextLine?) {
+        var title: String?, unit: String?
+        var titleLine: TableContextLine?, unitLine: TableContextLine?
+        // Nearest first, at most three lines, not further than ~4 lines of text.
+        let nearest = above.sorted { $0.box.y1 > $1.box.y1 }.prefix(3)
+        guard let tableTop = nearest.first?.box.y1 else { return (nil, nil, nil, nil) }
+        for line in nearest where tableTop - line.box.y1 < 60 {
+            let text = line.text.trimmingCharacters(in: .whitespaces)
+            if unit == nil, let u = unitPhrase(in: text), text.count <= u.count + 12 {
+                unit = u
+                unitLine = line
+                continue
+            }
+            if title == nil {
+                title = text
+                titleLine = line
+                if unit == nil, let u = unitPhrase(in: text) { unit = u }
+            }
+            if title != nil && unit != nil { break }
+        }
+        return (title, unit, titleLine, unitLine)
+    }
+
+    /// A unit phrase: 單位：新臺幣千元, （單位：元）, (百萬元), 單位:人次.
+    static func unitPhrase(in text: String) -> String? {
+        let patterns = [
+            #"[（(]?\s*單\s*位\s*[:：]\s*[^）)\s]{1,12}\s*[）)]?"#,
+            #"[（(]\s*(新臺幣|新台幣)?\s*(千|萬|百萬|千萬|億)?元\s*[）)]"#,
+        ]
+        for pattern in patterns {
+            if let range = text.range(of: pattern, options: .regularExpression) {
+                return String(text[range]).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return nil
+    }
+
+    /// True when a line above a continued table only repeats its title
+    /// (optionally marked 續), so the table still starts at the top.
+    static func repeatsTitle(_ text: String, of builder: Builder?) -> Bool {
+        let t = squeeze(text)
+        if t.isEmpty { return true }
+        if t.contains("續表") || t.hasSuffix("(續)") || t.hasSuffix("（續）") { return true }
+        guard let builder else { return false }
+        if let title = builder.title, squeeze(title) == t || squeeze(title) + "(續)" == t { return true }
+        if let unit = builder.unit, squeeze(unit) == t { return true }
+        if unitPhrase(in: text) != nil && t.count <= 16 { return true }
+        return false
+    }
+}
+
+/// Text without any whitespace, for comparing labels.
+func squeeze(_ s: String) -> String {
+    String(s.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+}
+
+/// One page's part of a logical table, with its header split off.
+struct Fragment {
+    var table: PageTable
+    var headerDepth: Int
+    var reachesBottom: Bool
+}
+
+/// A logical table being put together from fragments.
+final class Builder {
+    var title: String?
+    var unit: String?
+    var fragments: [Fragment] = []
+    var headerRows: [[String]]
+    var headerLabels: [[String]]
+    var rows: [[String]] = []
+    var rowPages: [Int] = []
+    var rowBoxes: [(top: Double, bottom: Double)] = []
+    var spans: [LogicalTable.Span] = []
+    /// Column boundaries of the last fragment (for continuation matching).
+    var lastPage: Int
+    var lastFragment: Fragment { fragments[fragments.count - 1] }
+
+    init(first table: PageTable, title: String?, unit: String?, reachesBottom: Bool) {
+        self.title = title
+        self.unit = unit
+        let depth = Builder.headerDepth(of: table)
+        let (printed, labels) = Builder.headerMatrices(table, depth: depth)
+        headerRows = printed
+        headerLabels = labels
+        lastPage = table.page
+        fragments = [Fragment(table: table, headerDepth: depth, reachesBottom: reachesBottom)]
+        appendBody(of: table, from: depth)
+    }
+
+    /// Header rows of a table's first fragment: the rows down to where the
+    /// merged header cells end (a label over two rows, a label spanning
+    /// columns with sub-labels under it), if the first row reads as labels.
+    static func headerDepth(of table: PageTable) -> Int {
+        let grid = table.grid
+        guard grid.rowCount >= 2 else { return 0 }
+        let matrix = table.matrix
+        // A first row of numbers is data, not a header.
+        let firstRow = matrix[0].filter { !$0.isEmpty }
+        guard !firstRow.isEmpty else { return 0 }
+        let numeric = firstRow.filter(looksNumeric).count
+        if numeric * 2 > firstRow.count { return 0 }
+        var depth = grid.cells.filter { $0.row == 0 }.map(\.rowSpan).max() ?? 1
+        // Labels spanning columns with sub-labels below them take the next row in.
+        var changed = true
+        while changed && depth < grid.rowCount - 1 {
+            changed = false
+            for cell in grid.cells where cell.row < depth && cell.colSpan > 1 && cell.row + cell.rowSpan == depth {
+                let below = grid.cells.filter { $0.row == depth && $0.col >= cell.col && $0.col < cell.col + cell.colSpan }
+                if below.count >= 2 {
+                    let deeper = below.map { $0.row + $0.rowSpan }.max()!
+                    depth = max(depth + 1, deeper)
+                    changed = true
+                    break
+                }
+            }
+        }
+        return min(depth, grid.rowCount - 1)
+    }
+
+    /// The header rows as printed, and with each label repeated over its span.
+    static func headerMatrices(_ table: PageTable, depth: Int) -> ([[String]], [[String]]) {
+        let cols = table.grid.columnCount
+        var printed = Array(repeating: Array(repeating: "", count: cols), count: depth)
+        var labels = printed
+        for (cell, text) in zip(table.grid.cells, table.texts) where cell.row < depth {
+            printed[cell.row][cell.col] = text
+            for r in cell.row..<min(depth, cell.row + cell.rowSpan) {
+                for c in cell.col..<(cell.col + cell.colSpan) { labels[r][c] = text }
+            }
+        }
+        return (printed, labels)
+    }
+
+    /// Appends a fragment's rows from `start` on, with its body spans.
+    func appendBody(of table: PageTable, from start: Int, columnOffset: Int = 0) {
+        let matrix = table.matrix
+        let base = rows.count
+        for r in start..<table.grid.rowCount {
+            rows.append(matrix[r])
+            rowPages.append(table.page)
+            rowBoxes.append((table.grid.ys[r], table.grid.ys[r + 1]))
+        }
+        for cell in table.grid.cells where cell.row >= start && (cell.rowSpan > 1 || cell.colSpan > 1) {
+            spans.append(LogicalTable.Span(row: base + cell.row - start, col: cell.col + columnOffset,
+                                           rowSpan: cell.rowSpan, colSpan: cell.colSpan))
+        }
+    }
+
+    /// Whether `table` (at the top of the next page) continues this table:
+    /// same number of columns, column boundaries within a few points.
+    func continues(with table: PageTable) -> Bool {
+        let previous = lastFragment.table.grid.xs
+        let xs = table.grid.xs
+        guard previous.count == xs.count else { return false }
+        let width = max(previous.last! - previous.first!, 1)
+        return zip(previous, xs).allSatisfy { abs($0 - $1) <= max(4, 0.01 * width) }
+    }
+
+    /// Appends a continuation: drops a repeated header, joins a row broken by
+    /// the page break.
+    func appendContinuation(_ table: PageTable, bottom: Bool) {
+        let matrix = table.matrix
+        var start = 0
+        let depth = headerRows.count
+        if depth > 0 && table.grid.rowCount > depth {
+            let repeated = (0..<depth).allSatisfy { r in
+                zip(matrix[r], headerRows[r]).allSatisfy { squeeze($0) == squeeze($1) }
+                    || zip(matrix[r], headerLabels[r]).allSatisfy { squeeze($0) == squeeze($1) || $0.isEmpty }
+            }
+            if repeated { start = depth }
+        }
+        fragments.append(Fragment(table: table, headerDepth: start, reachesBottom: bottom))
+        lastPage = table.page
+        guard start < table.grid.rowCount else { return }
+        // A first row whose first cell is empty carries on the row cut by the page break.
+        if !rows.isEmpty, matrix[start].first?.isEmpty == true,
+           matrix[start].contains(where: { !$0.isEmpty }) {
+            let last = rows.count - 1
+            for c in 0..<min(rows[last].count, matrix[start].count) where !matrix[start][c].isEmpty {
+                rows[last][c] = CellText.joinLines(rows[last][c], matrix[start][c])
+            }
+            start += 1
+        }
+        if start < table.grid.rowCount { appendBody(of: table, from: start) }
+    }
+
+    /// Whether `table` is the right half of a spread whose left half is this
+    /// table's last fragment: other columns, the same title, and body rows
+    /// at the same heights.
+    func isSpread(with table: PageTable, title: String?) -> Bool {
+        let left = lastFragment.table
+        guard table.page == left.page + 1, !continues(with: table) else { return false }
+        if let title, let own = self.title, squeeze(title) != squeeze(own) { return false }
+        let leftRows = Array(left.grid.ys.dropFirst(lastFragment.headerDepth))
+        let rightDepth = Builder.headerDepth(of: table)
+        let rightRows = Array(table.grid.ys.dropFirst(rightDepth))
+        guard leftRows.count == rightRows.count, leftRows.count >= 2 else { return false }
+        let matching = zip(leftRows, rightRows).filter { abs($0 - $1) <= 3 }.count
+        return Double(matching) >= 0.8 * Double(leftRows.count)
+    }
+
+    /// Appends the right half of a spread as more columns of the rows the
+    /// left half just added.
+    func appendSpread(_ table: PageTable, bottom: Bool) {
+        let depth = Builder.headerDepth(of: table)
+        let matrix = table.matrix
+        let leftFragment = lastFragment
+        let leftBodyRows = leftFragment.table.grid.rowCount - leftFragment.headerDepth
+        let firstRow = rows.count - leftBodyRows
+        let offset = rows.first?.count ?? headerRows.first?.count ?? 0
+        // The right header joins the left header (only on the first spread).
+        if fragments.count == 1 || headerRows.first?.count == leftFragment.table.grid.columnCount {
+            let (printed, labels) = Builder.headerMatrices(table, depth: depth)
+            let newDepth = max(headerRows.count, printed.count)
+            func pad(_ m: [[String]], width: Int, repeatLast: Bool) -> [[String]] {
+                var m = m
+                while m.count < newDepth {
+                    m.append(repeatLast ? (m.last ?? Array(repeating: "", count: width)) : Array(repeating: "", count: width))
+                }
+                return m
+            }
+            if headerRows.first?.count == offset {
+                headerRows = zip(pad(headerRows, width: offset, repeatLast: false), pad(printed, width: table.grid.columnCount, repeatLast: false)).map { $0 + $1 }
+                headerLabels = zip(pad(headerLabels, width: offset, repeatLast: true), pad(labels, width: table.grid.columnCount, repeatLast: true)).map { $0 + $1 }
+            }
+        }
+        for r in 0..<leftBodyRows where depth + r < table.grid.rowCount {
+            rows[firstRow + r] += matrix[depth + r]
+        }
+        for cell in table.grid.cells where cell.row >= depth && (cell.rowSpan > 1 || cell.colSpan > 1) {
+            spans.append(LogicalTable.Span(row: firstRow + cell.row - depth, col: cell.col + offset,
+                                           rowSpan: cell.rowSpan, colSpan: cell.colSpan))
+        }
+        fragments.append(Fragment(table: table, headerDepth: depth, reachesBottom: bottom))
+        lastPage = table.page
+    }
+
+    func build() -> LogicalTable {
+        // Make every row as wide as the widest (spreads, uneven fragments).
+        let width = max(rows.map(\.count).max() ?? 0, headerRows.first?.count ?? 0)
+        let paddedRows = rows.map { $0 + Array(repeating: "", count: width - $0.count) }
+        var pages: [Int] = []
+        for f in fragments where !pages.contains(f.table.page) { pages.append(f.table.page) }
+        var table = LogicalTable(
+            pages: pages, title: title, unit: unit, headerRows: headerRows, rows: paddedRows, spans: spans,
+            shape: fragments[0].table.shape, rowPages: rowPages, firstBox: fragments[0].table.box,
+            headerLabels: headerLabels)
+        table.headerRows = headerRows.map { $0 + Array(repeating: "", count: max(0, width - $0.count)) }
+        table.headerLabels = headerLabels.map { $0 + Array(repeating: "", count: max(0, width - $0.count)) }
+        return table
+    }
+}
+
+/// Numbers as tables print them: 1,234 / -5.6 / 99.8% / △12 / (1,234) / "-".
+func looksNumeric(_ text: String) -> Bool {
+    let t = squeeze(text)
+    guard !t.isEmpty else { return false }
+    return t.range(of: #"^[△▲\-－(（]?[0-9０-９][0-9０-９,，.．]*[)）]?[%％]?$|^[-－—]$"#, options: .regularExpression) != nil
+}
