@@ -30,30 +30,34 @@ public enum ChineseNumeral {
                 groups.append(rest % 10_000)
                 rest /= 10_000
             }
+            // ICU's zh_Hant spell-out conventions: 零 for skipped places inside
+            // a group and before the last group when it is below 1000 or the
+            // 萬 group is empty; none before a 萬 group (一億五萬); bare 十 at
+            // the start of a group (十萬, 十億十萬), 一十 elsewhere.
             var out = ""
             var started = false
-            var zeroPending = false
             for g in stride(from: groups.count - 1, through: 0, by: -1) {
                 let group = groups[g]
-                if group == 0 {
-                    if started { zeroPending = true }
-                    continue
-                }
+                if group == 0 { continue }
+                var zeroPending = started && g == 0 && (group < 1000 || (groups.count > 1 && groups[1] == 0))
+                var first = true
                 var divisor: Int64 = 1000
                 for position in stride(from: 3, through: 0, by: -1) {
                     let digit = Int(group / divisor % 10)
                     divisor /= 10
                     if digit == 0 {
-                        if started { zeroPending = true }
+                        if !first { zeroPending = true }
                         continue
                     }
                     if zeroPending {
                         out += "零"
                         zeroPending = false
+                        first = false
                     }
-                    if !(digit == 1 && position == 1 && !started) { out.append(digits[digit]) }
+                    if !(digit == 1 && position == 1 && first) { out.append(digits[digit]) }
                     out += small[position]
                     started = true
+                    first = false
                 }
                 out += big[g]
             }
@@ -144,6 +148,9 @@ public enum ChineseNumeral {
                 return .failure(Rejection("a digit-by-digit numeral is not accepted here"))
             }
             if tokens.count > 18 { return .failure(Rejection("too many digits")) }
+            if tokens.count > 1, case .zero = tokens[0] {
+                return .failure(Rejection("a digit-by-digit numeral cannot start with 零"))
+            }
             var value: Int64 = 0
             for token in tokens {
                 switch token {
@@ -227,9 +234,10 @@ public enum ChineseNumeral {
                 // zeros inside a group or at the start of the next one do.
                 let previousGroup = previous.exponent / 4
                 let group = element.exponent / 4
+                // A 萬 group right after 億 needs none either (ICU: 一億五萬).
                 let needsZero = previousGroup == group
                     ? gap
-                    : previousGroup - group > 1 || element.exponent % 4 != 3
+                    : group == 0 && (previousGroup - group > 1 || element.exponent % 4 != 3)
                 if element.zeroBefore {
                     if !gap { return fail("零 where no place is skipped") }
                 } else if needsZero {

@@ -66,20 +66,24 @@ public struct DateScanner: Sendable {
         }
     }
 
+    /// A date cannot continue a number, a word, a code (1.2, 5-1, a/b) or an
+    /// ordinal (第 3).
     private func leftBoundary(_ t: GrammarText, _ i: Int) -> Bool {
         guard i > 0 else { return true }
-        let p = t.scalars[i - 1]
+        let p = t.raw[i - 1]
         let v = t.scalars[i]
-        if GrammarText.isDigit(p) || GrammarText.isASCIILetter(p) { return false }
+        if GrammarText.isDigit(t.scalars[i - 1]) || GrammarText.isASCIILetter(t.scalars[i - 1]) { return false }
         switch p {
-        case 0x2E, 0x2F, 0x3A, 0x2C, 0x2D, 0x2B, 0x5F, 0x23, 0x24, 0x7E:  // . / : , - + _ # $ ~
-            return false
-        case 0x7B2C:  // 第
+        // . / : , - + _ # $ ~ and full-width ． ／ － ～ (not ：，, which are CJK punctuation)
+        case 0x2E, 0x2F, 0x3A, 0x2C, 0x2D, 0x2B, 0x5F, 0x23, 0x24, 0x7E, 0xFF0E, 0xFF0F, 0xFF0D, 0xFF5E:
             return false
         default:
             break
         }
-        if ChineseNumeral.isNumeral(v) && ChineseNumeral.isNumeral(p) { return false }
+        if ChineseNumeral.isNumeral(v) && ChineseNumeral.isNumeral(t.scalars[i - 1]) { return false }
+        var k = i - 1
+        while k > 0 && t.scalars[k] == 0x20 { k -= 1 }
+        if t.scalars[k] == 0x7B2C { return false }  // 第
         return true
     }
 
@@ -90,7 +94,8 @@ public struct DateScanner: Sendable {
         // A bare 7-digit run is a date only when nothing marks it as a number.
         if GrammarText.isDigit(t[end - 1]) && t.digitRunEnd(start) == end && end - start == 7 {
             let p = start > 0 ? t[start - 1] : 0
-            if p == 0x28 || p == 0x29 || n == 0x865F || n == 0x53F7 || n == 0x29 { return false }  // ( ) 號 号
+            let next = t[t.skipSpaces(end)]
+            if p == 0x28 || p == 0x29 || n == 0x29 || next == 0x865F || next == 0x53F7 { return false }  // ( ) 號 号
         }
         return true
     }

@@ -5,14 +5,20 @@
 struct GrammarText {
     /// Canonical scalars.
     let scalars: [UInt32]
+    /// The scalars as given (for telling ： from : at match boundaries).
+    let raw: [UInt32]
 
     init(_ text: String) {
         var scalars: [UInt32] = []
+        var raw: [UInt32] = []
         scalars.reserveCapacity(text.utf8.count)
+        raw.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
+            raw.append(scalar.value)
             scalars.append(Self.canonical(scalar.value))
         }
         self.scalars = scalars
+        self.raw = raw
     }
 
     var count: Int { scalars.count }

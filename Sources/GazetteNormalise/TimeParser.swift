@@ -160,6 +160,7 @@ public enum TimeParser {
             guard end - i <= 2 else { throw Rejection("too many digits for an hour or minute") }
             return (Int(t.digitValue(i..<end)), end)
         }
+        if t[i] == 0x5169 && !ChineseNumeral.isNumeral(t[i + 1]) { return (2, i + 1) }  // 兩點
         if ChineseNumeral.isNumeral(t[i]) {
             let end = ChineseNumeral.runEnd(t, from: i)
             switch ChineseNumeral.parse(t.scalars[i..<end], allowDigitByDigit: false) {
