@@ -85,8 +85,20 @@ struct DateGrammar {
                 if !scanning { throw error }
             }
         }
-        if scanning && start.onlyInRange { return nil }
+        if scanning && start.onlyInRange && !(start.style == .slash && inDateList(i, start.end)) { return nil }
         return (try makeValue(start, nil), start.end)
+    }
+
+    /// True when a lone 5/31 stands in a list or an open range of dates
+    /// (5/31、6/3、6/6 / 5/31起 / 至10/6止 / 於5/31), where it is not a fraction.
+    func inDateList(_ start: Int, _ end: Int) -> Bool {
+        let next = t[t.skipSpaces(end)]
+        var k = start - 1
+        while k > 0 && t[k] == 0x20 { k -= 1 }
+        let previous = start > 0 ? t[k] : 0
+        // 、 起 止 前 / 、 至 自 於
+        return next == 0x3001 || next == 0x8D77 || next == 0x6B62 || next == 0x524D
+            || previous == 0x3001 || previous == 0x81F3 || previous == 0x81EA || previous == 0x65BC
     }
 
     func isRangeSeparator(_ v: UInt32) -> Bool {
@@ -390,13 +402,17 @@ struct DateGrammar {
         guard t[monthMark] == 0x6708 else { return nil }
         let month = try checkMonth(m.value)
         let afterMonth = monthMark + 1
+        // A month without a printed year (7月, as in a table of months) is a
+        // date when scanning only as part of a range.
         var endpoint = Endpoint(year: year, month: month, day: nil, yearPrinted: yearPrinted,
-                                yearFromContext: yearFromContext, style: .cjk, end: afterMonth)
+                                yearFromContext: yearFromContext, style: .cjk, end: afterMonth,
+                                onlyInRange: s == nil && !yearPrinted && monthStart == j)
         // Day, or a third of the month.
         let d0 = t.skipSpaces(afterMonth)
-        if let d = readNumber(at: d0, forYear: false), t[t.skipSpaces(d.end)] == 0x65E5 {
+        if let d = readNumber(at: d0, forYear: false), t[t.skipSpaces(d.end)] == 0x65E5 || t[t.skipSpaces(d.end)] == 0x865F {  // 日 號
             endpoint.day = d.value
             endpoint.end = t.skipSpaces(d.end) + 1
+            endpoint.onlyInRange = false
             try weekdaySuffix(&endpoint)
         } else if t[d0 + 1] == 0x65EC {  // 旬
             let first: Int
@@ -407,6 +423,7 @@ struct DateGrammar {
             default: return endpoint
             }
             endpoint.day = first
+            endpoint.onlyInRange = false
             endpoint.lastDay = first == 21 ? GregorianCalendar.daysInMonth(year: year, month: month) : first + 9
             endpoint.end = d0 + 2
         }

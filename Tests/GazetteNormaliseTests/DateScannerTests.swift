@@ -47,6 +47,14 @@ import Testing
         #expect(raws("本府派員赴韓國進行市政交流 4/10-4/12 韓國昌原市", year: 2018) == ["4/10-4/12"])
         #expect(raws("今(112)年10月下旬辦理") == ["今(112)年10月下旬"])
         #expect(raws("今年10月下旬辦理", year: 2023) == ["今年10月下旬"])
+        #expect(raws("期間 112年 7月 8月 9 月 10月 11月 12 月", year: 2023) == ["112年 7月"])
+        #expect(raws("統計 1 月至 6 月", year: 2023) == ["1 月至 6 月"])
+        // A lone month/day with a slash only in a list or an open range.
+        #expect(raws("(2) 跨縣市文化資產交流：5/31、6/3、", year: 2023) == ["5/31", "6/3"])
+        #expect(raws("(2) 跨縣市文化資產交流：5/31起至", year: 2023) == ["5/31"])
+        #expect(raws("10/6止預計辦理14場", year: 2023) == ["10/6"])
+        #expect(raws("(一) 上半年 5 月 16 號早上 11 點", year: 2023) == ["5 月 16 號"])
+        #expect(raws("中央補助 1/2，地方 1/2", year: 2023).isEmpty)
         // A single month/day with a slash is too often a fraction or a page.
         #expect(raws("第 5/31 頁", year: 2023).isEmpty)
         #expect(raws("完成率 3/4", year: 2023).isEmpty)
