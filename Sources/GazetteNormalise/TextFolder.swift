@@ -109,6 +109,7 @@ public enum TextFolder {
             return !(v >= 0x302A && v <= 0x302F) && v != 0x3099 && v != 0x309A
         }
         if v >= 0x2010 && v <= 0x205F { return true }
+        if v >= 0x2190 && v <= 0x23FF { return v != 0x2329 && v != 0x232A }
         if v >= 0x2460 && v <= 0x27BF { return true }
         if v >= 0x2E80 && v <= 0x2FFF { return true }
         if v >= 0xE000 && v <= 0xF8FF { return true }
@@ -188,6 +189,7 @@ public enum TextFolder {
         var lastCJK = false
         var needsNFCCheck = false
         var sawPrivateUse = false
+        var changed = false
         var i = 0
         let n = bytes.count
         while i < n {
@@ -209,11 +211,20 @@ public enum TextFolder {
                 i += 4
             }
             if isWhitespace(v) {
+                // Anything but one U+0020 between two kept characters is a change.
+                if v != 0x20 || pending || out.isEmpty { changed = true }
                 pending = !out.isEmpty
                 continue
             }
-            if v >= 0x200B && isDropped(v) { continue }
-            v = mapScalar(v)
+            if v >= 0x200B && isDropped(v) {
+                changed = true
+                continue
+            }
+            let mapped = mapScalar(v)
+            if mapped != v {
+                changed = true
+                v = mapped
+            }
             if !isNFCStable(v) {
                 if isPrivateUse(v) { sawPrivateUse = true } else { needsNFCCheck = true }
             } else if v >= 0xE000 && v <= 0xF8FF {
@@ -221,7 +232,7 @@ public enum TextFolder {
             }
             let cjk = isCJK(v)
             if pending {
-                if !(lastCJK && cjk) { out.append(0x20) }
+                if lastCJK && cjk { changed = true } else { out.append(0x20) }
                 pending = false
             }
             lastCJK = cjk
@@ -242,8 +253,9 @@ public enum TextFolder {
                 out.append(UInt8(0x80 | v & 0x3F))
             }
         }
+        if pending { changed = true }  // trailing whitespace
         if !needsNFCCheck {
-            if out.elementsEqual(bytes) { return (nil, sawPrivateUse) }
+            if !changed { return (nil, sawPrivateUse) }
             return (String(decoding: out, as: UTF8.self), sawPrivateUse)
         }
         let folded = String(decoding: out, as: UTF8.self)
