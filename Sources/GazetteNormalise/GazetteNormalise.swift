@@ -1,1 +1,0 @@
-// The GazetteNormalise stage; see ARCHITECTURE.md.
