@@ -217,8 +217,10 @@ public struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
         return (negative ? "-" : "") + String(decoding: digits, as: UTF8.self) + "e" + String(exponent)
     }
 
-    /// The canonical JSON spelling: plain digits for integers below 1e21, plain decimals down to 1e-7,
-    /// otherwise `d.ddde±x` (the ECMAScript `Number#toString` layout, applied to the exact decimal).
+    /// The canonical JSON spelling of the exact value, as ECMAScript's `Number#toString` lays out
+    /// numbers: plain when 1e-6 <= |x| < 1e21 ("0.000001", "100000000000000000000"), `d.ddde±x`
+    /// otherwise ("1e-7", "1e+21", "1e+400"), except that an integer of 21 or more digits stays plain
+    /// unless `d.ddde+x` is shorter ("123456789012345678901234567890"). `-0` is written "-0".
     public var description: String {
         var out = [UInt8]()
         write(to: &out)
@@ -237,10 +239,11 @@ public struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
         if digits.isEmpty { out.append(UInt8(ascii: "0")); return }
         let n = digits.count
         let scientific = n + exponent - 1
-        if exponent >= 0 && scientific < 21 {
+        let scientificLength = n + (n > 1 ? 1 : 0) + 2 + String(scientific).utf8.count
+        if exponent >= 0 && (scientific < 21 || n + exponent <= scientificLength) {
             out.append(contentsOf: digits)
             for _ in 0..<exponent { out.append(UInt8(ascii: "0")) }
-        } else if exponent < 0 && scientific >= -7 {
+        } else if exponent < 0 && scientific >= -6 && scientific < 21 {
             let pointAt = n + exponent
             if pointAt > 0 {
                 out.append(contentsOf: digits[0..<pointAt])

@@ -30,7 +30,8 @@ struct Evaluated {
 }
 
 enum InstanceSegment {
-    case key(String)
+    /// An object member and its position in the object (for document order).
+    case key(String, position: Int)
     case index(Int)
 }
 
@@ -43,6 +44,8 @@ enum SchemaSegment {
 struct Evaluator {
     let program: CompiledProgram
     var errors: [ValidationError] = []
+    /// For each error, the positions along its instance path (member or element indices).
+    var errorPositions: [[Int]] = []
     private var instancePath: [InstanceSegment] = []
     private var schemaPath: [SchemaSegment] = []
     /// Resources entered, outermost first (the dynamic scope).
@@ -59,7 +62,7 @@ struct Evaluator {
         var result = ""
         for segment in path {
             switch segment {
-            case .key(let key): result += "/" + JSONPointer.escape(key)
+            case .key(let key, _): result += "/" + JSONPointer.escape(key)
             case .index(let index): result += "/" + String(index)
             }
         }
@@ -86,6 +89,12 @@ struct Evaluator {
         if !keyword.isEmpty { absolute += "/" + URIReference.fragmentEncoded(JSONPointer.escape(keyword)) }
         errors.append(ValidationError(instanceLocation: pointer(instancePath), keywordLocation: keywordLocation(keyword),
                                       absoluteKeywordLocation: absolute, keyword: keyword, message: message, causes: causes))
+        errorPositions.append(instancePath.map {
+            switch $0 {
+            case .key(_, let position): return position
+            case .index(let index): return index
+            }
+        })
         if child != nil { instancePath.removeLast() }
     }
 
@@ -159,8 +168,9 @@ struct Evaluator {
     /// Re-runs a failed subschema with reporting into a separate list, for an error's causes.
     private mutating func causes(of index: Int, _ value: JSONValue, _ schema: SchemaSegment,
                                  at segment: InstanceSegment? = nil) -> [ValidationError] {
-        let saved = errors
+        let saved = errors, savedPositions = errorPositions
         errors = []
+        errorPositions = []
         if let segment { instancePath.append(segment) }
         schemaPath.append(schema)
         var unused = Evaluated()
@@ -169,6 +179,7 @@ struct Evaluator {
         if segment != nil { instancePath.removeLast() }
         let found = errors
         errors = saved
+        errorPositions = savedPositions
         return found
     }
 
@@ -472,10 +483,10 @@ struct Evaluator {
         case .properties(let map):
             guard case .object(let o) = instance else { return true }
             var valid = true
-            for member in o.members {
+            for (position, member) in o.members.enumerated() {
                 guard let schema = map[ExactString(member.key)] else { continue }
                 if gather { evaluated.properties.insert(ExactString(member.key)) }
-                if !applyChild(schema, member.value, .key(member.key), .member("properties", member.key), report: report) {
+                if !applyChild(schema, member.value, .key(member.key, position: position), .member("properties", member.key), report: report) {
                     if !report { return false }
                     valid = false
                 }
@@ -485,10 +496,10 @@ struct Evaluator {
         case .patternProperties(let patterns):
             guard case .object(let o) = instance else { return true }
             var valid = true
-            for member in o.members {
+            for (position, member) in o.members.enumerated() {
                 for (regex, schema) in patterns where regex.matches(member.key) {
                     if gather { evaluated.properties.insert(ExactString(member.key)) }
-                    if !applyChild(schema, member.value, .key(member.key), .member("patternProperties", regex.source), report: report) {
+                    if !applyChild(schema, member.value, .key(member.key, position: position), .member("patternProperties", regex.source), report: report) {
                         if !report { return false }
                         valid = false
                     }
@@ -500,14 +511,14 @@ struct Evaluator {
             guard case .object(let o) = instance else { return true }
             var valid = true
             let forbidden = isFalse(schema)
-            for member in o.members where !known.contains(ExactString(member.key)) {
+            for (position, member) in o.members.enumerated() where !known.contains(ExactString(member.key)) {
                 if patterns.contains(where: { $0.matches(member.key) }) { continue }
                 if forbidden {
                     if !report { return false }
                     valid = false
                     fail(node, "additionalProperties", "property \(summary(.string(member.key))) is not allowed",
-                         at: .key(member.key))
-                } else if !applyChild(schema, member.value, .key(member.key), .keyword("additionalProperties"), report: report) {
+                         at: .key(member.key, position: position))
+                } else if !applyChild(schema, member.value, .key(member.key, position: position), .keyword("additionalProperties"), report: report) {
                     if !report { return false }
                     valid = false
                 }
@@ -533,13 +544,14 @@ struct Evaluator {
             guard case .object(let o) = instance else { return true }
             var valid = true
             let forbidden = isFalse(schema)
-            for member in o.members where !evaluated.covers(property: member.key) {
+            for (position, member) in o.members.enumerated() where !evaluated.covers(property: member.key) {
                 if forbidden {
                     if !report { return false }
                     valid = false
                     fail(node, "unevaluatedProperties",
-                         "property \(summary(.string(member.key))) is not allowed (no subschema evaluated it)", at: .key(member.key))
-                } else if !applyChild(schema, member.value, .key(member.key), .keyword("unevaluatedProperties"), report: report) {
+                         "property \(summary(.string(member.key))) is not allowed (no subschema evaluated it)",
+                         at: .key(member.key, position: position))
+                } else if !applyChild(schema, member.value, .key(member.key, position: position), .keyword("unevaluatedProperties"), report: report) {
                     if !report { return false }
                     valid = false
                 }
@@ -547,6 +559,17 @@ struct Evaluator {
             if gather { evaluated.allProperties = true }
             return valid
         }
+    }
+
+    /// The errors in instance document order: a value's own errors before those inside it, members and
+    /// elements in the order they appear; errors at the same location keep their evaluation order.
+    func errorsInDocumentOrder() -> [ValidationError] {
+        let order = errorPositions.indices.sorted { a, b in
+            let x = errorPositions[a], y = errorPositions[b]
+            for k in 0..<min(x.count, y.count) where x[k] != y[k] { return x[k] < y[k] }
+            return x.count != y.count ? x.count < y.count : a < b
+        }
+        return order.map { errors[$0] }
     }
 
     /// Positions of the first two equal items, if any.

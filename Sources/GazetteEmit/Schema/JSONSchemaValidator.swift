@@ -60,13 +60,14 @@ public struct CompiledSchema: Sendable {
         return evaluator.evaluate(program.root, instance, report: false, collect: false, into: &unused)
     }
 
-    /// Every error of `instance`, in document order; empty when it conforms.
+    /// Every error of `instance`, in document order (a value's own errors before those inside it);
+    /// empty when it conforms.
     public func validate(_ instance: JSONValue) -> [ValidationError] {
         if isValid(instance) { return [] }
         var evaluator = Evaluator(program: program)
         var unused = Evaluated()
         _ = evaluator.evaluate(program.root, instance, report: true, collect: false, into: &unused)
-        return evaluator.errors
+        return evaluator.errorsInDocumentOrder()
     }
 }
 
