@@ -484,7 +484,7 @@ struct Evaluator {
             guard case .object(let o) = instance else { return true }
             var valid = true
             for (position, member) in o.members.enumerated() {
-                guard let schema = map[ExactString(member.key)] else { continue }
+                guard let schema = map[member.key] else { continue }
                 if gather { evaluated.properties.insert(ExactString(member.key)) }
                 if !applyChild(schema, member.value, .key(member.key, position: position), .member("properties", member.key), report: report) {
                     if !report { return false }
@@ -511,7 +511,7 @@ struct Evaluator {
             guard case .object(let o) = instance else { return true }
             var valid = true
             let forbidden = isFalse(schema)
-            for (position, member) in o.members.enumerated() where !known.contains(ExactString(member.key)) {
+            for (position, member) in o.members.enumerated() where !known.contains(member.key) {
                 if patterns.contains(where: { $0.matches(member.key) }) { continue }
                 if forbidden {
                     if !report { return false }

@@ -66,9 +66,9 @@ enum Keyword: Sendable {
     case prefixItems([Int])
     case items(Int, from: Int)
     case contains(Int, min: Int, max: Int?)
-    case properties([ExactString: Int])
+    case properties(ExactKeyTable<Int>)
     case patternProperties([(ECMARegex, Int)])
-    case additionalProperties(Int, known: Set<ExactString>, patterns: [ECMARegex])
+    case additionalProperties(Int, known: ExactKeyTable<Bool>, patterns: [ECMARegex])
     case propertyNames(Int)
     case unevaluatedProperties(Int)
     case unevaluatedItems(Int)
@@ -356,7 +356,7 @@ struct SchemaCompiler {
                 keywords.append(.dependentRequired(pairs))
             case "properties":
                 let map = try subschemaMap(keyword, value, pointer, c)
-                keywords.append(.properties(Dictionary(uniqueKeysWithValues: map.map { (ExactString($0.0), $0.1) })))
+                keywords.append(.properties(ExactKeyTable(map)))
             case "patternProperties":
                 let map = try subschemaMap(keyword, value, pointer, c)
                 var compiled: [(ECMARegex, Int)] = []
@@ -364,7 +364,7 @@ struct SchemaCompiler {
                 keywords.append(.patternProperties(compiled))
             case "additionalProperties":
                 let child = try subschema(keyword, value, pointer, c)
-                let known = Set((object["properties"]?.objectValue?.keys ?? []).map(ExactString.init))
+                let known = ExactKeyTable((object["properties"]?.objectValue?.keys ?? []).map { ($0, true) })
                 var patterns: [ECMARegex] = []
                 for source in object["patternProperties"]?.objectValue?.keys ?? [] {
                     patterns.append(try regex("patternProperties", source, c))
