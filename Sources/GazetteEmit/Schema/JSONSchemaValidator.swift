@@ -1,0 +1,156 @@
+// Public face of the JSON Schema 2020-12 validator.
+
+import Foundation
+
+/// One failed assertion: where in the instance, which schema keyword, and why.
+public struct ValidationError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// JSON Pointer to the failing value in the instance ("" is the whole document).
+    public let instanceLocation: String
+    /// The schema location as a keyword path from the validation root, through any `$ref`s
+    /// (e.g. "/properties/trips/items/$ref/required").
+    public let keywordLocation: String
+    /// The failing keyword's absolute location: schema resource URI plus JSON Pointer fragment.
+    public let absoluteKeywordLocation: String
+    /// The failing keyword ("type", "required", ...; "" when a `false` schema rejects the value).
+    public let keyword: String
+    /// A human-readable explanation.
+    public let message: String
+    /// For `anyOf` / `oneOf` / `propertyNames`: the errors of the subschemas that did not match.
+    public let causes: [ValidationError]
+
+    public init(instanceLocation: String, keywordLocation: String, absoluteKeywordLocation: String, keyword: String,
+                message: String, causes: [ValidationError] = []) {
+        self.instanceLocation = instanceLocation
+        self.keywordLocation = keywordLocation
+        self.absoluteKeywordLocation = absoluteKeywordLocation
+        self.keyword = keyword
+        self.message = message
+        self.causes = causes
+    }
+
+    /// `"<instance pointer>: <message> [<keyword location>]"`, "/" standing for the document root.
+    public var description: String {
+        "\(instanceLocation.isEmpty ? "/" : instanceLocation): \(message) [\(keywordLocation.isEmpty ? "/" : keywordLocation)]"
+    }
+}
+
+/// Thrown by `JSONSchemaValidator.check` when an instance does not conform: all its errors.
+public struct SchemaValidationFailure: Error, Sendable, CustomStringConvertible {
+    /// The schema URI validated against.
+    public let schemaURI: String
+    /// Every error found, in document order.
+    public let errors: [ValidationError]
+
+    public var description: String {
+        "instance does not conform to \(schemaURI) (\(errors.count) error\(errors.count == 1 ? "" : "s")):\n"
+            + errors.map { "  " + $0.description }.joined(separator: "\n")
+    }
+}
+
+/// A schema compiled for validation (references resolved, patterns compiled); immutable and thread-safe.
+public struct CompiledSchema: Sendable {
+    /// The absolute URI of the schema.
+    public let uri: String
+    let program: CompiledProgram
+
+    /// True when `instance` conforms.
+    public func isValid(_ instance: JSONValue) -> Bool {
+        var evaluator = Evaluator(program: program)
+        var unused = Evaluated()
+        return evaluator.evaluate(program.root, instance, report: false, collect: false, into: &unused)
+    }
+
+    /// Every error of `instance`, in document order (a value's own errors before those inside it);
+    /// empty when it conforms.
+    public func validate(_ instance: JSONValue) -> [ValidationError] {
+        if isValid(instance) { return [] }
+        var evaluator = Evaluator(program: program)
+        var unused = Evaluated()
+        _ = evaluator.evaluate(program.root, instance, report: true, collect: false, into: &unused)
+        return evaluator.errorsInDocumentOrder()
+    }
+}
+
+/// A JSON Schema draft 2020-12 validator over the schemas of a `SchemaRegistry`.
+/// Schemas are compiled once per URI (on first use) and cached; the validator is thread-safe.
+///
+/// Supported keywords (`supportedKeywords`), each passing its whole official test-suite file:
+/// - core: `$schema` (2020-12 only), `$id`, `$ref`, `$defs`, `$anchor`, `$dynamicRef`,
+///   `$dynamicAnchor`, `$comment`; Boolean schemas; remote references to registered documents;
+/// - applicators: `allOf`, `anyOf`, `oneOf`, `not`, `if` / `then` / `else`, `dependentSchemas`,
+///   `prefixItems`, `items`, `contains`, `properties`, `patternProperties`,
+///   `additionalProperties`, `propertyNames`, `unevaluatedItems`, `unevaluatedProperties`;
+/// - validation: `type`, `enum`, `const`, `multipleOf`, `maximum`, `exclusiveMaximum`,
+///   `minimum`, `exclusiveMinimum`, `maxLength`, `minLength` (code points), `pattern`
+///   (ECMA-262, Unicode), `maxItems`, `minItems`, `uniqueItems`, `maxContains`, `minContains`,
+///   `maxProperties`, `minProperties`, `required`, `dependentRequired`;
+/// - annotations only (accepted, never asserted): `title`, `description`, `default`,
+///   `examples`, `deprecated`, `readOnly`, `writeOnly`, `format`, `contentEncoding`,
+///   `contentMediaType`, `contentSchema`.
+/// Any other keyword (including `$vocabulary`, and the pre-2019 `definitions` / `dependencies`)
+/// makes compilation throw `SchemaError.unsupportedKeyword`, so no constraint is silently ignored.
+public final class JSONSchemaValidator: @unchecked Sendable {  // the cache is guarded by `lock`
+    /// Every keyword the validator accepts (see the type's documentation).
+    public static let supportedKeywords: Set<String> = [
+        "$schema", "$id", "$ref", "$defs", "$anchor", "$dynamicRef", "$dynamicAnchor", "$comment",
+        "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas",
+        "prefixItems", "items", "contains", "properties", "patternProperties", "additionalProperties",
+        "propertyNames", "unevaluatedItems", "unevaluatedProperties",
+        "type", "enum", "const", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum",
+        "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "maxContains", "minContains",
+        "maxProperties", "minProperties", "required", "dependentRequired",
+        "title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly",
+        "format", "contentEncoding", "contentMediaType", "contentSchema",
+    ]
+
+    /// Of `supportedKeywords`, those that only annotate and never make an instance invalid.
+    public static let annotationKeywords: Set<String> = [
+        "$comment", "title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly",
+        "format", "contentEncoding", "contentMediaType", "contentSchema",
+    ]
+
+    /// The schemas this validator sees (a snapshot taken at initialisation).
+    public let registry: SchemaRegistry
+    private var cache: [String: CompiledSchema] = [:]
+    private let lock = NSLock()
+
+    /// A validator over `registry`'s schemas.
+    public init(registry: SchemaRegistry) {
+        self.registry = registry
+    }
+
+    /// The compiled schema at `uri` (relative URIs resolve against the registry's base), compiling it
+    /// on first use. Throws `SchemaError` for unknown keywords, malformed values or unresolved references.
+    public func schema(_ uri: String) throws(SchemaError) -> CompiledSchema {
+        let absolute = registry.absoluteURI(uri)
+        lock.lock()
+        if let cached = cache[absolute] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        let compiled = CompiledSchema(uri: absolute, program: try SchemaCompiler.compile(registry, uri: absolute))
+        lock.lock()
+        cache[absolute] = compiled
+        lock.unlock()
+        return compiled
+    }
+
+    /// Every error of `instance` against the schema at `uri`; empty when it conforms.
+    public func validate(_ instance: JSONValue, against uri: String) throws(SchemaError) -> [ValidationError] {
+        try schema(uri).validate(instance)
+    }
+
+    /// True when `instance` conforms to the schema at `uri`.
+    public func isValid(_ instance: JSONValue, against uri: String) throws(SchemaError) -> Bool {
+        try schema(uri).isValid(instance)
+    }
+
+    /// Throws `SchemaValidationFailure` (with every error) unless `instance` conforms to the schema at `uri`;
+    /// throws `SchemaError` if the schema itself is unusable.
+    public func check(_ instance: JSONValue, against uri: String) throws {
+        let compiled = try schema(uri)
+        let errors = compiled.validate(instance)
+        if !errors.isEmpty { throw SchemaValidationFailure(schemaURI: compiled.uri, errors: errors) }
+    }
+}
