@@ -149,7 +149,8 @@ public final class PDFDocument {
                 font: Int(g.font), size: Double(g.size), angle: Double(g.angle), color: g.color,
                 opacity: Double(g.opacity),
                 isInvisible: g.flags & UInt32(GZ_GLYPH_INVISIBLE) != 0,
-                isVertical: g.flags & UInt32(GZ_GLYPH_VERTICAL) != 0))
+                isVertical: g.flags & UInt32(GZ_GLYPH_VERTICAL) != 0,
+                isFakeBold: g.flags & UInt32(GZ_GLYPH_FAKE_BOLD) != 0))
         }
 
         let rulingBase = gz_page_rulings(raw, &count)

@@ -23,10 +23,13 @@ public struct Glyph: Hashable, Sendable {
     public var isInvisible: Bool
     /// Drawn with a vertical (Identity-V style) font.
     public var isVertical: Bool
+    /// Emboldened by the producer rather than by the font: drawn a second
+    /// time over itself (the copy is dropped) or filled and stroked.
+    public var isFakeBold: Bool
 
     public init(text: String, box: Rect, font: Int = 0, size: Double, angle: Double = 0,
                 color: UInt32 = 0, opacity: Double = 1, isInvisible: Bool = false,
-                isVertical: Bool = false) {
+                isVertical: Bool = false, isFakeBold: Bool = false) {
         self.text = text
         self.box = box
         self.font = font
@@ -36,6 +39,7 @@ public struct Glyph: Hashable, Sendable {
         self.opacity = opacity
         self.isInvisible = isInvisible
         self.isVertical = isVertical
+        self.isFakeBold = isFakeBold
     }
 
     /// True when the glyph is lighter than mid-grey or mostly transparent:

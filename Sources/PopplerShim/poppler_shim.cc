@@ -271,7 +271,9 @@ public:
         if (x1 < 0 || y1 < 0 || x0 > pageWidth || y0 > pageHeight)
             return;
 
-        if (isOverprint(u, uLen, x0, y0, x1, y1)) {
+        if (GZGlyph *original = overprinted(u, uLen, x0, y0, x1, y1)) {
+            // The copy is dropped, but the original is marked as drawn bold.
+            original->flags |= GZ_GLYPH_FAKE_BOLD;
             ++duplicates;
             return;
         }
@@ -297,7 +299,8 @@ public:
         double dirX = vertical ? ax : rightX, dirY = vertical ? ay : rightY;
         g.angle = (float)(std::atan2(-dirY, dirX) * 180.0 / M_PI);
         g.opacity = (float)(render == 1 ? state->getStrokeOpacity() : state->getFillOpacity());
-        g.flags = (render == 3 ? GZ_GLYPH_INVISIBLE : 0) | (vertical ? GZ_GLYPH_VERTICAL : 0);
+        g.flags = (render == 3 ? GZ_GLYPH_INVISIBLE : 0) | (vertical ? GZ_GLYPH_VERTICAL : 0) |
+                  (render == 2 ? GZ_GLYPH_FAKE_BOLD : 0);
         for (int i = 0; i < uLen; ++i)
             text.push_back(u[i]);
         glyphs.push_back(g);
@@ -384,20 +387,20 @@ private:
     // point away. Like pdftotext, keep one copy. Only recent glyphs are
     // checked: producers draw the copy right after the original (per glyph
     // or per string).
-    bool isOverprint(const Unicode *u, int uLen, double x0, double y0, double x1, double y1) const
+    GZGlyph *overprinted(const Unicode *u, int uLen, double x0, double y0, double x1, double y1)
     {
         const size_t window = 64;
         const double w = x1 - x0, h = y1 - y0;
         const double tolX = std::max(0.25 * w, 0.5), tolY = std::max(0.25 * h, 0.5);
         size_t first = glyphs.size() > window ? glyphs.size() - window : 0;
         for (size_t i = glyphs.size(); i-- > first;) {
-            const GZGlyph &g = glyphs[i];
+            GZGlyph &g = glyphs[i];
             if ((int)g.text_length != uLen || std::fabs(g.x0 - x0) > tolX || std::fabs(g.y0 - y0) > tolY || std::fabs(g.x1 - x1) > tolX || std::fabs(g.y1 - y1) > tolY)
                 continue;
             if (std::equal(u, u + uLen, text.begin() + g.text_offset))
-                return true;
+                return &g;
         }
-        return false;
+        return nullptr;
     }
 
     uint32_t fontIndex(const GfxFont *font)

@@ -26,7 +26,8 @@ typedef enum {
 enum {
     GZ_GLYPH_INVISIBLE = 1,     ///< text render mode 3 (e.g. the OCR layer of a scan)
     GZ_GLYPH_VERTICAL = 2,      ///< drawn with a vertical-writing font
-    GZ_GLYPH_ACTUALTEXT = 4     ///< text replaced by a marked-content ActualText span
+    GZ_GLYPH_ACTUALTEXT = 4,    ///< text replaced by a marked-content ActualText span
+    GZ_GLYPH_FAKE_BOLD = 8      ///< drawn twice over itself, or filled and stroked (render mode 2)
 };
 
 /// One drawn glyph. Coordinates are points on the page as displayed

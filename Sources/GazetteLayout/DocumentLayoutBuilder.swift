@@ -1,0 +1,91 @@
+import GazetteRead
+
+/// Lays out a document fed one page at a time, in page order.
+///
+/// Running headers and footers are found by comparing a page's top and
+/// bottom bands with those of the `options.window` pages before and after
+/// it, so `add(_:)` hands a page's layout back once `window` more pages have
+/// come in (2 by default); `finish()` returns the pages still held back,
+/// with the outline and table of contents. Memory stays bounded by the
+/// window: the builder keeps the analyses of the pages it holds back and the
+/// band text of the pages just before them, never the whole document (only
+/// the outline, which is output, grows with it).
+public struct DocumentLayoutBuilder: Sendable {
+    /// What `finish()` returns.
+    public struct Summary: Sendable {
+        /// The layouts of the last pages, not yet returned by `add(_:)`.
+        public var remainingPages: [PageLayout]
+        /// The numbered headings of the document, as a tree.
+        public var outline: [OutlineEntry]
+        /// Table-of-contents entries, in page order.
+        public var contents: [ContentsEntry]
+    }
+
+    public let options: LayoutOptions
+    private var pending: [PageAnalysis] = []
+    private var history: [[BandLine]] = []
+    private var collector = OutlineCollector()
+    private var contents: [ContentsEntry] = []
+
+    public init(options: LayoutOptions = LayoutOptions()) {
+        self.options = options
+    }
+
+    /// Takes the next page; returns the layouts of the pages now decided
+    /// (none while the window fills up, then one per page).
+    public mutating func add(_ page: Page) -> [PageLayout] {
+        pending.append(PageAnalysis(page: page, options: options))
+        var out: [PageLayout] = []
+        while pending.count > options.window {
+            out.append(emit())
+        }
+        return out
+    }
+
+    /// Lays out the pages held back and returns them with the outline.
+    public mutating func finish() -> Summary {
+        var pages: [PageLayout] = []
+        while !pending.isEmpty { pages.append(emit()) }
+        return Summary(remainingPages: pages, outline: collector.outline(), contents: contents)
+    }
+
+    /// Lays out every page of a sequence: a convenience for small documents
+    /// and tests (it holds all the layouts).
+    public static func layout(_ pages: some Sequence<Page>, options: LayoutOptions = LayoutOptions())
+        -> (pages: [PageLayout], summary: Summary) {
+        var builder = DocumentLayoutBuilder(options: options)
+        var out: [PageLayout] = []
+        for page in pages { out += builder.add(page) }
+        let summary = builder.finish()
+        out += summary.remainingPages
+        return (out, summary)
+    }
+
+    private mutating func emit() -> PageLayout {
+        let analysis = pending.removeFirst()
+        let neighbours = history + pending.prefix(options.window).map(\.bandLines)
+        var furniture = analysis.pageNumberFurniture
+        for band in analysis.bandLines {
+            let repeated = neighbours.contains { lines in
+                lines.contains {
+                    // Same text in the same band: at the same height, or
+                    // anywhere in the band when the text is long enough not
+                    // to repeat by chance (layouts shift the header block).
+                    $0.top == band.top && $0.key == band.key
+                        && (abs($0.y - band.y) <= max(3, 0.5 * band.size) || band.key.count >= 4)
+                }
+            }
+            if repeated {
+                let line = analysis.lines[band.line]
+                furniture.append(Furniture(kind: band.top ? .header : .footer, line: band.line, text: line.text,
+                                           box: line.box))
+            }
+        }
+        var layout = analysis.layout(furniture: furniture)
+        collector.collect(&layout, isContentsPage: analysis.isContentsPage)
+        contents += analysis.contents
+        history.append(analysis.bandLines)
+        if history.count > options.window { history.removeFirst() }
+        return layout
+    }
+}

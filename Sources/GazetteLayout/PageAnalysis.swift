@@ -1,0 +1,226 @@
+import GazetteRead
+
+/// A line near the top or bottom edge that may be a running header or
+/// footer, as neighbouring pages compare it.
+struct BandLine {
+    var line: Int
+    var key: String
+    var top: Bool
+    var y: Double
+    var size: Double
+}
+
+/// Everything one page yields on its own: lines, regions, watermarks, the
+/// page number, contents entries and the band lines that neighbouring
+/// pages will be compared with. `layout(furniture:)` finishes the page once
+/// its running headers and footers are known.
+struct PageAnalysis {
+    var number: Int
+    var width: Double
+    var height: Double
+    var direction: TextDirection
+    var lines: [TextLine]
+    var geometry: [LineGeometry]
+    var watermarks: [Watermark]
+    var regions: [Rect]
+    var rulings: [Ruling]
+    var images: [Rect]
+    var pageNumber: PageNumber?
+    var pageNumberLines: [Int] = []
+    var bandLines: [BandLine] = []
+    var contents: [ContentsEntry] = []
+    var contentsRows: Set<Int> = []
+    /// A table-of-contents page: no headings are taken from it.
+    var isContentsPage = false
+    let options: LayoutOptions
+
+    init(page: Page, options: LayoutOptions) {
+        self.options = options
+        number = page.number
+        width = page.width
+        height = page.height
+        rulings = page.rulings
+        images = page.images
+        let built = LineBuilder(options: options).build(page)
+        lines = built.lines
+        geometry = built.geometry
+        watermarks = built.watermarks
+        regions = RuledRegions.find(page.rulings)
+
+        // Region of each line: the region holding its centre.
+        if !regions.isEmpty {
+            for i in lines.indices {
+                let b = lines[i].box
+                let x = b.midX, y = b.midY
+                if let r = regions.firstIndex(where: { $0.insetBy(-1).contains(x: x, y: y) }) {
+                    lines[i].region = r
+                }
+            }
+        }
+
+        var counts = [Int](repeating: 0, count: TextDirection.allCases.count)
+        for l in lines { counts[TextDirection.allCases.firstIndex(of: l.direction)!] += l.glyphs.count }
+        direction = TextDirection.allCases[counts.indices.max { counts[$0] < counts[$1] }!]
+
+        findPageNumber()
+        findBandLines()
+        findContents()
+    }
+
+    /// Rows of horizontal lines, top to bottom, as ranges of `lines`.
+    private func horizontalRows() -> [Range<Int>] {
+        var rows: [Range<Int>] = []
+        var start = 0
+        for i in lines.indices {
+            if i > start, lines[i].row != lines[start].row {
+                if lines[start].direction == .horizontal { rows.append(start..<i) }
+                start = i
+            }
+        }
+        if start < lines.count, lines[start].direction == .horizontal { rows.append(start..<lines.count) }
+        return rows
+    }
+
+    /// The page number: in one of the two rows nearest the bottom (or top)
+    /// edge, inside the footer (or a narrower header) band, outside tables,
+    /// either the whole row or one of its segments.
+    private mutating func findPageNumber() {
+        let rows = horizontalRows()
+        guard !rows.isEmpty else { return }
+        let bottomLimit = height * (1 - options.footerBand), topLimit = height * 0.10
+        var candidates: [Range<Int>] = []
+        candidates += rows.suffix(2).reversed()
+        candidates += rows.prefix(2)
+        for row in candidates {
+            let inBottom = row.allSatisfy { lines[$0].box.y0 >= bottomLimit }
+            let inTop = row.allSatisfy { lines[$0].box.y1 <= topLimit }
+            guard inBottom || inTop, row.allSatisfy({ lines[$0].region == nil }) else { continue }
+            if row.count > 1, let n = PageNumber.parse(row.map { lines[$0].text }.joined()) {
+                pageNumber = n
+                pageNumberLines = Array(row)
+                return
+            }
+            for i in row {
+                if let n = PageNumber.parse(lines[i].text) {
+                    pageNumber = n
+                    pageNumberLines = [i]
+                    return
+                }
+            }
+        }
+    }
+
+    private mutating func findBandLines() {
+        let top = height * options.headerBand, bottom = height * (1 - options.footerBand)
+        for (i, l) in lines.enumerated() where l.region == nil && !pageNumberLines.contains(i) {
+            let isTop = l.box.y1 <= top
+            guard isTop || l.box.y0 >= bottom else { continue }
+            let key = furnitureKey(l.text)
+            guard !key.isEmpty else { continue }
+            bandLines.append(BandLine(line: i, key: key, top: isTop, y: l.box.midY, size: l.fontSize))
+        }
+    }
+
+    /// Table-of-contents rows: a title, a dot leader, a page reference.
+    private mutating func findContents() {
+        var start = 0
+        var rows: [Range<Int>] = []
+        for i in lines.indices where i > start && lines[i].row != lines[start].row {
+            rows.append(start..<i)
+            start = i
+        }
+        if start < lines.count { rows.append(start..<lines.count) }
+        var titled = false
+        for row in rows {
+            if !titled, lines[row.first!].box.y1 < height * 0.3, row.count == 1, lines[row.first!].text.utf8.count <= 40 {
+                let key = furnitureKey(lines[row.first!].text).lowercased()
+                if key == "目次" || key == "目錄" || key == "目录" || key == "contents" || key == "tableofcontents" {
+                    titled = true
+                }
+            }
+            var leaders = 0
+            for i in row {
+                for u in lines[i].text.unicodeScalars where Script.isLeader(u.value) { leaders += 1 }
+            }
+            guard leaders >= 4 else { continue }
+            let text = row.map { lines[$0].text }.joined(separator: " ")
+            guard let (title, ref) = Self.contentsEntry(text) else { continue }
+            contents.append(ContentsEntry(title: title, pageLabel: ref, page: number))
+            contentsRows.insert(lines[row.first!].row)
+        }
+        isContentsPage = contentsRows.count >= 3 || (titled && !contentsRows.isEmpty)
+    }
+
+    /// Splits "一、前言......1" into ("一、前言", "1"), or nil when the text
+    /// has no dot leader of four or more dots followed by a page reference.
+    static func contentsEntry(_ text: String) -> (String, String)? {
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            guard Script.isLeader(scalars[i].value) else { i += 1; continue }
+            var j = i, dots = 0
+            while j < scalars.count, Script.isLeader(scalars[j].value) || Script.isSpace(scalars[j].value) {
+                if Script.isLeader(scalars[j].value) { dots += 1 }
+                j += 1
+            }
+            if dots >= 4 {
+                var title = String.UnicodeScalarView(scalars[0..<i])
+                while let last = title.last, Script.isSpace(last.value) { title.removeLast() }
+                let ref = String(String.UnicodeScalarView(scalars[j...])).trimmingSpaces()
+                guard !title.isEmpty, !ref.isEmpty, ref.count <= 16,
+                      ref.unicodeScalars.allSatisfy({ isReference($0.value) }),
+                      ref.unicodeScalars.contains(where: { isReference($0.value) && !Script.isSpace($0.value) && !isDash($0.value) })
+                else { return nil }
+                return (String(title), ref)
+            }
+            i = j
+        }
+        return nil
+    }
+
+    private static func isDash(_ v: UInt32) -> Bool {
+        v == 0x2D || v == 0xFF0D || v == 0x2013 || v == 0x2014 || v == 0x7E || v == 0xFF5E || v == 0x2212
+    }
+
+    private static func isReference(_ v: UInt32) -> Bool {
+        (0x30...0x39).contains(v) || (0xFF10...0xFF19).contains(v) || isDash(v) || Script.isSpace(v)
+            || "ivxlcIVXLC,、，()（）".unicodeScalars.contains { $0.value == v }
+    }
+
+    /// The finished page, once its furniture is known.
+    func layout(furniture: [Furniture]) -> PageLayout {
+        var excluded = [Bool](repeating: false, count: lines.count)
+        for f in furniture { excluded[f.line] = true }
+        let blocks = BlockBuilder(lines: lines, geometry: geometry, excluded: excluded, contentsRows: contentsRows,
+                                  rulings: rulings, regions: regions, direction: direction).build()
+        return PageLayout(number: number, width: width, height: height, direction: direction, lines: lines,
+                          blocks: blocks, furniture: furniture.sorted { $0.line < $1.line }, pageNumber: pageNumber,
+                          watermarks: watermarks, regions: regions, contents: contents, rulings: rulings,
+                          images: images)
+    }
+
+    /// The page-number furniture.
+    var pageNumberFurniture: [Furniture] {
+        pageNumberLines.map { Furniture(kind: .pageNumber, line: $0, text: lines[$0].text, box: lines[$0].box) }
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let f = s.unicodeScalars.first, Script.isSpace(f.value) { s = Substring(s.unicodeScalars.dropFirst()) }
+        while let l = s.unicodeScalars.last, Script.isSpace(l.value) { s = Substring(s.unicodeScalars.dropLast()) }
+        return String(s)
+    }
+}
+
+extension PageLayout {
+    /// Lays out a single page on its own: lines, blocks, page number,
+    /// watermarks. Running headers and footers need neighbouring pages and
+    /// headings need the document's numbering: use `DocumentLayoutBuilder`
+    /// for those.
+    public init(page: Page, options: LayoutOptions = LayoutOptions()) {
+        let analysis = PageAnalysis(page: page, options: options)
+        self = analysis.layout(furniture: analysis.pageNumberFurniture)
+    }
+}
