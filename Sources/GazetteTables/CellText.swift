@@ -13,6 +13,12 @@ public enum CellText {
         return (members.map { text(of: $0, in: glyphs) }, members.flatMap { $0 })
     }
 
+    /// Text and line geometry of each cell of `grid`, and the glyphs used.
+    public static func layouts(for grid: TableGrid, glyphs: [Glyph]) -> (layouts: [CellLayout], used: [Int]) {
+        let members = assign(grid: grid, glyphs: glyphs)
+        return (members.map { layout(of: $0, in: glyphs) }, members.flatMap { $0 })
+    }
+
     /// The glyph indices of each cell of `grid` (in the order of `grid.cells`).
     public static func assign(grid: TableGrid, glyphs: [Glyph]) -> [[Int]] {
         let rows = grid.rowCount, cols = grid.columnCount
@@ -52,9 +58,15 @@ public enum CellText {
 
     /// Orders glyphs into lines (top to bottom, then left to right) and
     /// joins them: a space where the gap between glyphs is wide or the PDF
-    /// drew a space, a space between lines.
+    /// drew a space, and between lines as `joinLines` says.
     public static func text(of indices: [Int], in glyphs: [Glyph]) -> String {
-        guard !indices.isEmpty else { return "" }
+        layout(of: indices, in: glyphs).text
+    }
+
+    /// A cell's text with the geometry of its first and last lines, which
+    /// tells whether its text ran on past a page break.
+    public static func layout(of indices: [Int], in glyphs: [Glyph]) -> CellLayout {
+        guard !indices.isEmpty else { return CellLayout() }
         let sorted = indices.sorted {
             let a = glyphs[$0].box, b = glyphs[$1].box
             return a.midY != b.midY ? a.midY < b.midY : a.x0 < b.x0
@@ -64,7 +76,7 @@ public enum CellText {
         var lineTop = 0.0, lineBottom = 0.0
         for i in sorted {
             let b = glyphs[i].box
-            if let _ = lines.last {
+            if !lines.isEmpty {
                 let overlap = min(b.y1, lineBottom) - max(b.y0, lineTop)
                 let height = min(b.height, lineBottom - lineTop)
                 if overlap > 0.5 * height {
@@ -78,12 +90,14 @@ public enum CellText {
             lineTop = b.y0
             lineBottom = b.y1
         }
-        var out = ""
-        for line in lines {
+        var texts: [String] = []
+        var result = CellLayout()
+        for (n, line) in lines.enumerated() {
             let ordered = line.sorted { glyphs[$0].box.x0 < glyphs[$1].box.x0 }
             var text = ""
             var pendingSpace = false
             var previous: Glyph?
+            var right = -Double.infinity
             for i in ordered {
                 let g = glyphs[i]
                 if g.text.allSatisfy(\.isWhitespace) {
@@ -97,21 +111,88 @@ public enum CellText {
                 pendingSpace = false
                 text += g.text
                 previous = g
+                right = max(right, g.box.x1)
             }
-            out = joinLines(out, text)
+            guard !text.isEmpty else { continue }
+            let visible = ordered.filter { !glyphs[$0].text.allSatisfy(\.isWhitespace) }
+            if texts.isEmpty { result.firstTokenWidth = RowSplitter.firstTokenWidth(visible, glyphs: glyphs) }
+            result.lastLineRight = right
+            result.maxLineRight = max(result.maxLineRight, right)
+            result.lineCount = n + 1
+            texts.append(text)
         }
+        result.text = joinLines(texts)
+        return result
+    }
+
+    /// Joins a cell's lines. A line broken at a word boundary of Latin text
+    /// or numbers gets a space; CJK text and breaks after "/" or "-" get
+    /// none. Where CJK meets a number or a Latin word at the break, the
+    /// cell's own style decides: a space when the cell spaces its numbers
+    /// from CJK text elsewhere (新臺幣 51 萬 2,005 元), none otherwise.
+    public static func joinLines(_ lines: [String]) -> String {
+        guard var out = lines.first else { return "" }
+        let spaced = spacesNumbersFromCJK(lines.joined(separator: "\n"))
+        for line in lines.dropFirst() { out = joinLines(out, line, spacedStyle: spaced) }
         return out
     }
 
-    /// Joins a wrapped line to the text before it: a space only where a
-    /// Latin word or number was wrapped at a word boundary (letters or
-    /// digits on both sides); CJK text and breaks after "/" or "-" join
-    /// without one.
-    public static func joinLines(_ head: String, _ tail: String) -> String {
+    /// Joins one wrapped line to the text before it (see `joinLines(_:)`).
+    public static func joinLines(_ head: String, _ tail: String, spacedStyle: Bool? = nil) -> String {
         guard let last = head.unicodeScalars.last, let first = tail.unicodeScalars.first else { return head + tail }
-        func latin(_ s: Unicode.Scalar) -> Bool { s.isASCII && (s.properties.isAlphabetic || s.properties.numericType != nil) }
         let closing: Set<Unicode.Scalar> = [")", ".", ",", ";", ":", "%"]
-        if (latin(last) || closing.contains(last)) && latin(first) { return head + " " + tail }
+        if (isLatin(last) || closing.contains(last)) && isLatin(first) { return head + " " + tail }
+        let mixed = (RowSplitter.isWide(last) && isLatin(first)) || (isLatin(last) && RowSplitter.isWide(first))
+        if mixed && !isCJKPunctuation(last) && !isCJKPunctuation(first) {
+            let spaced = spacedStyle ?? spacesNumbersFromCJK(head + "\n" + tail)
+            if spaced { return head + " " + tail }
+        }
         return head + tail
     }
+
+    static func isLatin(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII && (s.properties.isAlphabetic || s.properties.numericType != nil)
+    }
+
+    static func isCJKPunctuation(_ s: Unicode.Scalar) -> Bool {
+        (0x3000...0x303F).contains(s.value) || (0xFF00...0xFF0F).contains(s.value) || (0xFF1A...0xFF20).contains(s.value)
+    }
+
+    /// Whether the text puts a space between CJK characters and Latin words
+    /// or numbers more often than not (line breaks not counted).
+    static func spacesNumbersFromCJK(_ text: String) -> Bool {
+        var spaced = 0, tight = 0
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i + 1 < scalars.count {
+            let a = scalars[i], b = scalars[i + 1]
+            if a == "\n" || b == "\n" { i += 1; continue }
+            if b == " ", i + 2 < scalars.count {
+                let c = scalars[i + 2]
+                if (RowSplitter.isWide(a) && isLatin(c)) || (isLatin(a) && RowSplitter.isWide(c)) {
+                    if !isCJKPunctuation(a) && !isCJKPunctuation(c) { spaced += 1 }
+                }
+                i += 2
+                continue
+            }
+            if (RowSplitter.isWide(a) && isLatin(b)) || (isLatin(a) && RowSplitter.isWide(b)) {
+                if !isCJKPunctuation(a) && !isCJKPunctuation(b) { tight += 1 }
+            }
+            i += 1
+        }
+        return spaced > tight
+    }
+}
+
+/// A cell's text and the geometry of its lines.
+public struct CellLayout: Sendable, Hashable {
+    public var text = ""
+    /// Width of the first line's first unbreakable token.
+    public var firstTokenWidth = 0.0
+    /// Right end of the last line.
+    public var lastLineRight = -Double.infinity
+    /// Right end of the longest line.
+    public var maxLineRight = -Double.infinity
+    public var lineCount = 0
+    public init() {}
 }

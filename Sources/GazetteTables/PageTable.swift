@@ -18,14 +18,26 @@ public struct PageTable: Sendable, Hashable {
     public var page: Int
     public var shape: Shape
     public var grid: TableGrid
-    /// Text of each cell, in the order of `grid.cells` (raw, not yet folded).
-    public var texts: [String]
+    /// Text and line geometry of each cell, in the order of `grid.cells`
+    /// (raw text, not yet folded).
+    public var cells: [CellLayout]
 
-    public init(page: Int, shape: Shape, grid: TableGrid, texts: [String]) {
+    /// Text of each cell, in the order of `grid.cells`.
+    public var texts: [String] { cells.map(\.text) }
+
+    public init(page: Int, shape: Shape, grid: TableGrid, cells: [CellLayout]) {
         self.page = page
         self.shape = shape
         self.grid = grid
-        self.texts = texts
+        self.cells = cells
+    }
+
+    /// The layout of the cell covering slot (row, col).
+    public func cellLayout(row: Int, col: Int) -> CellLayout? {
+        guard let index = grid.cells.firstIndex(where: {
+            row >= $0.row && row < $0.row + $0.rowSpan && col >= $0.col && col < $0.col + $0.colSpan
+        }) else { return nil }
+        return cells[index]
     }
 
     public var box: Rect { grid.box }
@@ -54,10 +66,10 @@ public enum RuledTableDetector {
             // Tiny grids (a checkbox, a stamp frame) are not tables.
             guard ruledGrid.box.width > 30, ruledGrid.box.height > 12 else { continue }
             let grid = splitUnruledRows(ruledGrid, glyphs: page.glyphs)
-            let (texts, glyphs) = CellText.texts(for: grid, glyphs: page.glyphs)
+            let (cells, glyphs) = CellText.layouts(for: grid, glyphs: page.glyphs)
             // A grid with no text at all is a drawing, not a table.
-            guard texts.contains(where: { !$0.isEmpty }) else { continue }
-            tables.append(PageTable(page: page.number, shape: .ruled, grid: grid, texts: texts))
+            guard cells.contains(where: { !$0.text.isEmpty }) else { continue }
+            tables.append(PageTable(page: page.number, shape: .ruled, grid: grid, cells: cells))
             used.formUnion(glyphs)
         }
         tables.sort { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }
@@ -68,6 +80,13 @@ public enum RuledTableDetector {
     /// whitespace (see `RowSplitter`) into one grid row per entry.
     static func splitUnruledRows(_ grid: TableGrid, glyphs: [Glyph]) -> TableGrid {
         let members = CellText.assign(grid: grid, glyphs: glyphs)
+        // Only a table whose entries share one unruled body: when several
+        // grid rows hold multi-line text, the rules do separate the entries.
+        var tallRows = Set<Int>()
+        for (cell, glyphIndices) in zip(grid.cells, members) where cell.rowSpan == 1 {
+            if CellText.layout(of: glyphIndices, in: glyphs).lineCount >= 3 { tallRows.insert(cell.row) }
+        }
+        guard tallRows.count == 1 else { return grid }
         var newYs: [Double] = [grid.ys[0]]
         var rowMap: [Int] = []  // old row -> first new row
         var rowCounts: [Int] = []

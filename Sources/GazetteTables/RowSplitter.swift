@@ -87,13 +87,17 @@ enum RowSplitter {
             // continues a wrapped line of its column.
             var lastLineOfColumn: [Int: ColumnLine] = [:]
             for i in slots[0] { lastLineOfColumn[lines[i].column] = lines[i] }
+            // How far lines of each column reach: wrapped lines fill to about there.
+            var reach: [Int: Double] = [:]
+            for line in lines { reach[line.column] = max(reach[line.column] ?? -.infinity, line.x1) }
             for k in 1..<slots.count {
                 var continuation = true
                 for i in slots[k] {
                     let line = lines[i]
                     guard let previous = lastLineOfColumn[line.column] else { continuation = false; break }
                     let cellRight = grid.xs[cellRightEdge(grid: grid, row: row, column: line.column)]
-                    let wrapped = previous.x1 + line.firstTokenWidth > cellRight - 2.0
+                    let limit = min(cellRight - 1.0, reach[line.column]! + 1.0)
+                    let wrapped = previous.x1 + line.firstTokenWidth > limit
                     if !wrapped { continuation = false; break }
                 }
                 if !continuation && startsEntry(slots[k]) { starts.append(k) }

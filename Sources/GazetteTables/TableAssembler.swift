@@ -161,6 +161,10 @@ final class Builder {
     var rowPages: [Int] = []
     var rowBoxes: [(top: Double, bottom: Double)] = []
     var spans: [LogicalTable.Span] = []
+    /// Line geometry of the last body row's cells, by column.
+    var lastRowCells: [CellLayout?] = []
+    /// How far the lines of each column reach (the width text wraps at).
+    var columnReach: [Int: Double] = [:]
     /// Column boundaries of the last fragment (for continuation matching).
     var lastPage: Int
     var lastFragment: Fragment { fragments[fragments.count - 1] }
@@ -234,6 +238,22 @@ final class Builder {
             spans.append(LogicalTable.Span(row: base + cell.row - start, col: cell.col + columnOffset,
                                            rowSpan: cell.rowSpan, colSpan: cell.colSpan))
         }
+        for (cell, layout) in zip(table.grid.cells, table.cells) where cell.row >= start && cell.colSpan == 1 && layout.lineCount > 0 {
+            columnReach[cell.col + columnOffset] = max(columnReach[cell.col + columnOffset] ?? -.infinity, layout.maxLineRight)
+        }
+        if table.grid.rowCount > start {
+            let last = table.grid.rowCount - 1
+            lastRowCells = (0..<table.grid.columnCount).map { table.cellLayout(row: last, col: $0) }
+        }
+    }
+
+    /// Whether the text of column `c` runs on from the last row into `next`:
+    /// the last line of the row above is full, and the next line's first
+    /// word would not have fitted on it.
+    func wrapsAcross(column c: Int, next: CellLayout?) -> Bool {
+        guard c < lastRowCells.count, let previous = lastRowCells[c], let next,
+              previous.lineCount > 0, next.lineCount > 0, let reach = columnReach[c] else { return false }
+        return previous.lastLineRight + next.firstTokenWidth > reach + 1.0
     }
 
     /// Whether `table` (at the top of the next page) continues this table:
@@ -262,9 +282,11 @@ final class Builder {
         fragments.append(Fragment(table: table, headerDepth: start, reachesBottom: bottom))
         lastPage = table.page
         guard start < table.grid.rowCount else { return }
-        // A first row whose first cell is empty carries on the row cut by the page break.
-        if !rows.isEmpty, matrix[start].first?.isEmpty == true,
-           matrix[start].contains(where: { !$0.isEmpty }) {
+        // A first row whose first cell is empty, or whose first column
+        // carries on a full line of the row above, is the rest of the row
+        // cut by the page break.
+        let firstCellEmpty = matrix[start].first?.isEmpty == true && matrix[start].contains(where: { !$0.isEmpty })
+        if !rows.isEmpty, firstCellEmpty || wrapsAcross(column: 0, next: table.cellLayout(row: start, col: 0)) {
             let last = rows.count - 1
             for c in 0..<min(rows[last].count, matrix[start].count) where !matrix[start][c].isEmpty {
                 rows[last][c] = CellText.joinLines(rows[last][c], matrix[start][c])

@@ -2,5 +2,12 @@ import GazetteRead
 import Foundation
 let a = CommandLine.arguments
 let p = try PDFDocument(path: a[1]).page(Int(a[2])!)
-for r in p.rulings where r.orientation == .horizontal && r.position < Double(a[3])! { print(r.orientation, r.position, r.start, r.end, r.thickness, r.source, String(r.color, radix: 16)) }
-for b in p.filledBoxes where b.y0 < Double(a[3])! { print("box", b) }
+let needle = a[3]
+let text = p.glyphs.map(\.text)
+for (i, g) in p.glyphs.enumerated() where g.text == String(needle.first!) {
+    let s = max(0, i - 3), e = min(p.glyphs.count, i + 8)
+    for k in s..<e { print(k, "[\(p.glyphs[k].text)]", p.glyphs[k].box, p.glyphs[k].size) }
+    print("--")
+    break
+}
+_ = text

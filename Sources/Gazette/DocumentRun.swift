@@ -1,0 +1,188 @@
+import Foundation
+
+/// The state of one extraction as its pages stream through: a page's glyphs
+/// are held only until its layout comes back from the layout stage (a window
+/// of a few pages) and its tables are handed to the assembler; what stays
+/// is the output itself (page text, tables, warnings).
+struct DocumentRun {
+    let pageCount: Int
+    private var layoutBuilder = DocumentLayoutBuilder()
+    private var held: [Int: HeldPage] = [:]
+    private var assembler = TableAssembler()
+    private var pages: [PageEntry] = []
+    private var tables: [LogicalTable] = []
+    private var warnings: [Warning] = []
+    private var outline: [OutlineEntry] = []
+    /// Paragraphs of the first pages, for the document's title, issuer and date.
+    private var openingBlocks: [DescribedBlock] = []
+    /// Page text for the date scan, which needs the document's year.
+    private var pageTexts: [(page: Int, text: String)] = []
+    private var privateUse: [Int: [String]] = [:]
+
+    /// What a page keeps while its layout is pending.
+    struct HeldPage {
+        var page: Page
+        var tables: [PageTable]
+        var tableGlyphs: Set<Int>
+    }
+
+    /// How many opening pages describe the document (title block, cover).
+    static let openingPages = 3
+
+    init(pageCount: Int) {
+        self.pageCount = pageCount
+    }
+
+    mutating func add(_ page: Page, timings: inout StageTimings) {
+        if !page.hasTextLayer {
+            let what = page.images.isEmpty ? "the page has no text" : "the page is an image without a text layer (a scan?)"
+            warnings.append(Warning(code: "noTextLayer", page: page.number, message: what))
+        }
+        if page.unmappedGlyphs > 0 {
+            warnings.append(Warning(
+                code: "unmappedGlyphs", page: page.number,
+                message: "\(page.unmappedGlyphs) glyph(s) have no Unicode mapping in their font and were left out"))
+        }
+        for problem in page.problems.prefix(5) where !problem.contains("no Unicode mapping") {
+            warnings.append(Warning(code: "pdfProblem", page: page.number, message: problem))
+        }
+        let found = timed(&timings.tables) { RuledTableDetector.detect(on: page) }
+        held[page.number] = HeldPage(page: page, tables: found.tables, tableGlyphs: found.usedGlyphs)
+        let layouts = timed(&timings.layout) { layoutBuilder.add(page) }
+        for layout in layouts { process(layout, timings: &timings) }
+    }
+
+    /// A page poppler could not interpret: reported, never silently empty.
+    mutating func addUnreadable(number: Int, error: ReadError, timings: inout StageTimings) {
+        warnings.append(Warning(code: "pageUnreadable", page: number, message: error.localizedDescription))
+        let empty = Page(number: number, width: 1, height: 1)
+        add(empty, timings: &timings)
+    }
+
+    mutating func finish(timings: inout StageTimings) {
+        let summary = timed(&timings.layout) { layoutBuilder.finish() }
+        for layout in summary.remainingPages { process(layout, timings: &timings) }
+        outline = summary.outline
+        let rest = timed(&timings.tables) { assembler.finish() }
+        tables += rest
+    }
+
+    private mutating func process(_ layout: PageLayout, timings: inout StageTimings) {
+        guard let page = held.removeValue(forKey: layout.number) else { return }
+        // Running text: lines and blocks whose glyphs are not in a table.
+        func inTable(_ line: TextLine) -> Bool {
+            let used = line.glyphs.filter { page.tableGlyphs.contains($0) }.count
+            return used * 2 > line.glyphs.count
+        }
+        let furnitureLines = Set(layout.furniture.map(\.line))
+        var context: [TableContextLine] = []
+        for (index, line) in layout.lines.enumerated() where !furnitureLines.contains(index) && !inTable(line) {
+            context.append(TableContextLine(text: line.text, box: line.box))
+        }
+        let closed = timed(&timings.tables) {
+            assembler.add(page: layout.number, pageHeight: layout.height, tables: page.tables, lines: context)
+        }
+        tables += closed
+
+        var paragraphs: [String] = []
+        timed(&timings.normalise) {
+            for block in layout.blocks {
+                let lines = block.lines.map { layout.lines[$0] }
+                let tableLines = lines.filter(inTable).count
+                if tableLines * 2 > lines.count { continue }
+                let folded = TextFolder.foldReporting(block.text)
+                if !folded.privateUse.isEmpty {
+                    privateUse[layout.number, default: []] += folded.privateUse.map(\.codePoint)
+                }
+                paragraphs.append(folded.text)
+                if layout.number <= Self.openingPages {
+                    openingBlocks.append(DescribedBlock(
+                        page: layout.number, text: folded.text, fontSize: block.fontSize, isBold: block.isBold,
+                        box: block.box, pageWidth: layout.width, pageHeight: layout.height))
+                }
+            }
+        }
+        let text = paragraphs.joined(separator: "\n\n")
+        pageTexts.append((layout.number, text))
+        pages.append(PageEntry(
+            number: layout.number, width: (layout.width * 10).rounded() / 10,
+            height: (layout.height * 10).rounded() / 10, rotation: page.page.rotation,
+            hasTextLayer: page.page.hasTextLayer, label: layout.pageNumber?.label, text: text))
+    }
+
+    /// Builds the envelope (the emit stage's input).
+    func document(source: Source, tool: ToolInfo) -> GazetteDocument {
+        var warnings = self.warnings
+        for (page, characters) in privateUse.sorted(by: { $0.key < $1.key }) {
+            let sample = Array(Set(characters)).sorted().prefix(10)
+            warnings.append(Warning(
+                code: "privateUseCharacters", page: page,
+                message: "\(characters.count) private-use character(s) kept as printed (\(sample.joined(separator: ", ")))"))
+        }
+
+        let foldedTables = tables.enumerated().map { index, table in
+            TableEntry(
+                id: "t\(index + 1)", title: table.title.map(TextFolder.fold), pages: table.pages,
+                unit: table.unit.map(TextFolder.fold), header: table.header.map(TextFolder.fold),
+                rows: table.rows.map { $0.map(TextFolder.fold) },
+                spans: table.spans.map { CellSpan(row: $0.row, col: $0.col, rowSpan: $0.rowSpan, colSpan: $0.colSpan) })
+        }
+
+        let description = DocumentDescriber.describe(
+            blocks: openingBlocks, tableHeaders: foldedTables.map(\.header), tableTitles: foldedTables.compactMap(\.title),
+            outlineTitles: outline.flatMap(\.flattened).map(\.title).map(TextFolder.fold))
+
+        // Dates: running text and table cells, with the document's year for
+        // dates printed without one.
+        let scanner = DateScanner(context: DateContext(documentYear: description.year))
+        var dates: [DateEntry] = []
+        var datesByPage: [Int: [DateEntry]] = [:]
+        for (page, text) in pageTexts {
+            for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+                for match in scanner.matches(in: String(line)) {
+                    datesByPage[page, default: []].append(DateEntry(match, page: page))
+                }
+            }
+        }
+        for (table, entry) in zip(tables, foldedTables) {
+            for (rowIndex, row) in entry.rows.enumerated() {
+                let page = rowIndex < table.rowPages.count ? table.rowPages[rowIndex] : table.pages[0]
+                for cell in row {
+                    for match in scanner.matches(in: cell) {
+                        datesByPage[page, default: []].append(DateEntry(match, page: page))
+                    }
+                }
+            }
+        }
+        for page in datesByPage.keys.sorted() { dates += datesByPage[page]! }
+
+        let recordTables = zip(tables, foldedTables).map { table, entry in
+            RecordTable(id: entry.id, title: entry.title, unit: entry.unit, header: entry.header, rows: entry.rows,
+                        rowPages: table.rowPages)
+        }
+        let records = RecordBuilder.records(tables: recordTables, documentYear: description.year)
+
+        return GazetteDocument(
+            tool: tool, source: source,
+            document: DocumentInfoBlock(
+                kind: description.kind(records: records.map(\.type)), title: description.title,
+                issuer: description.issuer, date: description.date?.iso, dateRaw: description.dateRaw),
+            pages: pages.sorted { $0.number < $1.number },
+            outline: outline.map(OutlineNode.init), tables: foldedTables, records: records, dates: dates,
+            warnings: warnings.sorted { ($0.page ?? 0, $0.code) < ($1.page ?? 0, $1.code) })
+    }
+}
+
+extension DateEntry {
+    init(_ match: DateMatch, page: Int) {
+        self.init(raw: match.raw, start: match.value.start.iso, end: match.value.end.iso,
+                  precision: match.value.precision.rawValue, page: page, inferredYear: match.value.yearFromContext)
+    }
+}
+
+extension OutlineNode {
+    init(_ entry: OutlineEntry) {
+        self.init(label: TextFolder.fold(entry.label), level: entry.level, title: TextFolder.fold(entry.title),
+                  page: entry.page, children: entry.children.map(OutlineNode.init))
+    }
+}
