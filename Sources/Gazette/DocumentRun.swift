@@ -68,7 +68,15 @@ struct DocumentRun {
     }
 
     private mutating func process(_ layout: PageLayout, timings: inout StageTimings) {
-        guard let page = held.removeValue(forKey: layout.number) else { return }
+        guard var page = held.removeValue(forKey: layout.number) else { return }
+        // Tables without a full grid need the page's lines.
+        let aligned = timed(&timings.tables) {
+            AlignedTableDetector.detect(layout: layout, page: page.page, taken: page.tableGlyphs)
+        }
+        if !aligned.tables.isEmpty {
+            page.tables = (page.tables + aligned.tables).sorted { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }
+            page.tableGlyphs.formUnion(aligned.usedGlyphs)
+        }
         // Running text: lines and blocks whose glyphs are not in a table.
         func inTable(_ line: TextLine) -> Bool {
             let used = line.glyphs.filter { page.tableGlyphs.contains($0) }.count

@@ -86,28 +86,41 @@ public final class TableAssembler {
 
     // MARK: Captions
 
-    /// The caption and unit among the lines just above a table.
+    /// The caption and unit among the lines just above a table: the unit
+    /// line (單位：…), and the likeliest caption among the nearest lines — a
+    /// line naming a table (…表, 表 5-1-2 …), then a numbered heading, then
+    /// any short line; a bare year line (中華民國 114 年度) is a poor caption.
     static func caption(from above: [TableContextLine]) -> (title: String?, unit: String?, titleLine: TableContextLine?, unitLine: TableContextLine?) {
-        var title: String?, unit: String?
-        var titleLine: TableContextLine?, unitLine: TableContextLine?
-        // Nearest first, at most three lines, not further than ~4 lines of text.
-        let nearest = above.sorted { $0.box.y1 > $1.box.y1 }.prefix(3)
+        let nearest = above.sorted { $0.box.y1 > $1.box.y1 }.prefix(4)
         guard let tableTop = nearest.first?.box.y1 else { return (nil, nil, nil, nil) }
-        for line in nearest where tableTop - line.box.y1 < 60 {
+        var unit: String?, unitLine: TableContextLine?
+        var best: (score: Int, line: TableContextLine)?
+        for line in nearest where tableTop - line.box.y1 < 80 {
             let text = line.text.trimmingCharacters(in: .whitespaces)
             if unit == nil, let u = unitPhrase(in: text), text.count <= u.count + 12 {
                 unit = u
                 unitLine = line
                 continue
             }
-            if title == nil {
-                title = text
-                titleLine = line
-                if unit == nil, let u = unitPhrase(in: text) { unit = u }
-            }
-            if title != nil && unit != nil { break }
+            let score = captionScore(text)
+            if best == nil || score > best!.score { best = (score, line) }
         }
-        return (title, unit, titleLine, unitLine)
+        guard let chosen = best, chosen.score > 0 else { return (nil, unit, nil, unitLine) }
+        let title = chosen.line.text.trimmingCharacters(in: .whitespaces)
+        if unit == nil, let u = unitPhrase(in: title) { unit = u }
+        return (title, unit, chosen.line, unitLine)
+    }
+
+    /// How likely a line is a table's caption (0: not at all).
+    static func captionScore(_ text: String) -> Int {
+        let t = squeeze(text)
+        guard !t.isEmpty, t.count <= 80 else { return 0 }
+        if t.range(of: #"^(中華民國)?[0-9０-９一二三四五六七八九十○〇]{2,4}年度?$"#, options: .regularExpression) != nil { return 0 }
+        if t.range(of: #"^(附)?表[0-9０-９一二三四五六七八九十\-－.、：:]"#, options: .regularExpression) != nil { return 4 }
+        if t.range(of: #"(表|一覽|統計|明細|清單|名冊)(（[^）]*）|\([^)]*\))?$"#, options: .regularExpression) != nil { return 4 }
+        if t.range(of: #"^([（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|[0-9]+[.、]|[壹貳參肆伍陸柒捌玖拾]+、)"#, options: .regularExpression) != nil { return 3 }
+        if t.hasSuffix("。") || t.count > 50 { return 1 }
+        return 2
     }
 
     /// A unit phrase: 單位：新臺幣千元, （單位：元）, (百萬元), 單位:人次.
@@ -198,11 +211,13 @@ final class Builder {
         var changed = true
         while changed && depth < grid.rowCount - 1 {
             changed = false
-            for cell in grid.cells where cell.row < depth && cell.colSpan > 1 && cell.row + cell.rowSpan == depth {
+            // A one-row label over several columns whose slots below are
+            // split into one-row sub-labels (各年度經費需求 over 108 年以前 …).
+            for cell in grid.cells where cell.row < depth && cell.rowSpan == 1 && cell.colSpan > 1
+                && cell.row + cell.rowSpan == depth {
                 let below = grid.cells.filter { $0.row == depth && $0.col >= cell.col && $0.col < cell.col + cell.colSpan }
-                if below.count >= 2 {
-                    let deeper = below.map { $0.row + $0.rowSpan }.max()!
-                    depth = max(depth + 1, deeper)
+                if below.count >= 2 && below.allSatisfy({ $0.rowSpan == 1 }) {
+                    depth += 1
                     changed = true
                     break
                 }
@@ -256,10 +271,23 @@ final class Builder {
         return previous.lastLineRight + next.firstTokenWidth > reach + 1.0
     }
 
+    /// The fragment whose columns a continuation must match: the left half
+    /// of a spread, or simply the last fragment.
+    var columnFragment: Fragment { isSpread ? fragments[leftFragmentIndex] : lastFragment }
+    /// Whether the table is a facing-page spread.
+    var isSpread = false
+    /// Index in `fragments` of the last left half.
+    var leftFragmentIndex = 0
+    /// Rows (indices into `rows`) the last left half filled, in its order:
+    /// where the right half's rows go.
+    var leftRowTargets: [Int] = []
+    /// Whether the last left half's first row was joined to the row above.
+    var leftJoinedFirstRow = false
+
     /// Whether `table` (at the top of the next page) continues this table:
     /// same number of columns, column boundaries within a few points.
     func continues(with table: PageTable) -> Bool {
-        let previous = lastFragment.table.grid.xs
+        let previous = columnFragment.table.grid.xs
         let xs = table.grid.xs
         guard previous.count == xs.count else { return false }
         let width = max(previous.last! - previous.first!, 1)
@@ -271,16 +299,31 @@ final class Builder {
     func appendContinuation(_ table: PageTable, bottom: Bool) {
         let matrix = table.matrix
         var start = 0
+        // Headers of the left half only (a spread's header covers both halves).
+        let leftColumns = table.grid.columnCount
         let depth = headerRows.count
         if depth > 0 && table.grid.rowCount > depth {
             let repeated = (0..<depth).allSatisfy { r in
-                zip(matrix[r], headerRows[r]).allSatisfy { squeeze($0) == squeeze($1) }
-                    || zip(matrix[r], headerLabels[r]).allSatisfy { squeeze($0) == squeeze($1) || $0.isEmpty }
+                zip(matrix[r], headerRows[r].prefix(leftColumns)).allSatisfy { squeeze($0) == squeeze($1) }
+                    || zip(matrix[r], headerLabels[r].prefix(leftColumns)).allSatisfy { squeeze($0) == squeeze($1) || $0.isEmpty }
             }
             if repeated { start = depth }
         }
+        if start == 0, isSpread {
+            // A spread's left half repeats its own header rows.
+            let own = fragments[leftFragmentIndex].headerDepth
+            if own > 0 && table.grid.rowCount > own {
+                let previous = fragments[leftFragmentIndex].table.matrix
+                if (0..<own).allSatisfy({ r in zip(matrix[r], previous[r]).allSatisfy { squeeze($0) == squeeze($1) } }) {
+                    start = own
+                }
+            }
+        }
         fragments.append(Fragment(table: table, headerDepth: start, reachesBottom: bottom))
+        if isSpread { leftFragmentIndex = fragments.count - 1 }
         lastPage = table.page
+        leftRowTargets = []
+        leftJoinedFirstRow = false
         guard start < table.grid.rowCount else { return }
         // A first row whose first cell is empty, or whose first column
         // carries on a full line of the row above, is the rest of the row
@@ -291,9 +334,15 @@ final class Builder {
             for c in 0..<min(rows[last].count, matrix[start].count) where !matrix[start][c].isEmpty {
                 rows[last][c] = CellText.joinLines(rows[last][c], matrix[start][c])
             }
+            leftRowTargets.append(last)
+            leftJoinedFirstRow = true
             start += 1
         }
-        if start < table.grid.rowCount { appendBody(of: table, from: start) }
+        if start < table.grid.rowCount {
+            let first = rows.count
+            appendBody(of: table, from: start)
+            leftRowTargets += Array(first..<rows.count)
+        }
     }
 
     /// Whether `table` is the right half of a spread whose left half is this
@@ -302,6 +351,7 @@ final class Builder {
     func isSpread(with table: PageTable, title: String?) -> Bool {
         let left = lastFragment.table
         guard table.page == left.page + 1, !continues(with: table) else { return false }
+        if isSpread && fragments.count - 1 != leftFragmentIndex { return false }
         if let title, let own = self.title, squeeze(title) != squeeze(own) { return false }
         let leftRows = Array(left.grid.ys.dropFirst(lastFragment.headerDepth))
         let rightDepth = Builder.headerDepth(of: table)
@@ -311,17 +361,17 @@ final class Builder {
         return Double(matching) >= 0.8 * Double(leftRows.count)
     }
 
-    /// Appends the right half of a spread as more columns of the rows the
-    /// left half just added.
+    /// Appends the right half of a spread as more columns of the rows its
+    /// left half filled.
     func appendSpread(_ table: PageTable, bottom: Bool) {
         let depth = Builder.headerDepth(of: table)
         let matrix = table.matrix
         let leftFragment = lastFragment
-        let leftBodyRows = leftFragment.table.grid.rowCount - leftFragment.headerDepth
-        let firstRow = rows.count - leftBodyRows
-        let offset = rows.first?.count ?? headerRows.first?.count ?? 0
-        // The right header joins the left header (only on the first spread).
-        if fragments.count == 1 || headerRows.first?.count == leftFragment.table.grid.columnCount {
+        let offset = leftFragment.table.grid.columnCount
+        if !isSpread {
+            // The first spread: the right header joins the left header, and
+            // the rows the left half added are its targets.
+            leftRowTargets = Array((rows.count - (leftFragment.table.grid.rowCount - leftFragment.headerDepth))..<rows.count)
             let (printed, labels) = Builder.headerMatrices(table, depth: depth)
             let newDepth = max(headerRows.count, printed.count)
             func pad(_ m: [[String]], width: Int, repeatLast: Bool) -> [[String]] {
@@ -331,16 +381,32 @@ final class Builder {
                 }
                 return m
             }
-            if headerRows.first?.count == offset {
-                headerRows = zip(pad(headerRows, width: offset, repeatLast: false), pad(printed, width: table.grid.columnCount, repeatLast: false)).map { $0 + $1 }
-                headerLabels = zip(pad(headerLabels, width: offset, repeatLast: true), pad(labels, width: table.grid.columnCount, repeatLast: true)).map { $0 + $1 }
+            headerRows = zip(pad(headerRows, width: offset, repeatLast: false),
+                             pad(printed, width: table.grid.columnCount, repeatLast: false)).map { $0 + $1 }
+            headerLabels = zip(pad(headerLabels, width: offset, repeatLast: true),
+                               pad(labels, width: table.grid.columnCount, repeatLast: true)).map { $0 + $1 }
+            isSpread = true
+            leftFragmentIndex = fragments.count - 1
+        }
+        // The right half repeats its header on every spread.
+        let rightBody = Array(depth..<table.grid.rowCount)
+        for (k, r) in rightBody.enumerated() where k < leftRowTargets.count {
+            let target = leftRowTargets[k]
+            let cells = matrix[r]
+            if rows[target].count < offset + cells.count {
+                rows[target] += Array(repeating: "", count: offset + cells.count - rows[target].count)
+                for (c, text) in cells.enumerated() { rows[target][offset + c] = text }
+            } else {
+                // The rest of a row cut by the page break: join cell by cell.
+                for (c, text) in cells.enumerated() where !text.isEmpty {
+                    rows[target][offset + c] = CellText.joinLines(rows[target][offset + c], text)
+                }
             }
         }
-        for r in 0..<leftBodyRows where depth + r < table.grid.rowCount {
-            rows[firstRow + r] += matrix[depth + r]
-        }
         for cell in table.grid.cells where cell.row >= depth && (cell.rowSpan > 1 || cell.colSpan > 1) {
-            spans.append(LogicalTable.Span(row: firstRow + cell.row - depth, col: cell.col + offset,
+            let k = cell.row - depth
+            guard k < leftRowTargets.count else { continue }
+            spans.append(LogicalTable.Span(row: leftRowTargets[k], col: cell.col + offset,
                                            rowSpan: cell.rowSpan, colSpan: cell.colSpan))
         }
         fragments.append(Fragment(table: table, headerDepth: depth, reachesBottom: bottom))
