@@ -123,6 +123,9 @@ public enum NumberParser {
         "篇", "門", "班", "株", "隻", "條", "組", "艘", "床", "校", "間", "堂", "樣", "冊", "顆", "片",
     ]
 
+    /// First scalars of `counterWords`, to skip the list quickly.
+    static let counterInitials: Set<UInt32> = Set(counterWords.map { $0.unicodeScalars.first!.value })
+
     // MARK: - Grammar (shared with amounts, times and table cells)
 
     /// sign? magnitude percent? counter?, starting at `i` (spaces skipped).
@@ -132,7 +135,7 @@ public enum NumberParser {
         case .success(let (value, percent, end)):
             if percent { return .success((Quantity(value: value, unit: "%"), end)) }
             let j = t.skipSpaces(end)
-            if let (word, wordEnd) = t.matchAny(counterWords, at: j) {
+            if counterInitials.contains(t[j]), let (word, wordEnd) = t.matchAny(counterWords, at: j) {
                 return .success((Quantity(value: value, unit: word), wordEnd))
             }
             return .success((Quantity(value: value, unit: nil), end))
