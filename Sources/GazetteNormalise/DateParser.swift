@@ -417,7 +417,8 @@ struct DateGrammar {
         let monthMark = t.skipSpaces(m.end)
         guard t[monthMark] == 0x6708 else { return nil }
         let month = try checkMonth(m.value)
-        let afterMonth = monthMark + 1
+        // 4月份 is 4月.
+        let afterMonth = t[monthMark + 1] == 0x4EFD ? monthMark + 2 : monthMark + 1
         // A month without a printed year (7月, as in a table of months) is a
         // date when scanning only as part of a range.
         var endpoint = Endpoint(year: year, month: month, day: nil, yearPrinted: yearPrinted,
