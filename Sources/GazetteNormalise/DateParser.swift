@@ -27,7 +27,8 @@ public enum DateParser {
         let start = t.skipSpaces(0)
         do throws(Rejection) {
             guard let (value, end) = try grammar.expression(at: start) else {
-                throw Rejection(start == t.count ? "empty text" : "no date")
+                throw Rejection(start == t.count ? "empty text"
+                    : "not a date form read here (112年8月8日, 104/4/06, 104.08.06, 1040406, 107年4月, ranges of these)")
             }
             let rest = t.skipSpaces(end)
             if rest != t.count {

@@ -92,6 +92,7 @@ import Testing
     @Test func icuSpelloutRoundTrips() throws {
         let numbering = try #require(ICUSpellout(locale: "zh_Hant"))
         let financial = try #require(ICUSpellout(locale: "zh_Hant", ruleSet: "%spellout-cardinal-financial"))
+        let cardinal = try #require(ICUSpellout(locale: "zh_Hant", ruleSet: "%spellout-cardinal"))
         var rng = SeededGenerator(seed: 0x6A7A_6574_7465)
         var draws = 0
         var failures: [String] = []
@@ -110,6 +111,13 @@ import Testing
             check(numbering.format(value), value, "icu")
             if round % 4 == 0 { check(financial.format(value), value, "icu-financial") }
             if round % 10 == 0 {
+                // Our formatter writes exactly what ICU writes.
+                if ChineseNumeral.format(value, style: .positional) != cardinal.format(value) {
+                    failures.append("format \(value): \(ChineseNumeral.format(value)) vs ICU \(cardinal.format(value) ?? "")")
+                }
+                if ChineseNumeral.format(value, style: .financial) != financial.format(value) {
+                    failures.append("financial \(value): \(ChineseNumeral.format(value, style: .financial))")
+                }
                 check(ChineseNumeral.format(value, style: .positional), value, "positional")
                 check(ChineseNumeral.format(value, style: .financial), value, "financial")
                 check(ChineseNumeral.format(value, style: .digitByDigit), value, "digit-by-digit")
