@@ -11,9 +11,9 @@ public enum ChineseNumeral {
         case digitByDigit
     }
 
-    /// `value` (≥ 0) written in `style`.
+    /// `value` (0 ≤ value < 10^16, up to 兆) written in `style`.
     public static func format(_ value: Int64, style: Style = .positional) -> String {
-        precondition(value >= 0, "ChineseNumeral.format needs a non-negative value")
+        precondition(value >= 0 && value < 10_000_000_000_000_000, "ChineseNumeral.format: value out of range")
         let plain: [Character] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
         let financial: [Character] = ["零", "壹", "貳", "參", "肆", "伍", "陸", "柒", "捌", "玖"]
         switch style {

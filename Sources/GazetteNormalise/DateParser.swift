@@ -10,9 +10,10 @@
 /// 112年1月至5月. Precision is day or month; a bare year (112年, 109-112年) is
 /// rejected, a year with its era (民國112年, 民國109年至112年) has year
 /// precision. Dates without a year (5/31, 7 月 5 日, 今年10月) take the
-/// context's document year and say so (`yearFromContext`). A range end
-/// without a year that falls before its start is in the next year
-/// (112年12月28日至1月3日). Calendar validity is checked.
+/// context's document year and say so (`yearFromContext`). A range from
+/// December to a January without a year crosses into the next year
+/// (112年12月28日至1月3日); any other end before its start is rejected.
+/// Calendar validity is checked.
 public enum DateParser {
     /// The date or range `text` states, or nil.
     public static func parse(_ text: String, context: DateContext = .none) -> DateValue? {
@@ -26,7 +27,8 @@ public enum DateParser {
         let start = t.skipSpaces(0)
         do throws(Rejection) {
             guard let (value, end) = try grammar.expression(at: start) else {
-                throw Rejection(start == t.count ? "empty text" : "no date")
+                throw Rejection(start == t.count ? "empty text"
+                    : "not a date form read here (112年8月8日, 104/4/06, 104.08.06, 1040406, 107年4月, ranges of these)")
             }
             let rest = t.skipSpaces(end)
             if rest != t.count {
@@ -113,8 +115,8 @@ struct DateGrammar {
         var endDate: PartialDate
         if let e {
             var year = e.year
-            if !e.yearPrinted, let em = e.month, let sm = s.month, em < sm {
-                year += 1  // 112年12月28日至1月3日
+            if !e.yearPrinted, e.month == 1, s.month == 12 {
+                year += 1  // 112年12月28日至1月3日: over the new year, nothing else
             }
             let lastDay = e.lastDay ?? e.day
             guard let date = PartialDate(year: year, month: e.month, day: lastDay) else {
@@ -164,8 +166,23 @@ struct DateGrammar {
 
     func endEndpoint(at i: Int, after s: Endpoint) throws(Rejection) -> Endpoint? {
         if s.style == .cjk { return try cjkEndpoint(at: i, after: s) }
-        guard GrammarText.isDigit(t[i]), let parts = numericParts(at: i) else { return nil }
-        return try numericEnd(parts, after: s)
+        guard GrammarText.isDigit(t[i]) else { return nil }
+        if let parts = numericParts(at: i) { return try numericEnd(parts, after: s) }
+        // 104/4/06-11, 96.07.17~19 (the day), 114.08-09 (the month).
+        let e = t.digitRunEnd(i)
+        guard e - i <= 2, s.style == .slash || s.style == .dot, !(t[e] == 0x3A || t[e] == 0x2F || t[e] == 0x2E)
+        else { return nil }
+        let n = Int(t.digitValue(i..<e))
+        switch s.precision {
+        case .day:
+            return Endpoint(year: s.year, month: s.month, day: n, yearPrinted: false,
+                            yearFromContext: s.yearFromContext, style: s.style, end: e)
+        case .month where s.style == .dot && e - i == 2:
+            return Endpoint(year: s.year, month: try checkMonth(n), day: nil, yearPrinted: false,
+                            yearFromContext: false, style: .dot, end: e)
+        default:
+            return nil
+        }
     }
 
     struct NumericParts {
@@ -401,7 +418,8 @@ struct DateGrammar {
         let monthMark = t.skipSpaces(m.end)
         guard t[monthMark] == 0x6708 else { return nil }
         let month = try checkMonth(m.value)
-        let afterMonth = monthMark + 1
+        // 4月份 is 4月.
+        let afterMonth = t[monthMark + 1] == 0x4EFD ? monthMark + 2 : monthMark + 1
         // A month without a printed year (7月, as in a table of months) is a
         // date when scanning only as part of a range.
         var endpoint = Endpoint(year: year, month: month, day: nil, yearPrinted: yearPrinted,

@@ -12,7 +12,8 @@ public struct DateMatch: Hashable, Sendable {
 /// text, for the envelope's `dates` list. Only spans that fully parse by the
 /// DateParser grammar are returned, longest first; no partial matches.
 ///
-/// Not dates: 112年度, 112年 and 109-112年 (bare years; 民國112年 is one),
+/// Not dates: 112年度, 112年 and 109-112年 (bare years; 民國112年 is one,
+/// 民國112年度 is not),
 /// 第 3 次, phone numbers, 10430302700 號, page numbers, 1.2, 99.8%, 14:00.
 /// 114.08 and 5/31 are taken only as parts of ranges (114.08-114.09,
 /// 4/10-4/12), and (二) after a date is not read as a weekday. Dates without
@@ -38,7 +39,9 @@ public struct DateScanner: Sendable {
                 i += 1
                 continue
             }
-            if let (value, end) = try? grammar.expression(at: i), end > i, rightBoundary(t, start: i, end: end) {
+            if let (value, end) = try? grammar.expression(at: i), end > i, rightBoundary(t, start: i, end: end),
+                !(value.precision == .year && t[end] == 0x5EA6)  // 民國112年度: a fiscal year
+            {
                 if indices == nil {
                     var all = Array(line.unicodeScalars.indices)
                     all.append(line.endIndex)

@@ -123,6 +123,9 @@ public enum NumberParser {
         "篇", "門", "班", "株", "隻", "條", "組", "艘", "床", "校", "間", "堂", "樣", "冊", "顆", "片",
     ]
 
+    /// First scalars of `counterWords`, to skip the list quickly.
+    static let counterInitials: Set<UInt32> = Set(counterWords.map { $0.unicodeScalars.first!.value })
+
     // MARK: - Grammar (shared with amounts, times and table cells)
 
     /// sign? magnitude percent? counter?, starting at `i` (spaces skipped).
@@ -132,7 +135,7 @@ public enum NumberParser {
         case .success(let (value, percent, end)):
             if percent { return .success((Quantity(value: value, unit: "%"), end)) }
             let j = t.skipSpaces(end)
-            if let (word, wordEnd) = t.matchAny(counterWords, at: j) {
+            if counterInitials.contains(t[j]), let (word, wordEnd) = t.matchAny(counterWords, at: j) {
                 return .success((Quantity(value: value, unit: word), wordEnd))
             }
             return .success((Quantity(value: value, unit: nil), end))
@@ -205,9 +208,10 @@ public enum NumberParser {
 
     /// Arabic digits grouped by big units: 51 萬 2,005 / 31億2581萬 / 1.5億.
     static func parseArabicGrouped(_ t: GrammarText, from i: Int) -> Result<(NumberValue, Int), Rejection> {
-        guard let first = parseArabic(t, from: i, leadingZeroGroupAllowed: false) else {
+        guard var first = parseArabic(t, from: i, leadingZeroGroupAllowed: false) else {
             return .failure(Rejection("malformed digits"))
         }
+        if let multiplied = smallUnit(after: first, t) { first = multiplied }
         var u = t.skipSpaces(first.end)
         guard let firstUnit = bigUnit(t[u]) else { return .success((first.value, first.end)) }
         if first.value.significand <= 0 { return .failure(Rejection("萬 or 億 after zero")) }
@@ -220,8 +224,11 @@ public enum NumberParser {
         while true {
             let s = t.skipSpaces(end)
             guard GrammarText.isDigit(t[s]) else { break }
-            guard let section = parseArabic(t, from: s, leadingZeroGroupAllowed: true),
-                section.value.scale == 0, let sectionValue = section.value.integerValue,
+            guard var section = parseArabic(t, from: s, leadingZeroGroupAllowed: true) else {
+                return .failure(Rejection("malformed digits"))
+            }
+            if let multiplied = smallUnit(after: section, t) { section = multiplied }
+            guard section.value.scale == 0, let sectionValue = section.value.integerValue,
                 sectionValue < 10_000
             else {
                 return .failure(Rejection("a part after 萬 or 億 must be below 10,000"))
@@ -248,6 +255,28 @@ public enum NumberParser {
             break
         }
         return .success((total, end))
+    }
+
+    /// A single Arabic digit times 十, 百 or 千 (2億5千萬, 5千): the
+    /// multiplied value, or nil if `section` is not followed by one.
+    static func smallUnit(after section: (value: NumberValue, end: Int), _ t: GrammarText)
+        -> (value: NumberValue, end: Int)?
+    {
+        guard section.end - 1 >= 0, t.digitRunEnd(section.end - 1) == section.end,
+            let digit = section.value.integerValue, (1...9).contains(digit),
+            GrammarText.isDigit(t[section.end - 1]), !GrammarText.isDigit(t[section.end - 2])
+        else { return nil }
+        let power: Int
+        switch t[section.end] {
+        case 0x5341: power = 1  // 十
+        case 0x767E: power = 2  // 百
+        case 0x5343: power = 3  // 千
+        default: return nil
+        }
+        // 5千萬 is 5000萬, but 5千5 or 5千五 is not a number we read.
+        let next = t[section.end + 1]
+        if GrammarText.isDigit(next) || ChineseNumeral.isNumeral(next) && bigUnit(next) == nil { return nil }
+        return (NumberValue(digit).multiplied(byPowerOfTen: power)!, section.end + 1)
     }
 
     /// Arabic digits with optional thousands separators and decimals at `i`.

@@ -129,6 +129,11 @@ public enum TimeParser {
             j = t.skipSpaces(j + 2)
             break
         }
+        // 下午2:30: a clock time after a period of the day.
+        if period != nil, GrammarText.isDigit(t[j]), t[t.digitRunEnd(j)] == 0x3A {
+            guard let (clock, end) = try parsePrinted(t, from: j) else { return nil }
+            return (Printed(period: period, hour: clock.hour, minute: clock.minute, clock: false), end)
+        }
         guard let (hour, hEnd) = try smallNumber(t, from: j) else {
             if period != nil { throw Rejection("no hour after \(period!.rawValue)") }
             return nil

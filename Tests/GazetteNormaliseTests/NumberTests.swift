@@ -23,6 +23,8 @@ import Testing
         ("51 萬 2,005", "512005"), ("129萬 4,421", "1294421"), ("1,200 萬", "12000000"), ("458萬 0,441", "4580441"),
         ("2萬 2,173", "22173"), ("4703萬1,836", "47031836"), ("31億2581萬", "3125810000"), ("1.5億", "150000000"),
         ("1.5萬", "15000"), ("3億 2,000萬 5", "320000005"), ("2萬2173", "22173"),
+        ("5千", "5000"), ("3千萬", "30000000"), ("2億5千萬", "250000000"), ("1億2千萬", "120000000"),
+        ("兩萬五千", "25000"), ("一千兩百", "1200"),
         // Percent.
         ("99.8%", "99.8"), ("100%", "100"), ("99.9 %", "99.9"), ("-5%", "-5"), ("百分之五十", "50"),
         ("１１．８％", "11.8"),
@@ -46,7 +48,7 @@ import Testing
         "", "五十一萬XYZ", "abc", "1,23", "1,2345", "12,34,567", "01,234", "1.", ".5", "1.2.3", "1 2", "--1",
         "(1,234", "1,234)", "一千五", "一百五", "三億五千", "二十萬五", "一千零五百", "零五", "〇一", "一千零",
         "兩", "兩十", "十兩", "萬", "百", "千", "一十一百", "零零", "一千零零五", "五十一萬 2,005", "51萬二千",
-        "3億500", "1.5萬 2,000", "0萬", "1萬 10,000", "1萬 12345", "第 3 次", "3 次方", "12 月",
+        "3億500", "1.5萬 2,000", "5千5", "5千五", "12千", "0.5千", "二萬五", "0萬", "1萬 10,000", "1萬 12345", "第 3 次", "3 次方", "12 月",
         "112年", "104/4/06", "14:30", "1,234元", "NT$5", "30 mins", "9999999999999999999",
     ])
     func rejects(input: String) {
@@ -90,6 +92,7 @@ import Testing
     @Test func icuSpelloutRoundTrips() throws {
         let numbering = try #require(ICUSpellout(locale: "zh_Hant"))
         let financial = try #require(ICUSpellout(locale: "zh_Hant", ruleSet: "%spellout-cardinal-financial"))
+        let cardinal = try #require(ICUSpellout(locale: "zh_Hant", ruleSet: "%spellout-cardinal"))
         var rng = SeededGenerator(seed: 0x6A7A_6574_7465)
         var draws = 0
         var failures: [String] = []
@@ -108,6 +111,13 @@ import Testing
             check(numbering.format(value), value, "icu")
             if round % 4 == 0 { check(financial.format(value), value, "icu-financial") }
             if round % 10 == 0 {
+                // Our formatter writes exactly what ICU writes.
+                if ChineseNumeral.format(value, style: .positional) != cardinal.format(value) {
+                    failures.append("format \(value): \(ChineseNumeral.format(value)) vs ICU \(cardinal.format(value) ?? "")")
+                }
+                if ChineseNumeral.format(value, style: .financial) != financial.format(value) {
+                    failures.append("financial \(value): \(ChineseNumeral.format(value, style: .financial))")
+                }
                 check(ChineseNumeral.format(value, style: .positional), value, "positional")
                 check(ChineseNumeral.format(value, style: .financial), value, "financial")
                 check(ChineseNumeral.format(value, style: .digitByDigit), value, "digit-by-digit")
