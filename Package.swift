@@ -54,7 +54,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
-        .executableTarget(name: "gazette-dev", dependencies: ["GazetteRead"]),
+        .executableTarget(name: "gazette-dev", dependencies: ["GazetteRead", "GazetteTables"]),
         // Unit tests per stage, end-to-end tests on real PDFs.
         .testTarget(name: "GazetteReadTests", dependencies: ["GazetteRead"]),
         .testTarget(name: "GazetteNormaliseTests", dependencies: ["GazetteNormalise"]),

@@ -112,50 +112,81 @@ public enum AlignedTableDetector {
     }
 
     /// Builds the grid of an aligned table from its rows: column boundaries
-    /// between clusters of segment starts, a row boundary above every row
-    /// whose first column starts an entry.
+    /// in the gutters (x ranges no row's text covers, whatever the
+    /// alignment of the columns), and a row boundary before every entry.
     static func build(rows: [TextRow], page: Page, bounds: (top: Double, bottom: Double, left: Double, right: Double)?,
                       shape: PageTable.Shape) -> PageTable? {
-        // Column starts: cluster the left edges of all segments.
-        let starts = rows.flatMap { $0.segments.map(\.box.x0) }.sorted()
-        var clusters: [[Double]] = []
-        for x in starts {
-            if let last = clusters.last?.last, x - last < 6 { clusters[clusters.count - 1].append(x) } else { clusters.append([x]) }
+        let segments = rows.flatMap(\.segments)
+        let left = min(bounds?.left ?? .infinity, segments.map(\.box.x0).min()!) - 1
+        let right = max(bounds?.right ?? -.infinity, segments.map(\.box.x1).max()!) + 1
+        // Coverage of each point of the width by the rows' segments.
+        let width = Int((right - left).rounded(.up)) + 1
+        var coverage = Array(repeating: 0, count: width)
+        for s in segments {
+            let a = max(0, Int((s.box.x0 - left).rounded(.down))), b = min(width - 1, Int((s.box.x1 - left).rounded(.up)))
+            if a <= b { for x in a...b { coverage[x] += 1 } }
         }
-        let multiRows = rows.filter { $0.segments.count >= 2 }.count
-        // A column is a start shared by enough rows.
-        let columnStarts = clusters.filter { $0.count >= max(2, multiRows / 3) }.map { $0.min()! }
-        guard columnStarts.count >= 2 else { return nil }
-        // Every segment must begin at a column start (else the alignment is accidental).
-        let misaligned = rows.flatMap(\.segments).filter { s in !columnStarts.contains { abs($0 - s.box.x0) < 6 } }.count
-        guard misaligned * 5 <= rows.flatMap(\.segments).count else { return nil }
-
-        let left = min(bounds?.left ?? .infinity, rows.map(\.box.x0).min()!) - 1
-        let right = max(bounds?.right ?? -.infinity, rows.map(\.box.x1).max()!) + 1
+        // A gutter may be crossed by a few long cells (a title, a note).
+        let tolerance = max(0, rows.count / 10)
         var xs = [left]
-        for k in 1..<columnStarts.count {
-            // Between the end of the text of column k-1 and the start of column k.
-            let previousEnds = rows.flatMap(\.segments).filter { s in
-                s.box.x0 >= columnStarts[k - 1] - 6 && s.box.x0 < columnStarts[k] - 6
-            }.map(\.box.x1)
-            let end = previousEnds.filter { $0 < columnStarts[k] }.max() ?? columnStarts[k] - 2
-            xs.append((end + columnStarts[k]) / 2)
+        var x = 0
+        while x < width {
+            guard coverage[x] <= tolerance else { x += 1; continue }
+            var end = x
+            while end + 1 < width && coverage[end + 1] <= tolerance { end += 1 }
+            if x > 0 && end < width - 1 && end - x + 1 >= 4 {
+                xs.append(left + Double(x + end) / 2)
+            }
+            x = end + 1
         }
         xs.append(right)
+        guard xs.count >= 3 else { return nil }
 
-        // Rows: an entry starts where the first column has text.
+        // Rows: an entry starts on a row where the first column has text;
+        // the cut goes above that row, or higher when a cell of another
+        // column began above it (cells set in the middle of their row) —
+        // but never through a cell's wrapped lines.
         let firstColumnEnd = xs[1]
-        var ys: [Double] = []
-        var previousBottom: Double?
-        for row in rows {
-            let startsEntry = row.segments.contains { $0.box.x0 < firstColumnEnd }
-            if startsEntry || ys.isEmpty {
-                let cut = previousBottom.map { ($0 + row.box.y0) / 2 } ?? (row.box.y0 - 1)
-                ys.append(cut)
-            }
-            previousBottom = row.box.y1
+        func column(of s: TextLine) -> Int { max(0, lowerBound(xs, s.box.midX) - 1) }
+        // A line continues the cell above it when that line was full (its
+        // next word would not have fitted) and its own row starts no entry.
+        func wraps(_ above: TextLine, _ below: TextLine, belowRow: TextRow) -> Bool {
+            let c = column(of: above)
+            guard column(of: below) == c else { return false }
+            let others = belowRow.segments.filter { $0 != below }
+            if c == 0 ? !others.isEmpty : belowRow.segments.contains(where: { column(of: $0) == 0 }) { return false }
+            let reach = segments.filter { column(of: $0) == c }.map(\.box.x1).max()!
+            let ordered = below.glyphs.sorted { page.glyphs[$0].box.x0 < page.glyphs[$1].box.x0 }
+            return above.box.x1 + RowSplitter.firstTokenWidth(ordered, glyphs: page.glyphs) > reach + 1
         }
-        ys.append((previousBottom ?? 0) + 1)
+        // forbidden[k]: no cut between rows k-1 and k.
+        var forbidden = Array(repeating: false, count: rows.count)
+        for k in 1..<rows.count {
+            for lower in rows[k].segments {
+                // The nearest row above with text in the same column.
+                for j in stride(from: k - 1, through: 0, by: -1) {
+                    if let upper = rows[j].segments.first(where: { column(of: $0) == column(of: lower) }) {
+                        if wraps(upper, lower, belowRow: rows[k]) { for m in (j + 1)...k { forbidden[m] = true } }
+                        break
+                    }
+                }
+            }
+        }
+        let entryRows = rows.indices.filter { k in rows[k].segments.contains { $0.box.x0 < firstColumnEnd } }
+        var cuts: [Int] = []  // row index each entry starts at
+        for (n, k) in entryRows.enumerated() {
+            if n == 0 { cuts.append(0); continue }
+            let previous = entryRows[n - 1]
+            // The last allowed cut between the previous entry row and this one.
+            var chosen: Int?
+            for m in stride(from: k, to: previous, by: -1) where !forbidden[m] { chosen = m; break }
+            if let chosen, chosen > cuts.last! { cuts.append(chosen) }
+        }
+        var ys: [Double] = []
+        for (n, k) in cuts.enumerated() {
+            ys.append(n == 0 ? rows[0].box.y0 - 1 : (rows[k - 1].box.y1 + rows[k].box.y0) / 2)
+        }
+        ys.append(rows.last!.box.y1 + 1)
         if let bounds {
             ys[0] = min(ys[0], bounds.top)
             ys[ys.count - 1] = max(ys[ys.count - 1], bounds.bottom)

@@ -56,10 +56,40 @@ public enum RuledTableDetector {
     /// The ruled tables of `page`, top to bottom, with the indices of the
     /// glyphs that went into their cells.
     public static func detect(on page: Page) -> (tables: [PageTable], usedGlyphs: Set<Int>) {
-        let network = RulingNetwork(rulings: page.rulings)
+        var network = RulingNetwork(rulings: page.rulings)
         var tables: [PageTable] = []
         var used = Set<Int>()
-        for component in network.components() {
+        var components = network.components()
+        var verticalOnly = Set<Int>()
+        // Columns drawn with vertical rules only: three or more parallel rules
+        // of the same extent get a virtual top and bottom border, so the
+        // body between them becomes one grid row that the row splitter cuts
+        // into entries.
+        let lone = components.filter { $0.horizontals.isEmpty && $0.verticals.count == 1 }.map { $0.verticals[0] }
+        var groups: [[Int]] = []
+        for v in lone.sorted(by: { network.verticals[$0].position < network.verticals[$1].position }) {
+            let seg = network.verticals[v]
+            if let g = groups.indices.first(where: { k in
+                let first = network.verticals[groups[k][0]]
+                return abs(first.start - seg.start) < 4 && abs(first.end - seg.end) < 4 && seg.length > 40
+            }) {
+                groups[g].append(v)
+            } else {
+                groups.append([v])
+            }
+        }
+        for group in groups where group.count >= 3 {
+            let segs = group.map { network.verticals[$0] }
+            let top = segs.map(\.start).min()!, bottom = segs.map(\.end).max()!
+            let left = segs.map(\.position).min()!, right = segs.map(\.position).max()!
+            let h0 = network.horizontals.count
+            network.horizontals.append(RulingNetwork.Segment(position: top, start: left, end: right, thickness: 0))
+            network.horizontals.append(RulingNetwork.Segment(position: bottom, start: left, end: right, thickness: 0))
+            components.removeAll { $0.horizontals.isEmpty && $0.verticals.count == 1 && group.contains($0.verticals[0]) }
+            components.append((horizontals: [h0, h0 + 1], verticals: group))
+            verticalOnly.insert(components.count - 1)
+        }
+        for (componentIndex, component) in components.enumerated() {
             guard component.horizontals.count + component.verticals.count >= 4,
                   let ruledGrid = TableGrid(network: network, horizontals: component.horizontals, verticals: component.verticals)
             else { continue }
@@ -69,7 +99,8 @@ public enum RuledTableDetector {
             let (cells, glyphs) = CellText.layouts(for: grid, glyphs: page.glyphs)
             // A grid with no text at all is a drawing, not a table.
             guard cells.contains(where: { !$0.text.isEmpty }) else { continue }
-            tables.append(PageTable(page: page.number, shape: .ruled, grid: grid, cells: cells))
+            tables.append(PageTable(page: page.number, shape: verticalOnly.contains(componentIndex) ? .verticalRulesOnly : .ruled,
+                                    grid: grid, cells: cells))
             used.formUnion(glyphs)
         }
         tables.sort { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }

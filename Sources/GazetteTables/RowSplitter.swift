@@ -1,3 +1,4 @@
+import Foundation
 import GazetteRead
 
 /// Splits the tall, unruled body of a table into rows. Many budget books
@@ -70,6 +71,7 @@ enum RowSplitter {
         let usualGap = max(0, sortedGaps[sortedGaps.count / 2])
         let blank = usualGap + max(0.25 * lineHeight, 2.5)
         let hasBlankLines = gaps.contains { $0 > blank }
+        if ProcessInfo.processInfo.environment["GZ_DEBUG_ROWS"] != nil { print("rows: lineHeight", lineHeight, "gaps", gaps.map { Int($0 * 10) }, "blank", blank, slots.map { s in s.map { lines[$0].column } }) }
 
         // An entry starts in the table's first column, or in at least two
         // columns at once; a slot with text in one other column only is a
