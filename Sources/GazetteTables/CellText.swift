@@ -16,7 +16,12 @@ public enum CellText {
     /// Text and line geometry of each cell of `grid`, and the glyphs used.
     public static func layouts(for grid: TableGrid, glyphs: [Glyph]) -> (layouts: [CellLayout], used: [Int]) {
         let members = assign(grid: grid, glyphs: glyphs)
-        return (members.map { layout(of: $0, in: glyphs) }, members.flatMap { $0 })
+        let layouts = zip(grid.cells, members).map { cell, indices in
+            var l = layout(of: indices, in: glyphs)
+            if l.lineCount > 0 { l.innerRight = cell.box.x1 - max(0, l.minLineLeft - cell.box.x0) }
+            return l
+        }
+        return (layouts, members.flatMap { $0 })
     }
 
     /// The glyph indices of each cell of `grid` (in the order of `grid.cells`).
@@ -118,6 +123,7 @@ public enum CellText {
             if texts.isEmpty { result.firstTokenWidth = RowSplitter.firstTokenWidth(visible, glyphs: glyphs) }
             result.lastLineRight = right
             result.maxLineRight = max(result.maxLineRight, right)
+            if let first = visible.first { result.minLineLeft = min(result.minLineLeft, glyphs[first].box.x0) }
             result.lineCount = n + 1
             texts.append(text)
         }
@@ -194,5 +200,10 @@ public struct CellLayout: Sendable, Hashable {
     /// Right end of the longest line.
     public var maxLineRight = -Double.infinity
     public var lineCount = 0
+    /// The right edge of the cell less its left padding: where a full line
+    /// of left-aligned text ends (set by `CellText.layouts(for:glyphs:)`).
+    public var innerRight = -Double.infinity
+    /// Left end of the leftmost line.
+    public var minLineLeft = Double.infinity
     public init() {}
 }

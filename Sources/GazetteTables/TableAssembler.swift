@@ -49,7 +49,9 @@ public final class TableAssembler {
             let atTop = index == 0 && bodyAbove.allSatisfy { Self.repeatsTitle($0.text, of: open) }
             let atBottom = index == tables.count - 1 && below.isEmpty
 
-            if index == 0, let builder = open, builder.lastPage == page - 1, atTop,
+            // A caption of its own above the table starts a new table.
+            let newCaption = context.title.map { !Self.repeatsTitle($0, of: open) } ?? false
+            if index == 0, let builder = open, builder.lastPage == page - 1, atTop, !newCaption,
                builder.lastFragment.reachesBottom {
                 if builder.continues(with: table) {
                     builder.appendContinuation(table, bottom: atBottom)
@@ -216,7 +218,13 @@ final class Builder {
             for cell in grid.cells where cell.row < depth && cell.rowSpan == 1 && cell.colSpan > 1
                 && cell.row + cell.rowSpan == depth {
                 let below = grid.cells.filter { $0.row == depth && $0.col >= cell.col && $0.col < cell.col + cell.colSpan }
-                if below.count >= 2 && below.allSatisfy({ $0.rowSpan == 1 }) {
+                // Every other column's label must reach down past that row
+                // too (経費來源 over two rows beside the year labels);
+                // otherwise the row below is data under a merged label.
+                let othersReach = (0..<grid.columnCount).filter { $0 < cell.col || $0 >= cell.col + cell.colSpan }.allSatisfy { c in
+                    grid.cell(coveringRow: depth, col: c).map { $0.row < depth } ?? false
+                }
+                if below.count >= 2 && below.allSatisfy({ $0.rowSpan == 1 }) && othersReach {
                     depth += 1
                     changed = true
                     break
@@ -268,7 +276,10 @@ final class Builder {
     func wrapsAcross(column c: Int, next: CellLayout?) -> Bool {
         guard c < lastRowCells.count, let previous = lastRowCells[c], let next,
               previous.lineCount > 0, next.lineCount > 0, let reach = columnReach[c] else { return false }
-        return previous.lastLineRight + next.firstTokenWidth > reach + 1.0
+        // Where a full line ends: the cell's right edge less the padding its
+        // text keeps on the left, or further where lines did reach.
+        let limit = max(previous.innerRight, reach)
+        return previous.lastLineRight + next.firstTokenWidth > limit + 1.0
     }
 
     /// The fragment whose columns a continuation must match: the left half
