@@ -1,4 +1,3 @@
-import Foundation
 import GazetteRead
 
 /// Splits the tall, unruled body of a table into rows. Many budget books
@@ -71,7 +70,6 @@ enum RowSplitter {
         let usualGap = max(0, sortedGaps[sortedGaps.count / 2])
         let blank = usualGap + max(0.25 * lineHeight, 2.5)
         let hasBlankLines = gaps.contains { $0 > blank }
-        if ProcessInfo.processInfo.environment["GZ_DEBUG_ROWS"] != nil { print("rows: lineHeight", lineHeight, "gaps", gaps.map { Int($0 * 10) }, "blank", blank, slots.map { s in s.map { lines[$0].column } }) }
 
         // An entry starts in the table's first column, or in at least two
         // columns at once; a slot with text in one other column only is a
@@ -85,22 +83,25 @@ enum RowSplitter {
         if hasBlankLines {
             for k in 1..<slots.count where gaps[k - 1] > blank && startsEntry(slots[k]) { starts.append(k) }
         } else {
-            // Tight setting: a slot starts an entry unless every line in it
-            // continues a wrapped line of its column.
+            // Tight setting: a slot starts an entry unless a line in it
+            // continues a wrapped line of its column (a cell's text runs on
+            // there, so the entry does too).
             var lastLineOfColumn: [Int: ColumnLine] = [:]
             for i in slots[0] { lastLineOfColumn[lines[i].column] = lines[i] }
             // How far lines of each column reach: wrapped lines fill to about there.
             var reach: [Int: Double] = [:]
             for line in lines { reach[line.column] = max(reach[line.column] ?? -.infinity, line.x1) }
             for k in 1..<slots.count {
-                var continuation = true
+                var continuation = false
                 for i in slots[k] {
                     let line = lines[i]
-                    guard let previous = lastLineOfColumn[line.column] else { continuation = false; break }
+                    guard let previous = lastLineOfColumn[line.column] else { continue }
                     let cellRight = grid.xs[cellRightEdge(grid: grid, row: row, column: line.column)]
                     let limit = min(cellRight - 1.0, reach[line.column]! + 1.0)
-                    let wrapped = previous.x1 + line.firstTokenWidth > limit
-                    if !wrapped { continuation = false; break }
+                    if previous.x1 + line.firstTokenWidth > limit {
+                        continuation = true
+                        break
+                    }
                 }
                 if !continuation && startsEntry(slots[k]) { starts.append(k) }
                 for i in slots[k] { lastLineOfColumn[lines[i].column] = lines[i] }

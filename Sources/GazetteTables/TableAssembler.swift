@@ -26,7 +26,10 @@ public struct TableContextLine: Sendable, Hashable {
 ///   of a spread: its columns are appended to the left half's.
 public final class TableAssembler {
     private var open: Builder?
-    private var contentBottom = 0.0
+    /// The lowest text or table bottom seen on pages of each height: where
+    /// the page's content area ends, so a table reaching it was cut by the
+    /// page break.
+    private var contentBottom: [Int: Double] = [:]
 
     public init() {}
 
@@ -35,7 +38,11 @@ public final class TableAssembler {
     public func add(page: Int, pageHeight: Double, tables: [PageTable], lines: [TableContextLine]) -> [LogicalTable] {
         var closed: [LogicalTable] = []
         let lowest = max(lines.map(\.box.y1).max() ?? 0, tables.map(\.box.y1).max() ?? 0)
-        contentBottom = max(contentBottom, lowest)
+        let heightKey = Int(pageHeight.rounded())
+        contentBottom[heightKey] = max(contentBottom[heightKey] ?? 0, lowest)
+        let previousPageCut = open.map { builder in
+            builder.lastFragment.table.box.y1 >= (contentBottom[builder.lastFragmentHeightKey] ?? 0) - 8
+        } ?? false
         let sortedLines = lines.sorted { $0.box.y0 < $1.box.y0 }
 
         for (index, table) in tables.enumerated() {
@@ -54,11 +61,13 @@ public final class TableAssembler {
             if index == 0, let builder = open, builder.lastPage == page - 1, atTop, !newCaption,
                builder.lastFragment.reachesBottom {
                 if builder.continues(with: table) {
-                    builder.appendContinuation(table, bottom: atBottom)
+                    builder.appendContinuation(table, bottom: atBottom, previousPageCut: previousPageCut)
+                    builder.lastFragmentHeightKey = heightKey
                     continue
                 }
                 if builder.isSpread(with: table, title: context.title) {
                     builder.appendSpread(table, bottom: atBottom)
+                    builder.lastFragmentHeightKey = heightKey
                     continue
                 }
             }
@@ -67,6 +76,7 @@ public final class TableAssembler {
                 open = nil
             }
             open = Builder(first: table, title: context.title, unit: context.unit, reachesBottom: atBottom)
+            open?.lastFragmentHeightKey = heightKey
         }
         // A table that does not reach the bottom of its page is complete.
         if let builder = open, builder.lastPage == page, !builder.lastFragment.reachesBottom {
@@ -183,6 +193,8 @@ final class Builder {
     /// Column boundaries of the last fragment (for continuation matching).
     var lastPage: Int
     var lastFragment: Fragment { fragments[fragments.count - 1] }
+    /// The height (rounded) of the page the last fragment is on.
+    var lastFragmentHeightKey = 0
 
     init(first table: PageTable, title: String?, unit: String?, reachesBottom: Bool) {
         self.title = title
@@ -307,7 +319,7 @@ final class Builder {
 
     /// Appends a continuation: drops a repeated header, joins a row broken by
     /// the page break.
-    func appendContinuation(_ table: PageTable, bottom: Bool) {
+    func appendContinuation(_ table: PageTable, bottom: Bool, previousPageCut: Bool) {
         let matrix = table.matrix
         var start = 0
         // Headers of the left half only (a spread's header covers both halves).
@@ -340,7 +352,8 @@ final class Builder {
         // carries on a full line of the row above, is the rest of the row
         // cut by the page break.
         let firstCellEmpty = matrix[start].first?.isEmpty == true && matrix[start].contains(where: { !$0.isEmpty })
-        if !rows.isEmpty, firstCellEmpty || wrapsAcross(column: 0, next: table.cellLayout(row: start, col: 0)) {
+        let runsOn = previousPageCut && wrapsAcross(column: 0, next: table.cellLayout(row: start, col: 0))
+        if !rows.isEmpty, firstCellEmpty || runsOn {
             let last = rows.count - 1
             for c in 0..<min(rows[last].count, matrix[start].count) where !matrix[start][c].isEmpty {
                 rows[last][c] = CellText.joinLines(rows[last][c], matrix[start][c])
