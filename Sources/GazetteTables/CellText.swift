@@ -124,6 +124,7 @@ public enum CellText {
             result.lastLineRight = right
             result.maxLineRight = max(result.maxLineRight, right)
             if let first = visible.first { result.minLineLeft = min(result.minLineLeft, glyphs[first].box.x0) }
+            result.lastLineBottom = max(result.lastLineBottom, visible.map { glyphs[$0].box.y1 }.max() ?? result.lastLineBottom)
             result.lineCount = n + 1
             texts.append(text)
         }
@@ -205,5 +206,7 @@ public struct CellLayout: Sendable, Hashable {
     public var innerRight = -Double.infinity
     /// Left end of the leftmost line.
     public var minLineLeft = Double.infinity
+    /// Bottom of the last line.
+    public var lastLineBottom = -Double.infinity
     public init() {}
 }

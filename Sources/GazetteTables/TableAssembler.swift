@@ -40,9 +40,6 @@ public final class TableAssembler {
         let lowest = max(lines.map(\.box.y1).max() ?? 0, tables.map(\.box.y1).max() ?? 0)
         let heightKey = Int(pageHeight.rounded())
         contentBottom[heightKey] = max(contentBottom[heightKey] ?? 0, lowest)
-        let previousPageCut = open.map { builder in
-            builder.lastFragment.table.box.y1 >= (contentBottom[builder.lastFragmentHeightKey] ?? 0) - 8
-        } ?? false
         let sortedLines = lines.sorted { $0.box.y0 < $1.box.y0 }
 
         for (index, table) in tables.enumerated() {
@@ -61,7 +58,7 @@ public final class TableAssembler {
             if index == 0, let builder = open, builder.lastPage == page - 1, atTop, !newCaption,
                builder.lastFragment.reachesBottom {
                 if builder.continues(with: table) {
-                    builder.appendContinuation(table, bottom: atBottom, previousPageCut: previousPageCut)
+                    builder.appendContinuation(table, bottom: atBottom)
                     builder.lastFragmentHeightKey = heightKey
                     continue
                 }
@@ -282,6 +279,21 @@ final class Builder {
         }
     }
 
+    /// Whether `text` in the first column reads like the start of an entry
+    /// of this table: an item number where the column numbers its entries,
+    /// or a label ending like most labels of the column (…組, …局) where the
+    /// row above ended that way too.
+    func looksLikeNewEntry(_ text: String) -> Bool {
+        let column = rows.map { squeeze($0.first ?? "") }.filter { !$0.isEmpty }
+        guard column.count >= 3, let last = rows.last.map({ squeeze($0.first ?? "") }), !last.isEmpty else { return false }
+        let t = squeeze(text)
+        if column.filter(looksNumeric).count * 5 >= column.count * 4 { return looksNumeric(t) }
+        var finals: [Character: Int] = [:]
+        for value in column { if let c = value.last { finals[c, default: 0] += 1 } }
+        guard let (dominant, n) = finals.max(by: { $0.value < $1.value }), n * 5 >= column.count * 3 else { return false }
+        return t.last == dominant && last.last == dominant
+    }
+
     /// Whether the text of column `c` runs on from the last row into `next`:
     /// the last line of the row above is full, and the next line's first
     /// word would not have fitted on it.
@@ -319,7 +331,7 @@ final class Builder {
 
     /// Appends a continuation: drops a repeated header, joins a row broken by
     /// the page break.
-    func appendContinuation(_ table: PageTable, bottom: Bool, previousPageCut: Bool) {
+    func appendContinuation(_ table: PageTable, bottom: Bool) {
         let matrix = table.matrix
         var start = 0
         // Headers of the left half only (a spread's header covers both halves).
@@ -352,7 +364,16 @@ final class Builder {
         // carries on a full line of the row above, is the rest of the row
         // cut by the page break.
         let firstCellEmpty = matrix[start].first?.isEmpty == true && matrix[start].contains(where: { !$0.isEmpty })
-        let runsOn = previousPageCut && wrapsAcross(column: 0, next: table.cellLayout(row: start, col: 0))
+        // Or when the text runs on: the first column wraps across the break,
+        // and so do most columns that have text on both sides of it.
+        var wrapping = 0, ending = 0
+        for c in 0..<min(table.grid.columnCount, lastRowCells.count) {
+            guard let next = table.cellLayout(row: start, col: c), next.lineCount > 0,
+                  let previous = lastRowCells[c], previous.lineCount > 0 else { continue }
+            if wrapsAcross(column: c, next: next) { wrapping += 1 } else { ending += 1 }
+        }
+        let runsOn = wrapsAcross(column: 0, next: table.cellLayout(row: start, col: 0)) && wrapping > ending
+            && !looksLikeNewEntry(matrix[start][0])
         if !rows.isEmpty, firstCellEmpty || runsOn {
             let last = rows.count - 1
             for c in 0..<min(rows[last].count, matrix[start].count) where !matrix[start][c].isEmpty {
