@@ -283,3 +283,52 @@ struct ValidatorTests {
         #expect(try validator.isValid("e\u{301}", against: "two.json"))  // one grapheme, two code points
     }
 }
+
+@Suite("Recursion limits")
+struct RecursionTests {
+    /// Nested arrays `depth` levels deep with an integer at the bottom.
+    static func nested(_ depth: Int, leaf: JSONValue) -> JSONValue {
+        var value = leaf
+        for _ in 0..<depth { value = .array([value]) }
+        return value
+    }
+
+    @Test func deepRecursiveInstancesValidate() throws {
+        var registry = SchemaRegistry()
+        try registry.register(["anyOf": [["type": "integer"], ["type": "array", "items": ["$ref": "#"]]]], uri: "tree.json")
+        let validator = JSONSchemaValidator(registry: registry)
+        // The parser's nesting limit is 512; documents that deep must validate, both ways.
+        let deep = try JSONValue(parsing: String(repeating: "[", count: 511) + "1" + String(repeating: "]", count: 511))
+        #expect(try validator.isValid(deep, against: "tree.json"))
+        let wrong = Self.nested(511, leaf: "x")
+        let errors = try validator.validate(wrong, against: "tree.json")
+        #expect(errors.count == 1)
+        #expect(errors.first?.keyword == "anyOf")
+    }
+
+    @Test func veryDeepInstancesValidateOnALargerStack() throws {
+        // Built programmatically, far deeper than the parser allows.
+        var registry = SchemaRegistry()
+        try registry.register(["items": ["$ref": "#"]], uri: "list.json")
+        try registry.register(["items": ["$ref": "#"], "type": "array"], uri: "arrays.json")
+        let validator = JSONSchemaValidator(registry: registry)
+        #expect(try validator.isValid(Self.nested(3000, leaf: 1), against: "list.json"))
+        let errors = try validator.validate(Self.nested(3000, leaf: 1), against: "arrays.json")
+        #expect(errors.map(\.instanceLocation) == [String(repeating: "/0", count: 3000)])
+    }
+
+    @Test func endlessDynamicRecursionIsCutOff() throws {
+        // Statically $dynamicRef "#node" points at a leaf, but at run time it resolves to the outer
+        // resource, which applies the same $dynamicRef again: an endless loop on the same value.
+        var registry = SchemaRegistry()
+        try registry.register(["$id": "https://x.example/outer", "$dynamicAnchor": "node", "$ref": "inner"])
+        try registry.register(["$id": "https://x.example/inner", "$defs": ["leaf": ["$dynamicAnchor": "node"]],
+                               "$dynamicRef": "#node"])
+        let validator = JSONSchemaValidator(registry: registry)
+        #expect(try validator.isValid(1, against: "https://x.example/inner"))  // alone, it is a plain reference
+        #expect(try !validator.isValid(1, against: "https://x.example/outer"))
+        let errors = try validator.validate(1, against: "https://x.example/outer")
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.hasPrefix("evaluation nested too deeply") == true)
+    }
+}
