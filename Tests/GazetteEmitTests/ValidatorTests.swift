@@ -133,6 +133,18 @@ struct ValidatorTests {
             #expect(failure.errors.count == 1)
             #expect(failure.description.contains("/issue: expected string, found integer [/properties/issue/type]"))
         }
+        do {
+            let trip: JSONValue = ["date": "2024-01-05", "official": "王小明", "destination": "日本", "cost": "1"]
+            try validator.check(["issue": "030-001", "trips": [trip]], against: "document.schema.json")
+            Issue.record("an invalid document passed")
+        } catch let failure as SchemaValidationFailure {
+            #expect(failure.description == """
+                instance does not conform to https://gazette.example/schemas/document.schema.json (1 error):
+                  /trips/0/cost: "1" matches none of the 2 alternatives [/properties/trips/items/$ref/properties/cost/anyOf]
+                    /trips/0/cost: expected null, found string [/properties/trips/items/$ref/properties/cost/anyOf/0/type]
+                    /trips/0/cost: expected number, found string [/properties/trips/items/$ref/properties/cost/anyOf/1/type]
+                """)
+        }
     }
 
     @Test func unknownKeywordsFailLoudly() throws {

@@ -41,9 +41,15 @@ public struct SchemaValidationFailure: Error, Sendable, CustomStringConvertible 
     /// Every error found, in document order.
     public let errors: [ValidationError]
 
+    /// One line per error, each error's causes indented below it.
     public var description: String {
-        "instance does not conform to \(schemaURI) (\(errors.count) error\(errors.count == 1 ? "" : "s")):\n"
-            + errors.map { "  " + $0.description }.joined(separator: "\n")
+        var lines = ["instance does not conform to \(schemaURI) (\(errors.count) error\(errors.count == 1 ? "" : "s")):"]
+        func add(_ error: ValidationError, depth: Int) {
+            lines.append(String(repeating: "  ", count: depth) + error.description)
+            for cause in error.causes { add(cause, depth: depth + 1) }
+        }
+        for error in errors { add(error, depth: 1) }
+        return lines.joined(separator: "\n")
     }
 }
 
