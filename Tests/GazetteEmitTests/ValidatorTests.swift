@@ -69,6 +69,9 @@ struct ValidatorTests {
         #expect(try validator.validate(Self.validDocument, against: "document.schema.json").isEmpty)
         #expect(try validator.isValid(Self.validDocument, against: "https://gazette.example/schemas/document.schema.json"))
         #expect(try validator.schema("document.schema.json").uri == "https://gazette.example/schemas/document.schema.json")
+        // So is a subschema, by pointer.
+        #expect(try validator.isValid("note", against: "document.schema.json#/$defs/note"))
+        #expect(try !validator.isValid("", against: "document.schema.json#/$defs/note"))
         // The record schema is usable on its own too.
         #expect(try validator.isValid(Self.validDocument["trips"]![0]!, against: "trip.schema.json"))
     }

@@ -124,7 +124,7 @@ struct Evaluator {
     // MARK: - Nodes
 
     /// Evaluates node `index` against `instance`. When `collect`, merges what it evaluated into `out`
-    /// (only if it is valid).
+    /// (if it is valid, or when reporting).
     mutating func evaluate(_ index: Int, _ instance: JSONValue, report: Bool, collect: Bool,
                            into out: inout Evaluated) -> Bool {
         let node = program.nodes[index]
