@@ -69,6 +69,9 @@ struct ValidatorTests {
         #expect(try validator.validate(Self.validDocument, against: "document.schema.json").isEmpty)
         #expect(try validator.isValid(Self.validDocument, against: "https://gazette.example/schemas/document.schema.json"))
         #expect(try validator.schema("document.schema.json").uri == "https://gazette.example/schemas/document.schema.json")
+        // So is a subschema, by pointer.
+        #expect(try validator.isValid("note", against: "document.schema.json#/$defs/note"))
+        #expect(try !validator.isValid("", against: "document.schema.json#/$defs/note"))
         // The record schema is usable on its own too.
         #expect(try validator.isValid(Self.validDocument["trips"]![0]!, against: "trip.schema.json"))
     }
@@ -132,6 +135,18 @@ struct ValidatorTests {
         } catch let failure as SchemaValidationFailure {
             #expect(failure.errors.count == 1)
             #expect(failure.description.contains("/issue: expected string, found integer [/properties/issue/type]"))
+        }
+        do {
+            let trip: JSONValue = ["date": "2024-01-05", "official": "王小明", "destination": "日本", "cost": "1"]
+            try validator.check(["issue": "030-001", "trips": [trip]], against: "document.schema.json")
+            Issue.record("an invalid document passed")
+        } catch let failure as SchemaValidationFailure {
+            #expect(failure.description == """
+                instance does not conform to https://gazette.example/schemas/document.schema.json (1 error):
+                  /trips/0/cost: "1" matches none of the 2 alternatives [/properties/trips/items/$ref/properties/cost/anyOf]
+                    /trips/0/cost: expected null, found string [/properties/trips/items/$ref/properties/cost/anyOf/0/type]
+                    /trips/0/cost: expected number, found string [/properties/trips/items/$ref/properties/cost/anyOf/1/type]
+                """)
         }
     }
 
@@ -281,5 +296,54 @@ struct ValidatorTests {
         #expect(try validator.isValid("😀😀", against: "two.json"))
         #expect(try !validator.isValid("😀", against: "two.json"))
         #expect(try validator.isValid("e\u{301}", against: "two.json"))  // one grapheme, two code points
+    }
+}
+
+@Suite("Recursion limits")
+struct RecursionTests {
+    /// Nested arrays `depth` levels deep with an integer at the bottom.
+    static func nested(_ depth: Int, leaf: JSONValue) -> JSONValue {
+        var value = leaf
+        for _ in 0..<depth { value = .array([value]) }
+        return value
+    }
+
+    @Test func deepRecursiveInstancesValidate() throws {
+        var registry = SchemaRegistry()
+        try registry.register(["anyOf": [["type": "integer"], ["type": "array", "items": ["$ref": "#"]]]], uri: "tree.json")
+        let validator = JSONSchemaValidator(registry: registry)
+        // The parser's nesting limit is 512; documents that deep must validate, both ways.
+        let deep = try JSONValue(parsing: String(repeating: "[", count: 511) + "1" + String(repeating: "]", count: 511))
+        #expect(try validator.isValid(deep, against: "tree.json"))
+        let wrong = Self.nested(511, leaf: "x")
+        let errors = try validator.validate(wrong, against: "tree.json")
+        #expect(errors.count == 1)
+        #expect(errors.first?.keyword == "anyOf")
+    }
+
+    @Test func veryDeepInstancesValidateOnALargerStack() throws {
+        // Built programmatically, far deeper than the parser allows.
+        var registry = SchemaRegistry()
+        try registry.register(["items": ["$ref": "#"]], uri: "list.json")
+        try registry.register(["items": ["$ref": "#"], "type": "array"], uri: "arrays.json")
+        let validator = JSONSchemaValidator(registry: registry)
+        #expect(try validator.isValid(Self.nested(3000, leaf: 1), against: "list.json"))
+        let errors = try validator.validate(Self.nested(3000, leaf: 1), against: "arrays.json")
+        #expect(errors.map(\.instanceLocation) == [String(repeating: "/0", count: 3000)])
+    }
+
+    @Test func endlessDynamicRecursionIsCutOff() throws {
+        // Statically $dynamicRef "#node" points at a leaf, but at run time it resolves to the outer
+        // resource, which applies the same $dynamicRef again: an endless loop on the same value.
+        var registry = SchemaRegistry()
+        try registry.register(["$id": "https://x.example/outer", "$dynamicAnchor": "node", "$ref": "inner"])
+        try registry.register(["$id": "https://x.example/inner", "$defs": ["leaf": ["$dynamicAnchor": "node"]],
+                               "$dynamicRef": "#node"])
+        let validator = JSONSchemaValidator(registry: registry)
+        #expect(try validator.isValid(1, against: "https://x.example/inner"))  // alone, it is a plain reference
+        #expect(try !validator.isValid(1, against: "https://x.example/outer"))
+        let errors = try validator.validate(1, against: "https://x.example/outer")
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.hasPrefix("evaluation nested too deeply") == true)
     }
 }

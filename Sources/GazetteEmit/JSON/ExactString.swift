@@ -11,16 +11,13 @@ import Foundation
 func exactlyEqual(_ a: String, _ b: String) -> Bool {
     // Most keys differ in length, which native strings know without scanning.
     guard a.utf8.count == b.utf8.count else { return false }
-    // Exact equality implies canonical equivalence, and `==` has fast paths (identical storage,
-    // ASCII); only strings it calls equal need their bytes compared.
-    guard a == b else { return false }
     let bytesEqual: Bool?? = a.utf8.withContiguousStorageIfAvailable { pa in
         b.utf8.withContiguousStorageIfAvailable { pb in
             pa.count == 0 || memcmp(pa.baseAddress!, pb.baseAddress!, pa.count) == 0
         }
     }
     if let outer = bytesEqual, let result = outer { return result }
-    return a.utf8.elementsEqual(b.utf8)
+    return a.utf8.elementsEqual(b.utf8)  // bridged, non-contiguous strings
 }
 
 /// Feeds the UTF-8 bytes of `string` (and a terminator) to `hasher`.
@@ -44,6 +41,8 @@ struct ExactString: Hashable, Sendable {
 struct ExactKeyTable<Value: Sendable>: Sendable {
     private(set) var keys: [String] = []
     private(set) var values: [Value] = []
+    /// UTF-8 lengths of `keys`, compared first.
+    private var lengths: [Int] = []
     private var index: [ExactString: Int]?
 
     static var linearLimit: Int { 16 }
@@ -52,6 +51,7 @@ struct ExactKeyTable<Value: Sendable>: Sendable {
         for (key, value) in pairs where !keys.contains(where: { exactlyEqual($0, key) }) {
             keys.append(key)
             values.append(value)
+            lengths.append(key.utf8.count)
         }
         if keys.count > Self.linearLimit {
             var map = [ExactString: Int](minimumCapacity: keys.count)
@@ -62,9 +62,19 @@ struct ExactKeyTable<Value: Sendable>: Sendable {
 
     var isEmpty: Bool { keys.isEmpty }
 
-    func position(of key: String) -> Int? {
+    /// The position of `key`. The scan starts at `hint` and wraps around: when keys are looked up
+    /// in table order (as members usually follow the schema's property order), each is found first.
+    func position(of key: String, hint: Int = 0) -> Int? {
         if let index { return index[ExactString(key)] }
-        for position in keys.indices where exactlyEqual(keys[position], key) { return position }
+        let count = keys.count
+        if count == 0 { return nil }
+        let length = key.utf8.count
+        var position = hint < count ? hint : 0
+        for _ in 0..<count {
+            if lengths[position] == length && exactlyEqual(keys[position], key) { return position }
+            position += 1
+            if position == count { position = 0 }
+        }
         return nil
     }
 

@@ -50,11 +50,34 @@ struct Evaluator {
     private var schemaPath: [SchemaSegment] = []
     /// Resources entered, outermost first (the dynamic scope).
     private var scope: [Int] = []
-    private var depth = 0
+    /// Evaluation stops (and reports `outOfStack`) when the stack reaches below this address.
+    private let stackLimit: UInt
+    /// How many `causes(of:)` re-runs are under way (causes are gathered two levels deep at most,
+    /// which keeps reporting linear in the nesting of failed `anyOf` / `oneOf`).
+    private var causeDepth = 0
+    static let maximumCauseDepth = 2
+    /// Set when the stack budget ran out; the results are then meaningless.
+    private(set) var outOfStack = false
 
-    static let maximumDepth = 1000
+    /// Stack the evaluation may use on the caller's thread: ample for real documents, and safe
+    /// even on threads with small (512 KiB) stacks.
+    static let callerStackBudget = 320 << 10
+    /// Stack size of the thread used when that is not enough, and the budget there.
+    static let largeStackSize = 256 << 20
+    static let largeStackBudget = largeStackSize - (1 << 20)
 
-    init(program: CompiledProgram) { self.program = program }
+    init(program: CompiledProgram, stackBudget: Int) {
+        self.program = program
+        let here = Evaluator.stackAddress()
+        stackLimit = here > UInt(stackBudget) ? here - UInt(stackBudget) : 0
+    }
+
+    /// An address in the current stack frame (stacks grow downwards on every supported platform).
+    @inline(never)
+    static func stackAddress() -> UInt {
+        var marker: UInt8 = 0
+        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+    }
 
     // MARK: - Errors
 
@@ -82,10 +105,10 @@ struct Evaluator {
         return result
     }
 
-    private mutating func fail(_ node: CompiledNode, _ keyword: String, _ message: String,
+    private mutating func fail(_ node: Int, _ keyword: String, _ message: String,
                                at child: InstanceSegment? = nil, causes: [ValidationError] = []) {
         if let child { instancePath.append(child) }
-        var absolute = node.absoluteLocation
+        var absolute = program.absoluteLocations[node]
         if !keyword.isEmpty { absolute += "/" + URIReference.fragmentEncoded(JSONPointer.escape(keyword)) }
         errors.append(ValidationError(instanceLocation: pointer(instancePath), keywordLocation: keywordLocation(keyword),
                                       absoluteKeywordLocation: absolute, keyword: keyword, message: message, causes: causes))
@@ -101,37 +124,27 @@ struct Evaluator {
     // MARK: - Nodes
 
     /// Evaluates node `index` against `instance`. When `collect`, merges what it evaluated into `out`
-    /// (only if it is valid).
+    /// (if it is valid, or when reporting).
     mutating func evaluate(_ index: Int, _ instance: JSONValue, report: Bool, collect: Bool,
                            into out: inout Evaluated) -> Bool {
         let node = program.nodes[index]
-        let keywords: [Keyword]
-        switch node.body {
-        case .always(true):
-            return true
-        case .always(false):
-            if report { fail(node, "", "no value is allowed here (the schema is false)") }
-            return false
-        case .keywords(let list):
-            keywords = list
+        if let verdict = node.verdict {
+            if !verdict && report { fail(index, "", "no value is allowed here (the schema is false)") }
+            return verdict
         }
-        if depth >= Evaluator.maximumDepth {
-            if report { fail(node, "", "schema evaluation nested deeper than \(Evaluator.maximumDepth) levels") }
+        if outOfStack || Evaluator.stackAddress() < stackLimit {
+            outOfStack = true
             return false
         }
-        depth += 1
         let entered = scope.last != node.resource
         if entered { scope.append(node.resource) }
-        defer {
-            depth -= 1
-            if entered { scope.removeLast() }
-        }
+        defer { if entered { scope.removeLast() } }
 
         let gather = collect || node.tracksEvaluation
         var evaluated = Evaluated()
         var valid = true
-        for keyword in keywords {
-            if !apply(keyword, node, instance, report: report, gather: gather, &evaluated) {
+        for keyword in node.keywords {
+            if !apply(keyword, index, instance, report: report, gather: gather, &evaluated) {
                 valid = false
                 if !report { return false }
             }
@@ -168,6 +181,9 @@ struct Evaluator {
     /// Re-runs a failed subschema with reporting into a separate list, for an error's causes.
     private mutating func causes(of index: Int, _ value: JSONValue, _ schema: SchemaSegment,
                                  at segment: InstanceSegment? = nil) -> [ValidationError] {
+        if causeDepth >= Evaluator.maximumCauseDepth { return [] }
+        causeDepth += 1
+        defer { causeDepth -= 1 }
         let saved = errors, savedPositions = errorPositions
         errors = []
         errorPositions = []
@@ -184,15 +200,43 @@ struct Evaluator {
     }
 
     private func isFalse(_ index: Int) -> Bool {
-        if case .always(false) = program.nodes[index].body { return true }
-        return false
+        program.nodes[index].verdict == false
     }
 
     // MARK: - Keywords
+    //
+    // `apply` only dispatches, binding nothing, and every applicator (the keywords through which
+    // evaluation recurses) has its own small function: in unoptimised builds a single big switch
+    // gets a stack frame holding every case's locals, which deep documents would multiply.
 
-    private mutating func apply(_ keyword: Keyword, _ node: CompiledNode, _ instance: JSONValue, report: Bool,
+    private mutating func apply(_ keyword: Int, _ node: Int, _ instance: JSONValue, report: Bool,
                                 gather: Bool, _ evaluated: inout Evaluated) -> Bool {
-        switch keyword {
+        switch program.keywords[keyword] {
+        case .ref: return applyRef(keyword, node, instance, report: report, gather: gather, &evaluated)
+        case .dynamicRef: return applyDynamicRef(keyword, node, instance, report: report, gather: gather, &evaluated)
+        case .allOf: return applyAllOf(keyword, node, instance, report: report, gather: gather, &evaluated)
+        case .anyOf: return applyAnyOf(keyword, node, instance, report: report, gather: gather, &evaluated)
+        case .oneOf: return applyOneOf(keyword, node, instance, report: report, gather: gather, &evaluated)
+        case .not: return applyNot(keyword, node, instance, report: report, gather: gather, &evaluated)
+        case .conditional: return applyConditional(keyword, node, instance, report: report, gather: gather, &evaluated)
+        case .dependentSchemas: return applyDependentSchemas(keyword, node, instance, report: report, gather: gather, &evaluated)
+        case .prefixItems: return applyPrefixItems(keyword, node, instance, report: report, gather: gather, &evaluated)
+        case .items: return applyItems(keyword, node, instance, report: report, gather: gather, &evaluated)
+        case .contains: return applyContains(keyword, node, instance, report: report, gather: gather, &evaluated)
+        case .unevaluatedItems: return applyUnevaluatedItems(keyword, node, instance, report: report, gather: gather, &evaluated)
+        case .properties: return applyProperties(keyword, node, instance, report: report, gather: gather, &evaluated)
+        case .patternProperties: return applyPatternProperties(keyword, node, instance, report: report, gather: gather, &evaluated)
+        case .additionalProperties: return applyAdditionalProperties(keyword, node, instance, report: report, gather: gather, &evaluated)
+        case .propertyNames: return applyPropertyNames(keyword, node, instance, report: report, gather: gather, &evaluated)
+        case .unevaluatedProperties: return applyUnevaluatedProperties(keyword, node, instance, report: report, gather: gather, &evaluated)
+        default: return applyAssertion(keyword, node, instance, report: report)
+        }
+    }
+
+    /// Keywords that assert something about the instance itself and apply no subschema.
+    @inline(never)
+    private mutating func applyAssertion(_ keyword: Int, _ node: Int, _ instance: JSONValue, report: Bool) -> Bool {
+        switch program.keywords[keyword] {
         case .type(let mask, let names):
             if mask.admits(instance) { return true }
             if report {
@@ -288,7 +332,12 @@ struct Evaluator {
         case .required(let names):
             guard case .object(let o) = instance else { return true }
             var valid = true
-            for name in names where !o.contains(key: name) {
+            var hint = 0
+            for name in names {
+                if let found = o.position(of: name, hint: hint) {
+                    hint = found + 1
+                    continue
+                }
                 if !report { return false }
                 valid = false
                 fail(node, "required", "required property \(summary(.string(name))) is missing")
@@ -308,257 +357,353 @@ struct Evaluator {
             }
             return valid
 
-        case .ref(let target):
-            return inPlace(target, instance, .keyword("$ref"), report: report, gather: gather, &evaluated)
+        default:
+            preconditionFailure("applicator keyword dispatched as an assertion")
+        }
+    }
 
-        case .dynamicRef(let target, let anchor):
-            var resolved = target
-            if let anchor {
-                for resource in scope {
-                    if let found = program.dynamicAnchors[resource]?[anchor] {
-                        resolved = found
-                        break
-                    }
+    @inline(never)
+    private mutating func applyRef(_ keyword: Int, _ node: Int, _ instance: JSONValue, report: Bool,
+        gather: Bool, _ evaluated: inout Evaluated
+    ) -> Bool {
+        guard case .ref(let target) = program.keywords[keyword] else { preconditionFailure() }
+        return inPlace(target, instance, .keyword("$ref"), report: report, gather: gather, &evaluated)
+    }
+
+    @inline(never)
+    private mutating func applyDynamicRef(_ keyword: Int, _ node: Int, _ instance: JSONValue, report: Bool,
+        gather: Bool, _ evaluated: inout Evaluated
+    ) -> Bool {
+        guard case .dynamicRef(let target, let anchor) = program.keywords[keyword] else { preconditionFailure() }
+        var resolved = target
+        if let anchor {
+            for resource in scope {
+                if let found = program.dynamicAnchors[resource]?[anchor] {
+                    resolved = found
+                    break
                 }
             }
-            return inPlace(resolved, instance, .keyword("$dynamicRef"), report: report, gather: gather, &evaluated)
+        }
+        return inPlace(resolved, instance, .keyword("$dynamicRef"), report: report, gather: gather, &evaluated)
+    }
 
-        case .allOf(let children):
-            var valid = true
-            for (position, child) in children.enumerated() {
-                if !inPlace(child, instance, .index("allOf", position), report: report, gather: gather, &evaluated) {
-                    if !report { return false }
-                    valid = false
-                }
-            }
-            return valid
-
-        case .anyOf(let children):
-            var matched = false
-            for child in children {
-                if evaluate(child, instance, report: false, collect: gather, into: &evaluated) {
-                    matched = true
-                    if !gather { break }  // annotations need every passing branch
-                }
-            }
-            if matched { return true }
-            if report {
-                var all: [ValidationError] = []
-                for (position, child) in children.enumerated() { all += causes(of: child, instance, .index("anyOf", position)) }
-                fail(node, "anyOf", "\(summary(instance)) matches none of the \(children.count) alternatives", causes: all)
-            }
-            return false
-
-        case .oneOf(let children):
-            var passing: [Int] = []
-            var branch = Evaluated()
-            for (position, child) in children.enumerated() {
-                var candidate = Evaluated()
-                if evaluate(child, instance, report: false, collect: gather, into: &candidate) {
-                    passing.append(position)
-                    branch = candidate
-                    if passing.count > 1 { break }
-                }
-            }
-            if passing.count == 1 {
-                if gather { evaluated.merge(branch) }
-                return true
-            }
-            if report {
-                if passing.isEmpty {
-                    var all: [ValidationError] = []
-                    for (position, child) in children.enumerated() { all += causes(of: child, instance, .index("oneOf", position)) }
-                    fail(node, "oneOf", "\(summary(instance)) matches none of the \(children.count) alternatives", causes: all)
-                } else {
-                    fail(node, "oneOf", "\(summary(instance)) matches more than one alternative (\(passing[0]) and \(passing[1])); exactly one must match")
-                }
-            }
-            return false
-
-        case .not(let child):
-            var unused = Evaluated()
-            if !evaluate(child, instance, report: false, collect: false, into: &unused) { return true }
-            if report { fail(node, "not", "\(summary(instance)) must not match the schema under \"not\"") }
-            return false
-
-        case .conditional(let condition, let then, let otherwise):
-            var conditionEvaluated = Evaluated()
-            if evaluate(condition, instance, report: false, collect: gather, into: &conditionEvaluated) {
-                if gather { evaluated.merge(conditionEvaluated) }
-                guard let then else { return true }
-                return inPlace(then, instance, .keyword("then"), report: report, gather: gather, &evaluated)
-            }
-            guard let otherwise else { return true }
-            return inPlace(otherwise, instance, .keyword("else"), report: report, gather: gather, &evaluated)
-
-        case .dependentSchemas(let dependencies):
-            guard case .object(let o) = instance else { return true }
-            var valid = true
-            for (property, child) in dependencies where o.contains(key: property) {
-                if !inPlace(child, instance, .member("dependentSchemas", property), report: report, gather: gather, &evaluated) {
-                    if !report { return false }
-                    valid = false
-                }
-            }
-            return valid
-
-        case .prefixItems(let children):
-            guard case .array(let a) = instance else { return true }
-            var valid = true
-            let applied = min(children.count, a.count)
-            for position in 0..<applied {
-                if !applyChild(children[position], a[position], .index(position), .index("prefixItems", position), report: report) {
-                    if !report { return false }
-                    valid = false
-                }
-            }
-            if gather { evaluated.prefixItems = max(evaluated.prefixItems, applied) }
-            return valid
-
-        case .items(let schema, let start):
-            guard case .array(let a) = instance, start < a.count else { return true }
-            var valid = true
-            if isFalse(schema) {
-                if report {
-                    for position in start..<a.count {
-                        fail(node, "items", "no item is allowed at index \(position) (only \(start) allowed)", at: .index(position))
-                    }
-                }
-                return false
-            }
-            for position in start..<a.count {
-                if !applyChild(schema, a[position], .index(position), .keyword("items"), report: report) {
-                    if !report { return false }
-                    valid = false
-                }
-            }
-            if gather { evaluated.allItems = true }
-            return valid
-
-        case .contains(let schema, let minimum, let maximum):
-            guard case .array(let a) = instance else { return true }
-            var count = 0
-            var unused = Evaluated()
-            for (position, element) in a.enumerated() {
-                if evaluate(schema, element, report: false, collect: false, into: &unused) {
-                    count += 1
-                    if gather { evaluated.items.insert(position) }
-                    if !gather && count >= minimum && maximum == nil { break }
-                    if !gather, let maximum, count > maximum { break }
-                }
-            }
-            if count < minimum {
-                if report {
-                    if minimum == 1 {
-                        fail(node, "contains", "no item matches the \"contains\" schema")
-                    } else {
-                        fail(node, "minContains", "\(count) items match the \"contains\" schema; at least \(minimum) must")
-                    }
-                }
-                return false
-            }
-            if let maximum, count > maximum {
-                if report { fail(node, "maxContains", "\(count) items match the \"contains\" schema; at most \(maximum) may") }
-                return false
-            }
-            return true
-
-        case .unevaluatedItems(let schema):
-            guard case .array(let a) = instance else { return true }
-            var valid = true
-            for (position, element) in a.enumerated() where !evaluated.covers(item: position) {
-                if isFalse(schema) {
-                    if !report { return false }
-                    valid = false
-                    fail(node, "unevaluatedItems", "item at index \(position) is not allowed (no subschema evaluated it)",
-                         at: .index(position))
-                } else if !applyChild(schema, element, .index(position), .keyword("unevaluatedItems"), report: report) {
-                    if !report { return false }
-                    valid = false
-                }
-            }
-            if gather { evaluated.allItems = true }
-            return valid
-
-        case .properties(let map):
-            guard case .object(let o) = instance else { return true }
-            var valid = true
-            for (position, member) in o.members.enumerated() {
-                guard let schema = map[member.key] else { continue }
-                if gather { evaluated.properties.insert(ExactString(member.key)) }
-                if !applyChild(schema, member.value, .key(member.key, position: position), .member("properties", member.key), report: report) {
-                    if !report { return false }
-                    valid = false
-                }
-            }
-            return valid
-
-        case .patternProperties(let patterns):
-            guard case .object(let o) = instance else { return true }
-            var valid = true
-            for (position, member) in o.members.enumerated() {
-                for (regex, schema) in patterns where regex.matches(member.key) {
-                    if gather { evaluated.properties.insert(ExactString(member.key)) }
-                    if !applyChild(schema, member.value, .key(member.key, position: position), .member("patternProperties", regex.source), report: report) {
-                        if !report { return false }
-                        valid = false
-                    }
-                }
-            }
-            return valid
-
-        case .additionalProperties(let schema, let known, let patterns):
-            guard case .object(let o) = instance else { return true }
-            var valid = true
-            let forbidden = isFalse(schema)
-            for (position, member) in o.members.enumerated() where !known.contains(member.key) {
-                if patterns.contains(where: { $0.matches(member.key) }) { continue }
-                if forbidden {
-                    if !report { return false }
-                    valid = false
-                    fail(node, "additionalProperties", "property \(summary(.string(member.key))) is not allowed",
-                         at: .key(member.key, position: position))
-                } else if !applyChild(schema, member.value, .key(member.key, position: position), .keyword("additionalProperties"), report: report) {
-                    if !report { return false }
-                    valid = false
-                }
-            }
-            if gather { evaluated.allProperties = true }
-            return valid
-
-        case .propertyNames(let schema):
-            guard case .object(let o) = instance else { return true }
-            var valid = true
-            var unused = Evaluated()
-            for member in o.members {
-                if evaluate(schema, .string(member.key), report: false, collect: false, into: &unused) { continue }
+    @inline(never)
+    private mutating func applyAllOf(_ keyword: Int, _ node: Int, _ instance: JSONValue, report: Bool,
+        gather: Bool, _ evaluated: inout Evaluated
+    ) -> Bool {
+        guard case .allOf(let children) = program.keywords[keyword] else { preconditionFailure() }
+        var valid = true
+        for (position, child) in children.enumerated() {
+            if !inPlace(child, instance, .index("allOf", position), report: report, gather: gather, &evaluated) {
                 if !report { return false }
                 valid = false
-                let found = causes(of: schema, .string(member.key), .keyword("propertyNames"))
-                fail(node, "propertyNames", "property name \(summary(.string(member.key))) is not allowed"
-                     + (found.first.map { ": " + $0.message } ?? ""), causes: found)
             }
-            return valid
+        }
+        return valid
+    }
 
-        case .unevaluatedProperties(let schema):
-            guard case .object(let o) = instance else { return true }
-            var valid = true
-            let forbidden = isFalse(schema)
-            for (position, member) in o.members.enumerated() where !evaluated.covers(property: member.key) {
-                if forbidden {
-                    if !report { return false }
-                    valid = false
-                    fail(node, "unevaluatedProperties",
-                         "property \(summary(.string(member.key))) is not allowed (no subschema evaluated it)",
-                         at: .key(member.key, position: position))
-                } else if !applyChild(schema, member.value, .key(member.key, position: position), .keyword("unevaluatedProperties"), report: report) {
+    @inline(never)
+    private mutating func applyAnyOf(_ keyword: Int, _ node: Int, _ instance: JSONValue, report: Bool,
+        gather: Bool, _ evaluated: inout Evaluated
+    ) -> Bool {
+        guard case .anyOf(let children) = program.keywords[keyword] else { preconditionFailure() }
+        var matched = false
+        for child in children {
+            if evaluate(child, instance, report: false, collect: gather, into: &evaluated) {
+                matched = true
+                if !gather { break }  // annotations need every passing branch
+            }
+        }
+        if matched { return true }
+        if report {
+            var all: [ValidationError] = []
+            for (position, child) in children.enumerated() { all += causes(of: child, instance, .index("anyOf", position)) }
+            fail(node, "anyOf", "\(summary(instance)) matches none of the \(children.count) alternatives", causes: all)
+        }
+        return false
+    }
+
+    @inline(never)
+    private mutating func applyOneOf(_ keyword: Int, _ node: Int, _ instance: JSONValue, report: Bool,
+        gather: Bool, _ evaluated: inout Evaluated
+    ) -> Bool {
+        guard case .oneOf(let children) = program.keywords[keyword] else { preconditionFailure() }
+        var passing: [Int] = []
+        var branch = Evaluated()
+        for (position, child) in children.enumerated() {
+            var candidate = Evaluated()
+            if evaluate(child, instance, report: false, collect: gather, into: &candidate) {
+                passing.append(position)
+                branch = candidate
+                if passing.count > 1 { break }
+            }
+        }
+        if passing.count == 1 {
+            if gather { evaluated.merge(branch) }
+            return true
+        }
+        if report {
+            if passing.isEmpty {
+                var all: [ValidationError] = []
+                for (position, child) in children.enumerated() { all += causes(of: child, instance, .index("oneOf", position)) }
+                fail(node, "oneOf", "\(summary(instance)) matches none of the \(children.count) alternatives", causes: all)
+            } else {
+                fail(node, "oneOf", "\(summary(instance)) matches more than one alternative (\(passing[0]) and \(passing[1])); exactly one must match")
+            }
+        }
+        return false
+    }
+
+    @inline(never)
+    private mutating func applyNot(_ keyword: Int, _ node: Int, _ instance: JSONValue, report: Bool,
+        gather: Bool, _ evaluated: inout Evaluated
+    ) -> Bool {
+        guard case .not(let child) = program.keywords[keyword] else { preconditionFailure() }
+        var unused = Evaluated()
+        if !evaluate(child, instance, report: false, collect: false, into: &unused) { return true }
+        if report { fail(node, "not", "\(summary(instance)) must not match the schema under \"not\"") }
+        return false
+    }
+
+    @inline(never)
+    private mutating func applyConditional(_ keyword: Int, _ node: Int, _ instance: JSONValue, report: Bool,
+        gather: Bool, _ evaluated: inout Evaluated
+    ) -> Bool {
+        guard case .conditional(let condition, let then, let otherwise) = program.keywords[keyword] else { preconditionFailure() }
+        var conditionEvaluated = Evaluated()
+        if evaluate(condition, instance, report: false, collect: gather, into: &conditionEvaluated) {
+            if gather { evaluated.merge(conditionEvaluated) }
+            guard let then else { return true }
+            return inPlace(then, instance, .keyword("then"), report: report, gather: gather, &evaluated)
+        }
+        guard let otherwise else { return true }
+        return inPlace(otherwise, instance, .keyword("else"), report: report, gather: gather, &evaluated)
+    }
+
+    @inline(never)
+    private mutating func applyDependentSchemas(_ keyword: Int, _ node: Int, _ instance: JSONValue, report: Bool,
+        gather: Bool, _ evaluated: inout Evaluated
+    ) -> Bool {
+        guard case .dependentSchemas(let dependencies) = program.keywords[keyword] else { preconditionFailure() }
+        guard case .object(let o) = instance else { return true }
+        var valid = true
+        for (property, child) in dependencies where o.contains(key: property) {
+            if !inPlace(child, instance, .member("dependentSchemas", property), report: report, gather: gather, &evaluated) {
+                if !report { return false }
+                valid = false
+            }
+        }
+        return valid
+    }
+
+    @inline(never)
+    private mutating func applyPrefixItems(_ keyword: Int, _ node: Int, _ instance: JSONValue, report: Bool,
+        gather: Bool, _ evaluated: inout Evaluated
+    ) -> Bool {
+        guard case .prefixItems(let children) = program.keywords[keyword] else { preconditionFailure() }
+        guard case .array(let a) = instance else { return true }
+        var valid = true
+        let applied = min(children.count, a.count)
+        for position in 0..<applied {
+            if !applyChild(children[position], a[position], .index(position), .index("prefixItems", position), report: report) {
+                if !report { return false }
+                valid = false
+            }
+        }
+        if gather { evaluated.prefixItems = max(evaluated.prefixItems, applied) }
+        return valid
+    }
+
+    @inline(never)
+    private mutating func applyItems(_ keyword: Int, _ node: Int, _ instance: JSONValue, report: Bool,
+        gather: Bool, _ evaluated: inout Evaluated
+    ) -> Bool {
+        guard case .items(let schema, let start) = program.keywords[keyword] else { preconditionFailure() }
+        guard case .array(let a) = instance, start < a.count else { return true }
+        var valid = true
+        if isFalse(schema) {
+            if report {
+                for position in start..<a.count {
+                    fail(node, "items", "no item is allowed at index \(position) (only \(start) allowed)", at: .index(position))
+                }
+            }
+            return false
+        }
+        for position in start..<a.count {
+            if !applyChild(schema, a[position], .index(position), .keyword("items"), report: report) {
+                if !report { return false }
+                valid = false
+            }
+        }
+        if gather { evaluated.allItems = true }
+        return valid
+    }
+
+    @inline(never)
+    private mutating func applyContains(_ keyword: Int, _ node: Int, _ instance: JSONValue, report: Bool,
+        gather: Bool, _ evaluated: inout Evaluated
+    ) -> Bool {
+        guard case .contains(let schema, let minimum, let maximum) = program.keywords[keyword] else { preconditionFailure() }
+        guard case .array(let a) = instance else { return true }
+        var count = 0
+        var unused = Evaluated()
+        for (position, element) in a.enumerated() {
+            if evaluate(schema, element, report: false, collect: false, into: &unused) {
+                count += 1
+                if gather { evaluated.items.insert(position) }
+                if !gather && count >= minimum && maximum == nil { break }
+                if !gather, let maximum, count > maximum { break }
+            }
+        }
+        if count < minimum {
+            if report {
+                if minimum == 1 {
+                    fail(node, "contains", "no item matches the \"contains\" schema")
+                } else {
+                    fail(node, "minContains", "\(count) items match the \"contains\" schema; at least \(minimum) must")
+                }
+            }
+            return false
+        }
+        if let maximum, count > maximum {
+            if report { fail(node, "maxContains", "\(count) items match the \"contains\" schema; at most \(maximum) may") }
+            return false
+        }
+        return true
+    }
+
+    @inline(never)
+    private mutating func applyUnevaluatedItems(_ keyword: Int, _ node: Int, _ instance: JSONValue, report: Bool,
+        gather: Bool, _ evaluated: inout Evaluated
+    ) -> Bool {
+        guard case .unevaluatedItems(let schema) = program.keywords[keyword] else { preconditionFailure() }
+        guard case .array(let a) = instance else { return true }
+        var valid = true
+        for (position, element) in a.enumerated() where !evaluated.covers(item: position) {
+            if isFalse(schema) {
+                if !report { return false }
+                valid = false
+                fail(node, "unevaluatedItems", "item at index \(position) is not allowed (no subschema evaluated it)",
+                     at: .index(position))
+            } else if !applyChild(schema, element, .index(position), .keyword("unevaluatedItems"), report: report) {
+                if !report { return false }
+                valid = false
+            }
+        }
+        if gather { evaluated.allItems = true }
+        return valid
+    }
+
+    @inline(never)
+    private mutating func applyProperties(_ keyword: Int, _ node: Int, _ instance: JSONValue, report: Bool,
+        gather: Bool, _ evaluated: inout Evaluated
+    ) -> Bool {
+        guard case .properties(let map) = program.keywords[keyword] else { preconditionFailure() }
+        guard case .object(let o) = instance else { return true }
+        var valid = true
+        var hint = 0
+        for (position, member) in o.members.enumerated() {
+            guard let found = map.position(of: member.key, hint: hint) else { continue }
+            hint = found + 1
+            let schema = map.values[found]
+            if gather { evaluated.properties.insert(ExactString(member.key)) }
+            if !applyChild(schema, member.value, .key(member.key, position: position), .member("properties", member.key), report: report) {
+                if !report { return false }
+                valid = false
+            }
+        }
+        return valid
+    }
+
+    @inline(never)
+    private mutating func applyPatternProperties(_ keyword: Int, _ node: Int, _ instance: JSONValue, report: Bool,
+        gather: Bool, _ evaluated: inout Evaluated
+    ) -> Bool {
+        guard case .patternProperties(let patterns) = program.keywords[keyword] else { preconditionFailure() }
+        guard case .object(let o) = instance else { return true }
+        var valid = true
+        for (position, member) in o.members.enumerated() {
+            for (regex, schema) in patterns where regex.matches(member.key) {
+                if gather { evaluated.properties.insert(ExactString(member.key)) }
+                if !applyChild(schema, member.value, .key(member.key, position: position), .member("patternProperties", regex.source), report: report) {
                     if !report { return false }
                     valid = false
                 }
             }
-            if gather { evaluated.allProperties = true }
-            return valid
         }
+        return valid
+    }
+
+    @inline(never)
+    private mutating func applyAdditionalProperties(_ keyword: Int, _ node: Int, _ instance: JSONValue, report: Bool,
+        gather: Bool, _ evaluated: inout Evaluated
+    ) -> Bool {
+        guard case .additionalProperties(let schema, let known, let patterns) = program.keywords[keyword] else { preconditionFailure() }
+        guard case .object(let o) = instance else { return true }
+        var valid = true
+        let forbidden = isFalse(schema)
+        var hint = 0
+        for (position, member) in o.members.enumerated() {
+            if let found = known.position(of: member.key, hint: hint) {
+                hint = found + 1
+                continue
+            }
+            if patterns.contains(where: { $0.matches(member.key) }) { continue }
+            if forbidden {
+                if !report { return false }
+                valid = false
+                fail(node, "additionalProperties", "property \(summary(.string(member.key))) is not allowed",
+                     at: .key(member.key, position: position))
+            } else if !applyChild(schema, member.value, .key(member.key, position: position), .keyword("additionalProperties"), report: report) {
+                if !report { return false }
+                valid = false
+            }
+        }
+        if gather { evaluated.allProperties = true }
+        return valid
+    }
+
+    @inline(never)
+    private mutating func applyPropertyNames(_ keyword: Int, _ node: Int, _ instance: JSONValue, report: Bool,
+        gather: Bool, _ evaluated: inout Evaluated
+    ) -> Bool {
+        guard case .propertyNames(let schema) = program.keywords[keyword] else { preconditionFailure() }
+        guard case .object(let o) = instance else { return true }
+        var valid = true
+        var unused = Evaluated()
+        for member in o.members {
+            if evaluate(schema, .string(member.key), report: false, collect: false, into: &unused) { continue }
+            if !report { return false }
+            valid = false
+            let found = causes(of: schema, .string(member.key), .keyword("propertyNames"))
+            fail(node, "propertyNames", "property name \(summary(.string(member.key))) is not allowed"
+                 + (found.first.map { ": " + $0.message } ?? ""), causes: found)
+        }
+        return valid
+    }
+
+    @inline(never)
+    private mutating func applyUnevaluatedProperties(_ keyword: Int, _ node: Int, _ instance: JSONValue, report: Bool,
+        gather: Bool, _ evaluated: inout Evaluated
+    ) -> Bool {
+        guard case .unevaluatedProperties(let schema) = program.keywords[keyword] else { preconditionFailure() }
+        guard case .object(let o) = instance else { return true }
+        var valid = true
+        let forbidden = isFalse(schema)
+        for (position, member) in o.members.enumerated() where !evaluated.covers(property: member.key) {
+            if forbidden {
+                if !report { return false }
+                valid = false
+                fail(node, "unevaluatedProperties",
+                     "property \(summary(.string(member.key))) is not allowed (no subschema evaluated it)",
+                     at: .key(member.key, position: position))
+            } else if !applyChild(schema, member.value, .key(member.key, position: position), .keyword("unevaluatedProperties"), report: report) {
+                if !report { return false }
+                valid = false
+            }
+        }
+        if gather { evaluated.allProperties = true }
+        return valid
     }
 
     /// The errors in instance document order: a value's own errors before those inside it, members and

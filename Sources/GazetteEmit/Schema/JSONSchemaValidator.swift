@@ -41,9 +41,15 @@ public struct SchemaValidationFailure: Error, Sendable, CustomStringConvertible 
     /// Every error found, in document order.
     public let errors: [ValidationError]
 
+    /// One line per error, each error's causes indented below it.
     public var description: String {
-        "instance does not conform to \(schemaURI) (\(errors.count) error\(errors.count == 1 ? "" : "s")):\n"
-            + errors.map { "  " + $0.description }.joined(separator: "\n")
+        var lines = ["instance does not conform to \(schemaURI) (\(errors.count) error\(errors.count == 1 ? "" : "s")):"]
+        func add(_ error: ValidationError, depth: Int) {
+            lines.append(String(repeating: "  ", count: depth) + error.description)
+            for cause in error.causes { add(cause, depth: depth + 1) }
+        }
+        for error in errors { add(error, depth: 1) }
+        return lines.joined(separator: "\n")
     }
 }
 
@@ -55,19 +61,53 @@ public struct CompiledSchema: Sendable {
 
     /// True when `instance` conforms.
     public func isValid(_ instance: JSONValue) -> Bool {
-        var evaluator = Evaluator(program: program)
-        var unused = Evaluated()
-        return evaluator.evaluate(program.root, instance, report: false, collect: false, into: &unused)
+        run(instance, report: false).valid
     }
 
     /// Every error of `instance`, in document order (a value's own errors before those inside it);
     /// empty when it conforms.
     public func validate(_ instance: JSONValue) -> [ValidationError] {
         if isValid(instance) { return [] }
-        var evaluator = Evaluator(program: program)
+        return run(instance, report: true).errors
+    }
+
+    /// Evaluates on this thread within a modest stack budget; a document too deep for that is
+    /// evaluated again on a thread with a large stack, and one too deep even for that (or a schema
+    /// recursing without end through `$dynamicRef`) is reported invalid, never a crash.
+    private func run(_ instance: JSONValue, report: Bool) -> (valid: Bool, errors: [ValidationError]) {
+        let result = CompiledSchema.evaluate(program, instance, report: report, budget: Evaluator.callerStackBudget)
+        if let result { return result }
+        let box = ResultBox()
+        let done = DispatchSemaphore(value: 0)
+        let program = self.program
+        let thread = Thread {
+            box.result = CompiledSchema.evaluate(program, instance, report: report, budget: Evaluator.largeStackBudget)
+            done.signal()
+        }
+        thread.stackSize = Evaluator.largeStackSize
+        thread.start()
+        done.wait()
+        if let result = box.result { return result }
+        let error = ValidationError(
+            instanceLocation: "", keywordLocation: "", absoluteKeywordLocation: program.absoluteLocations[program.root],
+            keyword: "", message: "evaluation nested too deeply to finish (the instance is extremely deep, or the schema "
+                + "recurses through $dynamicRef without moving into the instance)")
+        return (false, [error])
+    }
+
+    /// One evaluation; nil when the stack budget ran out.
+    private static func evaluate(_ program: CompiledProgram, _ instance: JSONValue, report: Bool, budget: Int)
+        -> (valid: Bool, errors: [ValidationError])?
+    {
+        var evaluator = Evaluator(program: program, stackBudget: budget)
         var unused = Evaluated()
-        _ = evaluator.evaluate(program.root, instance, report: true, collect: false, into: &unused)
-        return evaluator.errorsInDocumentOrder()
+        let valid = evaluator.evaluate(program.root, instance, report: report, collect: false, into: &unused)
+        if evaluator.outOfStack { return nil }
+        return (valid, report ? evaluator.errorsInDocumentOrder() : [])
+    }
+
+    private final class ResultBox: @unchecked Sendable {  // written by one thread, read after it signals
+        var result: (valid: Bool, errors: [ValidationError])?
     }
 }
 

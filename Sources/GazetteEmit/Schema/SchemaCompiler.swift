@@ -74,16 +74,14 @@ enum Keyword: Sendable {
     case unevaluatedItems(Int)
 }
 
+/// A compiled schema's header; trivially copyable (its keywords live in the program's flat list).
 struct CompiledNode: Sendable {
-    enum Body: Sendable {
-        case always(Bool)
-        case keywords([Keyword])
-    }
-    let body: Body
+    /// For Boolean schemas, the verdict; nil for object schemas.
+    let verdict: Bool?
+    /// Positions of the schema's keywords in `CompiledProgram.keywords`.
+    let keywords: Range<Int>
     /// The registry resource (nearest `$id`) the schema belongs to; used for the dynamic scope.
     let resource: Int
-    /// `resource-uri#pointer` of the schema.
-    let absoluteLocation: String
     /// Has `unevaluatedProperties` / `unevaluatedItems`, so needs annotations from its other keywords.
     let tracksEvaluation: Bool
 }
@@ -91,12 +89,19 @@ struct CompiledNode: Sendable {
 /// A compiled schema: immutable, shareable between threads.
 final class CompiledProgram: Sendable {
     let nodes: [CompiledNode]
+    /// Every node's keywords, node after node.
+    let keywords: [Keyword]
+    /// `resource-uri#pointer` of each node, for error reports.
+    let absoluteLocations: [String]
     /// Resource -> `$dynamicAnchor` name -> node.
     let dynamicAnchors: [Int: [String: Int]]
     let root: Int
 
-    init(nodes: [CompiledNode], dynamicAnchors: [Int: [String: Int]], root: Int) {
+    init(nodes: [CompiledNode], keywords: [Keyword], absoluteLocations: [String], dynamicAnchors: [Int: [String: Int]],
+         root: Int) {
         self.nodes = nodes
+        self.keywords = keywords
+        self.absoluteLocations = absoluteLocations
         self.dynamicAnchors = dynamicAnchors
         self.root = root
     }
@@ -106,7 +111,10 @@ struct SchemaCompiler {
     typealias Location = SchemaRegistry.Location
 
     let registry: SchemaRegistry
-    private var nodes: [CompiledNode?] = []
+    /// Per node: nil until compiled, then its verdict (Boolean schema) or keywords.
+    private var bodies: [(verdict: Bool?, keywords: [Keyword])?] = []
+    private var resources: [Int] = []
+    private var absoluteLocations: [String] = []
     private var locations: [Location] = []
     private var nodeIndex: [Location: Int] = [:]
     private var queue: [Int] = []
@@ -137,14 +145,32 @@ struct SchemaCompiler {
             let anchors = registry.dynamicAnchors(of: resource)
             if !anchors.isEmpty { dynamicAnchors[resource] = anchors.mapValues { compiler.nodeIndex[$0]! } }
         }
-        return CompiledProgram(nodes: compiler.nodes.map { $0! }, dynamicAnchors: dynamicAnchors, root: root)
+        var nodes: [CompiledNode] = []
+        var keywords: [Keyword] = []
+        nodes.reserveCapacity(compiler.bodies.count)
+        for (index, body) in compiler.bodies.enumerated() {
+            let (verdict, list) = body!
+            let start = keywords.count
+            keywords.append(contentsOf: list)
+            let tracks = list.contains {
+                if case .unevaluatedProperties = $0 { return true }
+                if case .unevaluatedItems = $0 { return true }
+                return false
+            }
+            nodes.append(CompiledNode(verdict: verdict, keywords: start..<keywords.count, resource: compiler.resources[index],
+                                      tracksEvaluation: tracks))
+        }
+        return CompiledProgram(nodes: nodes, keywords: keywords, absoluteLocations: compiler.absoluteLocations,
+                               dynamicAnchors: dynamicAnchors, root: root)
     }
 
     private mutating func node(for location: Location) -> Int {
         if let index = nodeIndex[location] { return index }
         let index = locations.count
         locations.append(location)
-        nodes.append(nil)
+        bodies.append(nil)
+        resources.append(-1)
+        absoluteLocations.append("")
         inPlace.append([])
         nodeIndex[location] = index
         queue.append(index)
@@ -167,21 +193,15 @@ struct SchemaCompiler {
         let resourceRoot = registry.resourceLocation(info.resource)
         let relative = String(location.pointer.dropFirst(resourceRoot.pointer.count))
         let absoluteLocation = registry.resourceURI(info.resource) + "#" + URIReference.fragmentEncoded(relative)
+        resources[index] = info.resource
+        absoluteLocations[index] = absoluteLocation
         switch value {
         case .bool(let allowed):
-            nodes[index] = CompiledNode(body: .always(allowed), resource: info.resource,
-                                        absoluteLocation: absoluteLocation, tracksEvaluation: false)
+            bodies[index] = (allowed, [])
         case .object(let object):
-            var context = NodeContext(index: index, location: location, base: info.base, object: object,
+            let context = NodeContext(index: index, location: location, base: info.base, object: object,
                                       where: registry.describe(location))
-            let keywords = try compileKeywords(&context)
-            let tracks = keywords.contains {
-                if case .unevaluatedProperties = $0 { return true }
-                if case .unevaluatedItems = $0 { return true }
-                return false
-            }
-            nodes[index] = CompiledNode(body: .keywords(keywords), resource: info.resource,
-                                        absoluteLocation: absoluteLocation, tracksEvaluation: tracks)
+            bodies[index] = (nil, try compileKeywords(context))
         default:
             throw SchemaError.invalidKeywordValue(keyword: "(schema)", location: registry.describe(location),
                                                   reason: "a schema must be an object or a Boolean")
@@ -198,7 +218,7 @@ struct SchemaCompiler {
 
     // MARK: - Keywords
 
-    private mutating func compileKeywords(_ c: inout NodeContext) throws(SchemaError) -> [Keyword] {
+    private mutating func compileKeywords(_ c: NodeContext) throws(SchemaError) -> [Keyword] {
         var keywords: [Keyword] = []
         var unevaluated: [Keyword] = []
         let object = c.object
@@ -475,8 +495,8 @@ struct SchemaCompiler {
     /// Refuses schemas that apply each other in place (`$ref`, `allOf`, `if`, ...) in a cycle:
     /// evaluating them would never move into the instance and never end.
     private func checkInPlaceCycles() throws(SchemaError) {
-        var state = [UInt8](repeating: 0, count: nodes.count)  // 0 new, 1 on stack, 2 done
-        for start in 0..<nodes.count where state[start] == 0 {
+        var state = [UInt8](repeating: 0, count: bodies.count)  // 0 new, 1 on stack, 2 done
+        for start in 0..<bodies.count where state[start] == 0 {
             var stack: [(node: Int, next: Int)] = [(start, 0)]
             state[start] = 1
             while let top = stack.last {
@@ -486,7 +506,7 @@ struct SchemaCompiler {
                     let child = edges[top.next]
                     if state[child] == 1 {
                         let cycleStart = stack.firstIndex { $0.node == child }!
-                        let path = stack[cycleStart...].map { nodes[$0.node]!.absoluteLocation } + [nodes[child]!.absoluteLocation]
+                        let path = stack[cycleStart...].map { absoluteLocations[$0.node] } + [absoluteLocations[child]]
                         throw SchemaError.referenceCycle(path)
                     }
                     if state[child] == 0 {

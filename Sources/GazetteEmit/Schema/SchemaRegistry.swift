@@ -111,7 +111,7 @@ public struct SchemaRegistry: Sendable {
     /// Registers every `*.json` file under `directory` (recursively) as `<base><relative path>`,
     /// `base` defaulting to `baseURI`. Returns the canonical URIs, in path order.
     @discardableResult
-    public mutating func registerDirectory(_ directory: URL, base: String? = nil) throws -> [String] {
+    public mutating func registerDirectory(_ directory: URL, base: String? = nil) throws(SchemaError) -> [String] {
         var base = base ?? baseURI
         if !base.hasSuffix("/") { base += "/" }
         let root = directory.standardizedFileURL
