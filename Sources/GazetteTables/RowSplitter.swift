@@ -88,17 +88,26 @@ enum RowSplitter {
             // there, so the entry does too).
             var lastLineOfColumn: [Int: ColumnLine] = [:]
             for i in slots[0] { lastLineOfColumn[lines[i].column] = lines[i] }
-            // How far lines of each column reach: wrapped lines fill to about there.
-            var reach: [Int: Double] = [:]
-            for line in lines { reach[line.column] = max(reach[line.column] ?? -.infinity, line.x1) }
+            // Where a full line of each left-aligned column ends: the cell's
+            // right edge less the padding its text keeps on the left. A
+            // column whose text stands away from its left edge (numbers set
+            // to the right, centred labels) gives no evidence of wrapping.
+            var leftmost: [Int: Double] = [:]
+            for line in lines { leftmost[line.column] = min(leftmost[line.column] ?? .infinity, line.x0) }
+            func fullLineLimit(_ column: Int) -> Double? {
+                let cellLeft = grid.xs[column]
+                let cellRight = grid.xs[cellRightEdge(grid: grid, row: row, column: column)]
+                let padding = leftmost[column]! - cellLeft
+                guard padding <= max(6, 0.2 * (cellRight - cellLeft)) else { return nil }
+                return cellRight - padding - 1.0
+            }
             for k in 1..<slots.count {
                 var continuation = false
                 for i in slots[k] {
                     let line = lines[i]
-                    guard let previous = lastLineOfColumn[line.column] else { continue }
-                    let cellRight = grid.xs[cellRightEdge(grid: grid, row: row, column: line.column)]
-                    let limit = min(cellRight - 1.0, reach[line.column]! + 1.0)
-                    if previous.x1 + line.firstTokenWidth > limit {
+                    guard let previous = lastLineOfColumn[line.column], let limit = fullLineLimit(line.column),
+                          mayWrap(previous, glyphs: glyphs) else { continue }
+                    if previous.x1 + line.firstTokenWidth > limit && abs(line.x0 - leftmost[line.column]!) < 2 {
                         continuation = true
                         break
                     }
@@ -115,6 +124,15 @@ enum RowSplitter {
         }
         result.append(bottom)
         return result
+    }
+
+    /// Whether a line can be the first part of a wrapped cell: a single
+    /// glyph (an item number in a narrow column) or a number standing alone
+    /// is a value of its own, not text cut by the cell's edge.
+    static func mayWrap(_ line: ColumnLine, glyphs: [Glyph]) -> Bool {
+        guard line.glyphs.count >= 2 else { return false }
+        let text = line.glyphs.map { glyphs[$0].text }.joined()
+        return !text.allSatisfy { $0.isNumber || $0 == "," || $0 == "." || $0 == "-" || $0 == "%" }
     }
 
     /// Index into `grid.xs` of the right edge of the cell holding `column` in `row`.
