@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .library(name: "Gazette", targets: ["Gazette"]),
         .executable(name: "gazette", targets: ["GazetteCLI"]),
+        .executable(name: "gazette-bench", targets: ["GazetteBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -54,7 +55,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
-        .executableTarget(name: "gazette-dev", dependencies: ["GazetteRead", "GazetteTables"]),
+        // Speed and memory, measured against poppler's floor and a peer.
+        .executableTarget(
+            name: "GazetteBench",
+            dependencies: ["Gazette", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Unit tests per stage, end-to-end tests on real PDFs.
         .testTarget(name: "GazetteReadTests", dependencies: ["GazetteRead"]),
         .testTarget(name: "GazetteNormaliseTests", dependencies: ["GazetteNormalise"]),

@@ -6,10 +6,14 @@ public struct ExtractionOptions: Sendable, Hashable {
     public var password: String?
     /// Refuse documents with more pages than this.
     public var maxPages: Int?
+    /// Read only the first this many pages (a preview, or a benchmark of
+    /// memory against document length).
+    public var firstPages: Int?
 
-    public init(password: String? = nil, maxPages: Int? = nil) {
+    public init(password: String? = nil, maxPages: Int? = nil, firstPages: Int? = nil) {
         self.password = password
         self.maxPages = maxPages
+        self.firstPages = firstPages
     }
 }
 
@@ -78,7 +82,8 @@ public struct Extractor: Sendable {
             throw .tooManyPages(path: path, pages: document.pageCount, limit: limit)
         }
         var run = DocumentRun(pageCount: document.pageCount)
-        for number in 1...max(document.pageCount, 1) where document.pageCount > 0 {
+        let lastPage = min(document.pageCount, options.firstPages ?? document.pageCount)
+        for number in 1...max(lastPage, 1) where lastPage > 0 {
             let page: Page
             do {
                 page = try timed(&timings.read) { () throws(ReadError) -> Page in try document.page(number) }

@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import Gazette
+
+/// `gazette-bench`: the full pipeline on the corpus PDFs against poppler's
+/// own floor (`pdftotext -bbox-layout` on the same files, in the same run)
+/// and, when installed, pdfplumber's `extract_tables`; time per stage and
+/// peak RSS per file. Prints ratios, since machines are noisy.
+@main
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gazette-bench",
+        abstract: "Measure gazette's speed and memory against pdftotext and pdfplumber.")
+
+    @Flag(help: "A few small files only (for CI, so the benchmark cannot rot).")
+    var short = false
+
+    @Option(help: "PDFs to measure (default: corpus/ and ../shared/corpus/).")
+    var files: [String] = []
+
+    @Flag(help: "Skip pdfplumber even when it is installed.")
+    var noPeers = false
+
+    @Option(help: "Runs per file; the fastest counts (default 1, short mode 1).")
+    var runs: Int = 1
+
+    @Option(help: "Append the results as a dated section to this Markdown file.")
+    var record: String?
+
+    @Option(help: "Child mode: extract this file in this process and print its timings.", )
+    var child: String?
+
+    @Option(help: "Child mode: read only the first N pages.")
+    var firstPages: Int?
+
+    func run() throws {
+        if let child {
+            try runChild(child)
+            return
+        }
+        let inputs = files.isEmpty ? defaultFiles() : files
+        guard !inputs.isEmpty else { throw ValidationError("no PDFs found") }
+        var results: [FileResult] = []
+        let plumber = !noPeers && Peers.hasPDFPlumber()
+        for file in inputs {
+            var best: FileResult?
+            for _ in 0..<max(1, runs) {
+                let r = try measure(file, plumber: plumber)
+                if best == nil || r.gazetteSeconds < best!.gazetteSeconds { best = r }
+            }
+            results.append(best!)
+            print(best!.line)
+        }
+        let report = Report(results: results, pdfplumber: plumber, memory: try memoryCheck(inputs))
+        print(report.summary)
+        if let record {
+            let section = report.markdown(short: short)
+            let url = URL(fileURLWithPath: record)
+            var text = (try? String(contentsOf: url, encoding: .utf8)) ?? "# Benchmark results\n"
+            text += "\n" + section
+            try AtomicFile.write(Array(text.utf8), to: url)
+            print("recorded in \(record)")
+        }
+    }
+
+    /// corpus/*.pdf and ../shared/corpus/*.pdf (the short mode: a few small ones).
+    func defaultFiles() -> [String] {
+        let fm = FileManager.default
+        let here = URL(fileURLWithPath: fm.currentDirectoryPath)
+        var out: [String] = []
+        for dir in [here.appendingPathComponent("corpus"), here.deletingLastPathComponent().appendingPathComponent("shared/corpus")] {
+            let names = (try? fm.contentsOfDirectory(atPath: dir.path)) ?? []
+            out += names.filter { $0.hasSuffix(".pdf") && $0 != "tabula__encrypted.pdf" }.sorted().map { dir.appendingPathComponent($0).path }
+        }
+        if short {
+            let small = ["trip-report.pdf", "meeting-book.pdf", "pte__rid-01.pdf", "tbpp__監察院.pdf"]
+            out = out.filter { small.contains(($0 as NSString).lastPathComponent) }
+        }
+        return out
+    }
+
+    /// Extracts in this process and prints pages and stage timings as JSON.
+    func runChild(_ file: String) throws {
+        let extractor = Extractor(options: ExtractionOptions(firstPages: firstPages))
+        var timings = StageTimings()
+        let document = try extractor.extract(path: file, timings: &timings)
+        let bytes = try extractor.serialise(document, pretty: false, timings: &timings)
+        let pages = firstPages.map { min($0, document.source.pages) } ?? document.source.pages
+        let line = ChildResult(pages: pages, bytes: bytes.count, timings: timings)
+        FileHandle.standardOutput.write(try JSONEncoder().encode(line))
+    }
+
+    func measure(_ file: String, plumber: Bool) throws -> FileResult {
+        let child = try Child.run(arguments: ["--child", file])
+        guard child.status == 0, let result = try? JSONDecoder().decode(ChildResult.self, from: child.stdout) else {
+            throw ValidationError("\(file): extraction failed: \(child.stderr)")
+        }
+        let floor = try Child.run(executable: "/usr/bin/pdftotext", arguments: ["-bbox-layout", file, "/dev/null"])
+        var plumberSeconds: Double?
+        if plumber { plumberSeconds = try Peers.pdfplumberSeconds(file) }
+        return FileResult(file: file, pages: result.pages, gazetteSeconds: child.seconds, timings: result.timings,
+                          peakRSS: child.peakRSS, pdftotextSeconds: floor.seconds, pdfplumberSeconds: plumberSeconds)
+    }
+
+    /// Peak RSS on the longest PDF, whole and its first 40 pages.
+    func memoryCheck(_ inputs: [String]) throws -> MemoryCheck? {
+        var longest: (String, Int)?
+        for file in inputs {
+            guard let doc = try? PDFDocument(path: file) else { continue }
+            if longest == nil || doc.pageCount > longest!.1 { longest = (file, doc.pageCount) }
+        }
+        guard let (file, pages) = longest, pages > 40 else { return nil }
+        let whole = try Child.run(arguments: ["--child", file])
+        let first = try Child.run(arguments: ["--child", file, "--first-pages", "40"])
+        return MemoryCheck(file: file, pages: pages, wholeRSS: whole.peakRSS, first40RSS: first.peakRSS)
+    }
+}
+
+/// What a child extraction reports.
+struct ChildResult: Codable {
+    var pages: Int
+    var bytes: Int
+    var timings: StageTimings
+}
