@@ -119,7 +119,7 @@ struct DocumentRun {
     }
 
     /// Builds the envelope (the emit stage's input).
-    func document(source: Source, tool: ToolInfo) -> GazetteDocument {
+    func document(source: Source, tool: ToolInfo, timings: inout StageTimings) -> GazetteDocument {
         var warnings = self.warnings
         for (page, characters) in privateUse.sorted(by: { $0.key < $1.key }) {
             let sample = Array(Set(characters)).sorted().prefix(10)
@@ -128,23 +128,24 @@ struct DocumentRun {
                 message: "\(characters.count) private-use character(s) kept as printed (\(sample.joined(separator: ", ")))"))
         }
 
-        let foldedTables = tables.enumerated().map { index, table in
+        let foldedTables = timed(&timings.normalise) { tables.enumerated().map { index, table in
             TableEntry(
                 id: "t\(index + 1)", title: table.title.map(TextFolder.fold), pages: table.pages,
                 unit: table.unit.map(TextFolder.fold), header: table.header.map(TextFolder.fold),
                 rows: table.rows.map { $0.map(TextFolder.fold) },
                 spans: table.spans.map { CellSpan(row: $0.row, col: $0.col, rowSpan: $0.rowSpan, colSpan: $0.colSpan) })
-        }
+        } }
 
-        let description = DocumentDescriber.describe(
+        let description = timed(&timings.records) { DocumentDescriber.describe(
             blocks: openingBlocks, tableHeaders: foldedTables.map(\.header), tableTitles: foldedTables.compactMap(\.title),
-            outlineTitles: outline.flatMap(\.flattened).map(\.title).map(TextFolder.fold))
+            outlineTitles: outline.flatMap(\.flattened).map(\.title).map(TextFolder.fold)) }
 
         // Dates: running text and table cells, with the document's year for
         // dates printed without one.
         let scanner = DateScanner(context: DateContext(documentYear: description.year))
         var dates: [DateEntry] = []
         var datesByPage: [Int: [DateEntry]] = [:]
+        let dateScanStart = DispatchTime.now().uptimeNanoseconds
         for (page, text) in pageTexts {
             for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
                 for match in scanner.matches(in: String(line)) {
@@ -163,12 +164,13 @@ struct DocumentRun {
             }
         }
         for page in datesByPage.keys.sorted() { dates += datesByPage[page]! }
+        timings.normalise += Double(DispatchTime.now().uptimeNanoseconds - dateScanStart) / 1e9
 
         let recordTables = zip(tables, foldedTables).map { table, entry in
             RecordTable(id: entry.id, title: entry.title, unit: entry.unit, header: entry.header, rows: entry.rows,
                         rowPages: table.rowPages)
         }
-        let records = RecordBuilder.records(tables: recordTables, documentYear: description.year)
+        let records = timed(&timings.records) { RecordBuilder.records(tables: recordTables, documentYear: description.year) }
 
         return GazetteDocument(
             tool: tool, source: source,

@@ -101,9 +101,7 @@ public struct Extractor: Sendable {
             pages: document.pageCount, producer: document.info.producer.map(TextFolder.fold),
             creator: document.info.creator.map(TextFolder.fold), title: document.info.title.map(TextFolder.fold),
             encrypted: document.info.isEncrypted)
-        return timed(&timings.emit) {
-            run.document(source: source, tool: ToolInfo(version: GazetteVersion.current))
-        }
+        return run.document(source: source, tool: ToolInfo(version: GazetteVersion.current), timings: &timings)
     }
 
     /// The document as JSON bytes, validated against the schema first: an
