@@ -77,7 +77,15 @@ struct LineBuilder {
                 pendingSpace = false
                 continue
             }
-            let f = Frame(direction: d).map(g.box)
+            var f = Frame(direction: d).map(g.box)
+            if f.c1 - f.c0 > 1.3 * g.size {
+                // A font with outsized ascent and descent: its boxes would
+                // reach into the neighbouring lines. Keep an em around the
+                // middle of the box.
+                let mid = (f.c0 + f.c1) / 2
+                f.c0 = mid - 0.6 * g.size
+                f.c1 = mid + 0.6 * g.size
+            }
             var flags: UInt8 = 0
             if Script.isWide(v) { flags |= Self.wide }
             if pendingSpace { flags |= Self.spaceBefore }
@@ -142,7 +150,8 @@ struct LineBuilder {
             bodyH = g.height
         }
 
-        // Rows: runs whose bodies overlap across by half the smaller height.
+        // Rows: runs that overlap the row's first run across by half the
+        // smaller height (a superscript joins its line).
         var order = Array(runs.indices)
         order.sort { runs[$0].c0 < runs[$1].c0 }
         var rows: [Row] = []
@@ -156,16 +165,22 @@ struct LineBuilder {
             for w in active {
                 let row = rows[w]
                 let overlap = min(row.c1, run.c1) - max(row.c0, run.c0)
-                let ratio = overlap / max(0.01, min(row.c1 - row.c0, run.c1 - run.c0))
-                if ratio >= bestRatio { best = w; bestRatio = ratio }
+                let h0 = row.c1 - row.c0, h1 = run.c1 - run.c0
+                let small = max(0.01, min(h0, h1)), large = max(h0, h1)
+                let ratio = overlap / small
+                // A superscript joins its line; a line of small text does
+                // not join a much taller glyph beside it (a big number, a
+                // drop cap), which would swallow several lines.
+                if ratio >= bestRatio, large <= 2 * small || overlap >= 0.5 * large {
+                    best = w
+                    bestRatio = ratio
+                }
             }
             if best >= 0 {
                 next[Int(rows[best].lastRun)] = Int32(r)
                 rows[best].lastRun = Int32(r)
-                if run.c1 - run.c0 > rows[best].c1 - rows[best].c0 {
-                    rows[best].c0 = run.c0
-                    rows[best].c1 = run.c1
-                }
+                // The row keeps its first run's band: growing it to a taller
+                // run would let it reach into the next line.
             } else {
                 rows.append(Row(c0: run.c0, c1: run.c1, firstRun: Int32(r), lastRun: Int32(r)))
                 active.append(rows.count - 1)

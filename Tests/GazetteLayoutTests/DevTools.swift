@@ -71,3 +71,19 @@ extension DevTools {
         try report.write(toFile: "/tmp/gazette-layout-bench.txt", atomically: true, encoding: .utf8)
     }
 }
+
+extension DevTools {
+    /// `GAZETTE_GLYPHS=file.pdf:page:x0,y0,x1,y1` prints the glyphs whose
+    /// centre lies in the rectangle.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["GAZETTE_GLYPHS"] != nil))
+    func glyphs() throws {
+        let parts = ProcessInfo.processInfo.environment["GAZETTE_GLYPHS"]!.split(separator: ":")
+        let page = try Corpus.document(String(parts[0])).page(Int(parts[1])!)
+        let r = parts[2].split(separator: ",").map { Double($0)! }
+        var out = ""
+        for (i, g) in page.glyphs.enumerated() where g.box.midX >= r[0] && g.box.midX <= r[2] && g.box.midY >= r[1] && g.box.midY <= r[3] {
+            out += "\(i) \(g.text) \(g.box) size=\(g.size) angle=\(g.angle) color=\(String(g.color, radix: 16)) op=\(g.opacity) inv=\(g.isInvisible) font=\(page.fonts[g.font].name)\n"
+        }
+        try out.write(toFile: "/tmp/gazette-glyphs.txt", atomically: true, encoding: .utf8)
+    }
+}
