@@ -12,7 +12,7 @@ import GazetteRead
 /// the outline, which is output, grows with it).
 public struct DocumentLayoutBuilder: Sendable {
     /// What `finish()` returns.
-    public struct Summary: Sendable {
+    public struct Summary: Hashable, Sendable, Codable {
         /// The layouts of the last pages, not yet returned by `add(_:)`.
         public var remainingPages: [PageLayout]
         /// The numbered headings of the document, as a tree.

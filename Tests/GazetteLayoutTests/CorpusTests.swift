@@ -185,6 +185,15 @@ enum Laid {
         #expect(page.contents.count == 51)   // 25 in the left column, 26 in the right
     }
 
+    @Test func layoutsRoundTripThroughJSON() throws {
+        let page = try Corpus.page("tbpp__監察院.pdf", 38)
+        let data = try JSONEncoder().encode(page)
+        #expect(try JSONDecoder().decode(PageLayout.self, from: data) == page)
+        let outline = try Laid.budget.get().summary.outline
+        #expect(try JSONDecoder().decode([OutlineEntry].self, from: JSONEncoder().encode(outline)) == outline)
+        #expect(String(decoding: try JSONEncoder().encode(outline[0].style), as: UTF8.self) == "\"financial\"")
+    }
+
     // MARK: A dump
 
     @Test func dumpOfANarrativePage() throws {

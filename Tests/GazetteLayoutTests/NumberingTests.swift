@@ -52,6 +52,7 @@ import Testing
         #expect(OutlineStyle.parenChinese < .arabic)
         #expect(OutlineStyle.arabic < .parenArabic)
         #expect(OutlineStyle.parenArabic < .stem)
+        #expect(OutlineStyle.allCases.map(\.rank) == Array(0..<OutlineStyle.allCases.count))
     }
 
     @Test(arguments: [
