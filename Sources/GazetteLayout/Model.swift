@@ -52,8 +52,9 @@ public struct TextLine: Hashable, Sendable, Codable {
     /// Most glyphs have watermark-like paint (light or mostly transparent).
     public var isFaint: Bool
     /// Segments of the same visual line (same baseline, same direction)
-    /// share a row number; rows are numbered down the page (across the
-    /// stacking direction for rotated and vertical text), from 0.
+    /// share a row number. Rows are numbered from 0 in the order the lines
+    /// stack (down the page; right to left for vertical writing), the
+    /// horizontal rows first, then those of each other direction.
     public var row: Int
     /// The ruled region (index into `PageLayout.regions`) the line sits in,
     /// or nil outside every region.

@@ -58,8 +58,9 @@ public enum OutlineStyle: String, Hashable, Sendable, Codable, CaseIterable, Com
 public struct OutlineMarker: Hashable, Sendable, Codable {
     public var style: OutlineStyle
     /// The numeral as printed without the punctuation around it: "壹" for
-    /// 壹、, "一" for （一） or 第一章, "1" for 1. or (1), "甲", "A"; a circled
-    /// number keeps its circle ("①"), the circle being part of the character.
+    /// 壹、, "一" for （一） or 第一章, "1" for 1. or (1) (full-width digits
+    /// given in ASCII), "甲", "A"; a circled number keeps its circle ("①"),
+    /// the circle being part of the character.
     public var label: String
     /// The numeral's value: 1 for 一, 壹, 1, 甲, A and ①; 11 for 十一.
     public var number: Int

@@ -87,3 +87,16 @@ extension DevTools {
         try out.write(toFile: "/tmp/gazette-glyphs.txt", atomically: true, encoding: .utf8)
     }
 }
+
+extension DevTools {
+    /// `GAZETTE_PROFILE=file.pdf:page` lays one page out many times (for perf).
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["GAZETTE_PROFILE"] != nil))
+    func profile() throws {
+        let parts = ProcessInfo.processInfo.environment["GAZETTE_PROFILE"]!.split(separator: ":")
+        let page = try Corpus.document(String(parts[0])).page(Int(parts[1])!)
+        let clock = ContinuousClock()
+        var n = 0
+        let t = clock.measure { for _ in 0..<500 { n += PageLayout(page: page).lines.count } }
+        print("PROFILE \(t / 500) per layout, \(page.glyphs.count) glyphs, \(page.rulings.count) rulings, \(n / 500) lines")
+    }
+}
