@@ -151,6 +151,18 @@ enum Laid {
         #expect(block.text.contains("相關法律之規定，掌理中央政府"))
     }
 
+    @Test func overprintedHeadingsAreBold() throws {
+        // Page 29 draws 監察支出 twice over itself in a regular MingLiU.
+        let doc = try Corpus.document("tbpp__監察院.pdf")
+        let raw = try doc.page(29)
+        let page = PageLayout(page: raw)
+        let line = try #require(page.lines.first { $0.text == "監察支出" })
+        #expect(line.isBold)
+        #expect(!raw.fonts[line.font].isBold)
+        #expect(line.glyphs.allSatisfy { raw.glyphs[$0].isFakeBold })
+        #expect(page.lines.contains { !$0.isBold && $0.region != nil })
+    }
+
     @Test func verticalJapaneseReadsColumnsRightToLeftTierByTier() throws {
         let page = try Corpus.page("pdfminer__jo.pdf", 1)
         #expect(page.direction == .vertical)
