@@ -6,8 +6,8 @@ struct BlockBuilder {
     let geometry: [LineGeometry]
     /// Lines left out of the flow (furniture).
     let excluded: [Bool]
-    /// Rows that are table-of-contents entries.
-    let contentsRows: Set<Int>
+    /// The lines of each table-of-contents entry.
+    let contentsGroups: [[Int]]
     let rulings: [Ruling]
     let regions: [Rect]
     let direction: TextDirection
@@ -32,7 +32,15 @@ struct BlockBuilder {
 
         let typicalGap = typicalGaps()
         var blocks: [Open] = []
-        var contentsBlocks: [Int: Int] = [:]   // row -> block
+        // Each contents entry is a block of its own.
+        var inContents = [Bool](repeating: false, count: lines.count)
+        for group in contentsGroups where !group.contains(where: { excluded[$0] }) {
+            for i in group { inContents[i] = true }
+            let g = geometry[group[0]]
+            blocks.append(Open(lines: group, a0: g.a0, a1: g.a1, size: lines[group[0]].fontSize,
+                               direction: lines[group[0]].direction, region: lines[group[0]].region, closed: true,
+                               contents: true))
+        }
         var open: [Int] = []
         var breakers: [TextDirection: [(pos: Double, s0: Double, s1: Double)]] = [:]
         var separators: [TextDirection: [(pos: Double, s0: Double, s1: Double)]] = [:]
@@ -42,18 +50,8 @@ struct BlockBuilder {
         }
 
         for i in lines.indices where !excluded[i] {
+            if inContents[i] { continue }
             let line = lines[i], g = geometry[i]
-            if contentsRows.contains(line.row) {
-                if let b = contentsBlocks[line.row] {
-                    blocks[b].lines.append(i)
-                } else {
-                    contentsBlocks[line.row] = blocks.count
-                    blocks.append(Open(lines: [i], a0: g.a0, a1: g.a1, size: line.fontSize,
-                                       direction: line.direction, region: line.region, closed: true,
-                                       contents: true))
-                }
-                continue
-            }
             let size = line.fontSize
             let h = g.c1 - g.c0
             open.removeAll { b in
@@ -164,8 +162,9 @@ struct BlockBuilder {
                 return false
             }
         } else if (rowSegments[line.row] ?? 1) > 1, (rowSegments[prev.row] ?? 1) > 1,
-                  min(g.a1 - g.a0, p.a1 - p.a0) < 15 * size {
-            // Table rows without borders: segments of multi-segment rows stay apart.
+                  max(g.a1 - g.a0, p.a1 - p.a0) < 12 * size {
+            // Table rows without borders: narrow segments of multi-segment
+            // rows stay apart (columns of running text are wider).
             return false
         }
         // The previous line stopped short of the block's edge: it ended its
@@ -260,6 +259,7 @@ struct BlockBuilder {
         var p0: Double, p1: Double, s0: Double, s1: Double
         var blocks: [Int]
         var lines: Int
+        var contents = false
     }
 
     /// Blocks in reading order: a recursive XY cut over blocks and ruled
@@ -290,7 +290,8 @@ struct BlockBuilder {
                 continue
             }
             let c = coordinates(b.box)
-            units.append(Unit(p0: c.p0, p1: c.p1, s0: c.s0, s1: c.s1, blocks: [k], lines: b.lines.count))
+            units.append(Unit(p0: c.p0, p1: c.p1, s0: c.s0, s1: c.s1, blocks: [k], lines: b.lines.count,
+                              contents: b.kind == .contents))
         }
         // Inside a region: row by row, then along the row.
         for u in units.indices where units[u].blocks.count > 1 {
@@ -313,47 +314,93 @@ struct BlockBuilder {
 
     private func cut(_ items: [Int], _ units: [Unit], em: Double) -> [Int] {
         if items.count <= 1 { return items }
-        let (pGroups, pGap) = groups(items, units, lo: \.p0, hi: \.p1, overlap: 0.25)
-        let (sGroups, sGap) = groups(items, units, lo: \.s0, hi: \.s1, overlap: 0)
+        let (pGroups, pGap) = groups(items, units, lo: \.p0, hi: \.p1, overlap: 0.25, widest: true)
+        let (sGroups, sGap) = groups(items, units, lo: \.s0, hi: \.s1, overlap: 0, widest: false)
         if pGroups.count == 1 && sGroups.count == 1 {
             return items.sorted { (units[$0].p0, units[$0].s0) < (units[$1].p0, units[$1].s0) }
         }
         if sGroups.count > 1 {
-            // Columns of running text are read one after the other even when
-            // their paragraph breaks line up: a gutter at least an em wide,
-            // no narrower than the gap between bands, with multi-line
-            // paragraphs on both sides.
-            let prose = sGroups.filter { g in g.contains { units[$0].lines >= 3 } }.count
-            if pGroups.count == 1 || (prose >= 2 && sGap >= em && sGap >= pGap) {
+            if pGroups.count == 1 || isColumns(sGroups, gap: sGap, bandGap: pGap, units, em: em) {
                 return sGroups.flatMap { cut($0, units, em: em) }
             }
         }
-        return pGroups.flatMap { cut($0, units, em: em) }
+        // Bands that continue the same columns (their paragraph breaks line
+        // up) are kept together so that the columns are read whole.
+        var merged: [[Int]] = []
+        for g in pGroups {
+            if let last = merged.last, sharesGutter(last, g, units, em: em) {
+                let both = last + g
+                let (s, gap) = groups(both, units, lo: \.s0, hi: \.s1, overlap: 0, widest: false)
+                let (_, band) = groups(both, units, lo: \.p0, hi: \.p1, overlap: 0.25, widest: false)
+                if s.count > 1, isColumns(s, gap: gap, bandGap: band, units, em: em) {
+                    merged[merged.count - 1] = both
+                    continue
+                }
+            }
+            merged.append(g)
+        }
+        if merged.count == 1 { return sGroups.flatMap { cut($0, units, em: em) } }
+        return merged.flatMap { cut($0, units, em: em) }
+    }
+
+    /// Columns of running text, read one after the other even when their
+    /// paragraph breaks line up: a gutter at least an em wide, no narrower
+    /// than the gap between bands, with multi-line paragraphs (or contents
+    /// entries) on both sides.
+    private func isColumns(_ sGroups: [[Int]], gap: Double, bandGap: Double, _ units: [Unit], em: Double) -> Bool {
+        let prose = sGroups.filter { g in
+            g.contains { units[$0].lines >= 3 } || g.filter { units[$0].contents }.count >= 3
+        }.count
+        return prose >= 2 && gap >= em && gap >= bandGap
+    }
+
+    /// Whether two bands have a gutter (an em or wider) in common.
+    private func sharesGutter(_ a: [Int], _ b: [Int], _ units: [Unit], em: Double) -> Bool {
+        func gutters(_ items: [Int]) -> [(Double, Double)] {
+            let sorted = items.sorted { units[$0].s0 < units[$1].s0 }
+            var out: [(Double, Double)] = []
+            var reach = -Double.infinity
+            for (k, i) in sorted.enumerated() {
+                if k > 0, units[i].s0 - reach >= em { out.append((reach, units[i].s0)) }
+                reach = max(reach, units[i].s1)
+            }
+            return out
+        }
+        let ga = gutters(a), gb = gutters(b)
+        return ga.contains { x in gb.contains { y in min(x.1, y.1) > max(x.0, y.0) } }
     }
 
     /// Items split where their projections on one axis leave a gap (or
     /// overlap by less than `overlap` of the next item's extent, capped at
-    /// 3 points: boxes of tightly set lines touch); with the narrowest gap.
+    /// 3 points: boxes of tightly set lines touch); with the narrowest gap
+    /// cut. With `widest`, only the widest gaps (at least 3/4 of the widest)
+    /// cut: narrower ones are left to the recursion, where columns may
+    /// come first.
     private func groups(_ items: [Int], _ units: [Unit], lo: KeyPath<Unit, Double>, hi: KeyPath<Unit, Double>,
-                        overlap: Double) -> ([[Int]], Double) {
+                        overlap: Double, widest: Bool) -> ([[Int]], Double) {
         let sorted = items.sorted { units[$0][keyPath: lo] < units[$1][keyPath: lo] }
-        var out: [[Int]] = []
-        var current: [Int] = []
+        var cuts: [(at: Int, gap: Double)] = []
         var reach = -Double.infinity
-        var narrowest = Double.infinity
-        for i in sorted {
+        for (k, i) in sorted.enumerated() {
             let extent = units[i][keyPath: hi] - units[i][keyPath: lo]
             let tolerance = overlap > 0 ? min(3, overlap * extent) : -0.5
-            if !current.isEmpty, units[i][keyPath: lo] > reach - tolerance {
-                out.append(current)
-                current = []
-                narrowest = min(narrowest, units[i][keyPath: lo] - reach)
+            if k > 0, units[i][keyPath: lo] > reach - tolerance {
+                cuts.append((k, units[i][keyPath: lo] - reach))
             }
-            current.append(i)
             reach = max(reach, units[i][keyPath: hi])
         }
-        if !current.isEmpty { out.append(current) }
-        return (out, narrowest)
+        if widest, let top = cuts.map(\.gap).max() {
+            let threshold = top >= 0 ? 0.75 * top : top
+            cuts = cuts.filter { $0.gap >= threshold }
+        }
+        var out: [[Int]] = []
+        var start = 0
+        for c in cuts {
+            out.append(Array(sorted[start..<c.at]))
+            start = c.at
+        }
+        out.append(Array(sorted[start...]))
+        return (out, cuts.map(\.gap).min() ?? .infinity)
     }
 }
 

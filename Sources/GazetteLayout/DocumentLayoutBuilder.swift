@@ -12,7 +12,7 @@ import GazetteRead
 /// the outline, which is output, grows with it).
 public struct DocumentLayoutBuilder: Sendable {
     /// What `finish()` returns.
-    public struct Summary: Sendable {
+    public struct Summary: Hashable, Sendable, Codable {
         /// The layouts of the last pages, not yet returned by `add(_:)`.
         public var remainingPages: [PageLayout]
         /// The numbered headings of the document, as a tree.
@@ -82,6 +82,17 @@ public struct DocumentLayoutBuilder: Sendable {
             }
         }
         var layout = analysis.layout(furniture: furniture)
+        // A running footer or header that ends in a number of its own
+        // ("監察院公報………廉政專刊第73期 2") carries the page number.
+        if layout.pageNumber == nil {
+            for f in furniture where f.kind != .pageNumber {
+                if let last = f.text.split(separator: " ").last, f.text.contains(" "),
+                   let n = PageNumber.parse(String(last)), n.label.count <= 4 {
+                    layout.pageNumber = n
+                    break
+                }
+            }
+        }
         collector.collect(&layout, isContentsPage: analysis.isContentsPage)
         contents += analysis.contents
         history.append(analysis.bandLines)

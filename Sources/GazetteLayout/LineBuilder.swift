@@ -77,7 +77,15 @@ struct LineBuilder {
                 pendingSpace = false
                 continue
             }
-            let f = Frame(direction: d).map(g.box)
+            var f = Frame(direction: d).map(g.box)
+            if f.c1 - f.c0 > 1.3 * g.size {
+                // A font with outsized ascent and descent: its boxes would
+                // reach into the neighbouring lines. Keep an em around the
+                // middle of the box.
+                let mid = (f.c0 + f.c1) / 2
+                f.c0 = mid - 0.6 * g.size
+                f.c1 = mid + 0.6 * g.size
+            }
             var flags: UInt8 = 0
             if Script.isWide(v) { flags |= Self.wide }
             if pendingSpace { flags |= Self.spaceBefore }
@@ -108,6 +116,7 @@ struct LineBuilder {
     /// Buffers reused from row to row.
     private struct Scratch {
         var rowGlyphs: [Int32] = []
+        var cuts: [Int] = []
         var gaps: [Double] = []
         var seps: [(pos: Double, s0: Double, s1: Double)] = []
         var counts: [(key: Double, count: Int)] = []
@@ -142,7 +151,8 @@ struct LineBuilder {
             bodyH = g.height
         }
 
-        // Rows: runs whose bodies overlap across by half the smaller height.
+        // Rows: runs that overlap the row's first run across by half the
+        // smaller height (a superscript joins its line).
         var order = Array(runs.indices)
         order.sort { runs[$0].c0 < runs[$1].c0 }
         var rows: [Row] = []
@@ -156,16 +166,22 @@ struct LineBuilder {
             for w in active {
                 let row = rows[w]
                 let overlap = min(row.c1, run.c1) - max(row.c0, run.c0)
-                let ratio = overlap / max(0.01, min(row.c1 - row.c0, run.c1 - run.c0))
-                if ratio >= bestRatio { best = w; bestRatio = ratio }
+                let h0 = row.c1 - row.c0, h1 = run.c1 - run.c0
+                let small = max(0.01, min(h0, h1)), large = max(h0, h1)
+                let ratio = overlap / small
+                // A superscript joins its line; a line of small text does
+                // not join a much taller glyph beside it (a big number, a
+                // drop cap), which would swallow several lines.
+                if ratio >= bestRatio, large <= 2 * small || overlap >= 0.5 * large {
+                    best = w
+                    bestRatio = ratio
+                }
             }
             if best >= 0 {
                 next[Int(rows[best].lastRun)] = Int32(r)
                 rows[best].lastRun = Int32(r)
-                if run.c1 - run.c0 > rows[best].c1 - rows[best].c0 {
-                    rows[best].c0 = run.c0
-                    rows[best].c1 = run.c1
-                }
+                // The row keeps its first run's band: growing it to a taller
+                // run would let it reach into the next line.
             } else {
                 rows.append(Row(c0: run.c0, c1: run.c1, firstRun: Int32(r), lastRun: Int32(r)))
                 active.append(rows.count - 1)
@@ -197,7 +213,8 @@ struct LineBuilder {
             let n = scratch.rowGlyphs.count
 
             // Letter spacing of CJK text (spaced-out titles): the median gap
-            // between wide glyphs, when there are enough of them.
+            // between wide glyphs of the row, when there are enough of them,
+            // widens the gap that cuts segments.
             scratch.gaps.removeAll(keepingCapacity: true)
             var rowA1 = -Double.infinity
             for j in 0..<n {
@@ -234,57 +251,83 @@ struct LineBuilder {
                 }
             }
 
-            // Sweep: cut into segments, build each segment's text.
-            var segFirst = 0
-            var segEnd = -Double.infinity
+            // Sweep 1: where the row is cut into segments.
+            scratch.cuts.removeAll(keepingCapacity: true)
+            var reach = -Double.infinity
             var sepIndex = 0
-            var text = ""
-            var firstWordEnd = 0.0
-            var inFirstWord = true
             for j in 0..<n {
                 let g = glyphs[Int(scratch.rowGlyphs[j])]
-                var space = false
-                if j > segFirst {
+                if j > 0 {
                     let p = glyphs[Int(scratch.rowGlyphs[j - 1])]
-                    let gap = g.a0 - segEnd
                     let em = max(p.size, g.size)
                     let wideInvolved = (p.flags | g.flags) & Self.wide != 0
-                    var split = gap > segGap * em + (wideInvolved ? letterSpacing : 0)
+                    var split = g.a0 - reach > segGap * em + (wideInvolved ? letterSpacing : 0)
                     if !split, sepIndex < scratch.seps.count {
                         let pMid = (p.a0 + p.a1) / 2, gMid = (g.a0 + g.a1) / 2
                         while sepIndex < scratch.seps.count, scratch.seps[sepIndex].pos < pMid { sepIndex += 1 }
                         if sepIndex < scratch.seps.count, scratch.seps[sepIndex].pos <= gMid { split = true }
                     }
                     if split {
-                        emit(glyphs, first: segFirst, end: j, text: text, segEnd: segEnd,
-                             firstWordEnd: firstWordEnd, direction: direction, row: rowNumber, page: page,
-                             bodySize: bodySize, scratch: &scratch, into: &out)
-                        segFirst = j
-                        text = ""
-                        inFirstWord = true
-                    } else if wideInvolved {
-                        space = gap > letterSpacing + options.wideSpace * em
-                    } else {
-                        space = gap > (g.flags & Self.spaceBefore != 0 ? 0.05 : options.latinSpace) * em
+                        scratch.cuts.append(j)
+                        reach = g.a1
+                        continue
                     }
                 }
-                if j == segFirst {
-                    segEnd = g.a1
-                    firstWordEnd = g.a1
-                    inFirstWord = g.flags & Self.wide == 0
-                } else {
-                    segEnd = max(segEnd, g.a1)
-                    if inFirstWord {
-                        if space || g.flags & Self.wide != 0 { inFirstWord = false } else { firstWordEnd = g.a1 }
-                    }
-                }
-                if space { text.append(" ") }
-                text.append(page.glyphs[Int(g.index)].text)
+                reach = max(reach, g.a1)
             }
-            if n > 0 {
-                emit(glyphs, first: segFirst, end: n, text: text, segEnd: segEnd, firstWordEnd: firstWordEnd,
-                     direction: direction, row: rowNumber, page: page, bodySize: bodySize,
-                     scratch: &scratch, into: &out)
+            scratch.cuts.append(n)
+
+            // Sweep 2: each segment's text, spaced by its own letter spacing
+            // (a spaced-out table header "申 報 日" is read "申報日").
+            var segFirst = 0
+            for segEndIndex in scratch.cuts {
+                scratch.gaps.removeAll(keepingCapacity: true)
+                var end = -Double.infinity
+                for j in segFirst..<segEndIndex {
+                    let g = glyphs[Int(scratch.rowGlyphs[j])]
+                    if j > segFirst {
+                        let p = glyphs[Int(scratch.rowGlyphs[j - 1])]
+                        if p.flags & g.flags & Self.wide != 0 { scratch.gaps.append(max(0, g.a0 - end)) }
+                    }
+                    end = max(end, g.a1)
+                }
+                var spacing = 0.0
+                if !scratch.gaps.isEmpty {
+                    scratch.gaps.sort()
+                    spacing = scratch.gaps[scratch.gaps.count / 2]
+                }
+                var text = ""
+                var segEnd = -Double.infinity
+                var firstWordEnd = 0.0
+                var inFirstWord = true
+                for j in segFirst..<segEndIndex {
+                    let g = glyphs[Int(scratch.rowGlyphs[j])]
+                    var space = false
+                    if j == segFirst {
+                        segEnd = g.a1
+                        firstWordEnd = g.a1
+                        inFirstWord = g.flags & Self.wide == 0
+                    } else {
+                        let p = glyphs[Int(scratch.rowGlyphs[j - 1])]
+                        let gap = g.a0 - segEnd
+                        let em = max(p.size, g.size)
+                        if (p.flags | g.flags) & Self.wide != 0 {
+                            space = gap > spacing + options.wideSpace * em
+                        } else {
+                            space = gap > (g.flags & Self.spaceBefore != 0 ? 0.05 : options.latinSpace) * em
+                        }
+                        segEnd = max(segEnd, g.a1)
+                        if inFirstWord {
+                            if space || g.flags & Self.wide != 0 { inFirstWord = false } else { firstWordEnd = g.a1 }
+                        }
+                    }
+                    if space { text.append(" ") }
+                    text.append(page.glyphs[Int(g.index)].text)
+                }
+                emit(glyphs, first: segFirst, end: segEndIndex, text: text, segEnd: segEnd,
+                     firstWordEnd: firstWordEnd, direction: direction, row: rowNumber, page: page,
+                     bodySize: bodySize, scratch: &scratch, into: &out)
+                segFirst = segEndIndex
             }
             rowNumber += 1
         }

@@ -31,7 +31,7 @@ public enum TextDirection: String, Hashable, Sendable, Codable, CaseIterable {
 
 /// One segment of a text line: glyphs along one baseline, in reading
 /// order, with no wide gap and no ruling between them.
-public struct TextLine: Hashable, Sendable {
+public struct TextLine: Hashable, Sendable, Codable {
     /// The text, spaced: one space where the gap between two glyphs of a
     /// Latin word or number is wide, none between touching CJK glyphs.
     /// Raw characters as the PDF maps them (no width or compatibility folding).
@@ -52,8 +52,9 @@ public struct TextLine: Hashable, Sendable {
     /// Most glyphs have watermark-like paint (light or mostly transparent).
     public var isFaint: Bool
     /// Segments of the same visual line (same baseline, same direction)
-    /// share a row number; rows are numbered down the page (across the
-    /// stacking direction for rotated and vertical text), from 0.
+    /// share a row number. Rows are numbered from 0 in the order the lines
+    /// stack (down the page; right to left for vertical writing), the
+    /// horizontal rows first, then those of each other direction.
     public var row: Int
     /// The ruled region (index into `PageLayout.regions`) the line sits in,
     /// or nil outside every region.
@@ -89,7 +90,7 @@ public enum BlockKind: String, Hashable, Sendable, Codable {
 /// A paragraph: consecutive lines of the same direction, size and weight,
 /// evenly spaced, with no ruling between them. A numbered line (一、, (1) ...)
 /// always starts a new block.
-public struct TextBlock: Hashable, Sendable {
+public struct TextBlock: Hashable, Sendable, Codable {
     /// Indices into `PageLayout.lines`, in reading order.
     public var lines: [Int]
     /// The lines' text joined: nothing between lines where CJK meets the
@@ -123,7 +124,7 @@ public struct TextBlock: Hashable, Sendable {
 }
 
 /// Page furniture: text that belongs to the page, not to the document's flow.
-public struct Furniture: Hashable, Sendable {
+public struct Furniture: Hashable, Sendable, Codable {
     /// What the furniture is.
     public enum Kind: String, Hashable, Sendable, Codable {
         /// A page number ("5", "- 5 -", "第 5 頁", "5/12", "1-2", "iv" ...).
@@ -164,7 +165,7 @@ public struct PageNumber: Hashable, Sendable, Codable {
 
 /// Glyphs drawn at a slant (neither horizontal nor at a right angle) or
 /// large and faint: watermarks and stamps, kept out of the text flow.
-public struct Watermark: Hashable, Sendable {
+public struct Watermark: Hashable, Sendable, Codable {
     public var text: String
     public var box: Rect
     /// Baseline direction in degrees, counter-clockwise.
@@ -181,7 +182,7 @@ public struct Watermark: Hashable, Sendable {
 }
 
 /// An entry of a table of contents: a title, a dot leader and a page reference.
-public struct ContentsEntry: Hashable, Sendable {
+public struct ContentsEntry: Hashable, Sendable, Codable {
     /// The entry's text before the leader, numbering included ("1、施政及預算重點說明").
     public var title: String
     /// The page reference as printed ("1-6", "43", "12－13").
@@ -198,7 +199,7 @@ public struct ContentsEntry: Hashable, Sendable {
 
 /// The layout of one page: its lines, its paragraphs in reading order, its
 /// furniture and watermarks, with the rulings and images passed through.
-public struct PageLayout: Sendable {
+public struct PageLayout: Hashable, Sendable, Codable {
     /// 1-based page number in the PDF.
     public var number: Int
     public var width: Double

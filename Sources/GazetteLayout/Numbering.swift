@@ -1,7 +1,7 @@
 /// A numbering style of Taiwanese official documents, from the outermost
 /// (第一章) to the innermost ((a)). The order is the usual hierarchy
 /// 壹、 > 一、 > （一） > 1、 > （1） > 甲、 > （甲） > ① > A. > (A) > a. > (a).
-public enum OutlineStyle: Int, Hashable, Sendable, Codable, CaseIterable, Comparable {
+public enum OutlineStyle: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
     /// 第一章
     case chapter
     /// 第一節
@@ -31,15 +31,36 @@ public enum OutlineStyle: Int, Hashable, Sendable, Codable, CaseIterable, Compar
     /// (a)
     case parenLowerLatin
 
-    public static func < (a: OutlineStyle, b: OutlineStyle) -> Bool { a.rawValue < b.rawValue }
+    /// Position in the hierarchy: 0 for `chapter`, one more for each deeper style.
+    public var rank: Int {
+        switch self {
+        case .chapter: 0
+        case .section: 1
+        case .financial: 2
+        case .chinese: 3
+        case .parenChinese: 4
+        case .arabic: 5
+        case .parenArabic: 6
+        case .stem: 7
+        case .parenStem: 8
+        case .circled: 9
+        case .upperLatin: 10
+        case .parenUpperLatin: 11
+        case .lowerLatin: 12
+        case .parenLowerLatin: 13
+        }
+    }
+
+    public static func < (a: OutlineStyle, b: OutlineStyle) -> Bool { a.rank < b.rank }
 }
 
 /// The outline number at the start of a line, e.g. "（一）" or "1."
 public struct OutlineMarker: Hashable, Sendable, Codable {
     public var style: OutlineStyle
     /// The numeral as printed without the punctuation around it: "壹" for
-    /// 壹、, "一" for （一） or 第一章, "1" for 1. or (1), "甲", "A"; a circled
-    /// number keeps its circle ("①"), the circle being part of the character.
+    /// 壹、, "一" for （一） or 第一章, "1" for 1. or (1) (full-width digits
+    /// given in ASCII), "甲", "A"; a circled number keeps its circle ("①"),
+    /// the circle being part of the character.
     public var label: String
     /// The numeral's value: 1 for 一, 壹, 1, 甲, A and ①; 11 for 十一.
     public var number: Int

@@ -7,10 +7,10 @@
 /// 壹 > 一 > （一） > 1 > （1） > 甲 > （甲） > ① > A > (A) > a > (a); a document
 /// without 壹 has 一 at level 1). `title` is the heading's text after its
 /// marker, up to the first colon (：), semicolon or full stop; when that runs
-/// past the heading's first line and the first line has a comma (a numbered
-/// paragraph rather than a wrapped title), it stops at the last comma of the
-/// first line.
-public struct OutlineEntry: Hashable, Sendable {
+/// past the heading's first line (a numbered paragraph rather than a
+/// heading), the title is that first line, cut at its last comma (，) or
+/// else its last enumeration comma (、) when it has one.
+public struct OutlineEntry: Hashable, Sendable, Codable {
     public var label: String
     public var level: Int
     public var title: String
@@ -64,7 +64,7 @@ struct OutlineCollector {
         for k in layout.blocks.indices {
             let block = layout.blocks[k]
             guard let m = block.marker, block.region == nil, block.kind == .paragraph else { continue }
-            let s = m.style.rawValue
+            let s = m.style.rank
             guard m.number == 1 || last[s] == m.number - 1 else { continue }
             last[s] = m.number
             for deeper in (s + 1)..<last.count { last[deeper] = nil }
@@ -141,10 +141,13 @@ struct OutlineCollector {
             index = rest.index(after: index)
         }
         if let cut { title = rest[..<cut] }
-        // A numbered paragraph: its first line, up to the last comma there.
-        if let first = OutlineMarker.parse(layout.lines[block.lines[0]].text)?.rest, title.count > first.count,
-           let comma = Self.lastComma(first), comma > first.startIndex {
-            title = first[..<comma]
+        // A numbered paragraph: its first line, up to the last comma (or
+        // enumeration comma) there.
+        if let first = OutlineMarker.parse(layout.lines[block.lines[0]].text)?.rest, title.count > first.count {
+            title = first
+            if let comma = Self.lastComma(first) ?? first.lastIndex(of: "、"), comma > first.startIndex {
+                title = first[..<comma]
+            }
         }
         return String(title).trimmingSpaces()
     }

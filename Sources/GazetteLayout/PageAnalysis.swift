@@ -29,7 +29,8 @@ struct PageAnalysis {
     var pageNumberLines: [Int] = []
     var bandLines: [BandLine] = []
     var contents: [ContentsEntry] = []
-    var contentsRows: Set<Int> = []
+    /// The lines of each contents entry.
+    var contentsGroups: [[Int]] = []
     /// A table-of-contents page: no headings are taken from it.
     var isContentsPage = false
     let options: LayoutOptions
@@ -138,22 +139,70 @@ struct PageAnalysis {
                     titled = true
                 }
             }
+            scanContents(row, minDots: 4)
+        }
+        isContentsPage = contentsGroups.count >= 3 || (titled && !contentsGroups.isEmpty)
+        // On a contents page, shorter leaders ("結算表.. 49") count too.
+        if isContentsPage {
+            var taken = Set<Int>()
+            for g in contentsGroups { taken.formUnion(g) }
+            for row in rows { scanContents(row, minDots: 2, skipping: taken) }
+        }
+    }
+
+    private mutating func scanContents(_ row: Range<Int>, minDots: Int, skipping taken: Set<Int> = []) {
             var leaders = 0
-            for i in row {
+            for i in row where !taken.contains(i) {
                 for u in lines[i].text.unicodeScalars where Script.isLeader(u.value) { leaders += 1 }
             }
-            guard leaders >= 4 else { continue }
-            let text = row.map { lines[$0].text }.joined(separator: " ")
-            guard let (title, ref) = Self.contentsEntry(text) else { continue }
-            contents.append(ContentsEntry(title: title, pageLabel: ref, page: number))
-            contentsRows.insert(lines[row.first!].row)
-        }
-        isContentsPage = contentsRows.count >= 3 || (titled && !contentsRows.isEmpty)
+            guard leaders >= minDots else { return }
+            // Segment by segment: "title....ref", or "title...." then "ref",
+            // or "title" then "....ref"; a row may hold several entries
+            // (a contents page in two columns).
+            var plain: (title: String, line: Int)? = nil
+            var pending: (title: String, lines: [Int])? = nil
+            for i in row where !taken.contains(i) {
+                let text = lines[i].text
+                if var (title, ref) = Self.contentsEntry(text, minDots: minDots) {
+                    var group = [i]
+                    if title.isEmpty, let p = plain {
+                        title = p.title
+                        group.insert(p.line, at: 0)
+                    }
+                    if title.isEmpty {
+                        pending = nil
+                    } else if ref.isEmpty {
+                        pending = (title, group)
+                    } else {
+                        contents.append(ContentsEntry(title: title, pageLabel: ref, page: number))
+                        contentsGroups.append(group)
+                        pending = nil
+                    }
+                    plain = nil
+                } else if let p = pending, Self.isReference(text) {
+                    contents.append(ContentsEntry(title: p.title, pageLabel: text.trimmingSpaces(), page: number))
+                    contentsGroups.append(p.lines + [i])
+                    pending = nil
+                    plain = nil
+                } else {
+                    pending = nil
+                    plain = (text.trimmingSpaces(), i)
+                }
+            }
+    }
+
+    /// A page reference: digits, roman numerals, dashes ("12－13", "1-6", "iv").
+    static func isReference(_ text: String) -> Bool {
+        let ref = text.trimmingSpaces()
+        return !ref.isEmpty && ref.unicodeScalars.count <= 16 && ref.unicodeScalars.allSatisfy { isReference($0.value) }
+            && ref.unicodeScalars.contains { !Script.isSpace($0.value) && !isDash($0.value) }
     }
 
     /// Splits "一、前言......1" into ("一、前言", "1"), or nil when the text
-    /// has no dot leader of four or more dots followed by a page reference.
-    static func contentsEntry(_ text: String) -> (String, String)? {
+    /// has no dot leader of four or more dots followed by a page reference
+    /// or by nothing (the reference is then in the next segment; the title
+    /// is empty when the text starts with the leader).
+    static func contentsEntry(_ text: String, minDots: Int = 4) -> (String, String)? {
         let scalars = Array(text.unicodeScalars)
         var i = 0
         while i < scalars.count {
@@ -163,14 +212,12 @@ struct PageAnalysis {
                 if Script.isLeader(scalars[j].value) { dots += 1 }
                 j += 1
             }
-            if dots >= 4 {
+            if dots >= minDots {
                 var title = String.UnicodeScalarView(scalars[0..<i])
                 while let last = title.last, Script.isSpace(last.value) { title.removeLast() }
                 let ref = String(String.UnicodeScalarView(scalars[j...])).trimmingSpaces()
-                guard !title.isEmpty, !ref.isEmpty, ref.count <= 16,
-                      ref.unicodeScalars.allSatisfy({ isReference($0.value) }),
-                      ref.unicodeScalars.contains(where: { isReference($0.value) && !Script.isSpace($0.value) && !isDash($0.value) })
-                else { return nil }
+                if ref.isEmpty { return (String(title), "") }
+                guard isReference(ref) else { return nil }
                 return (String(title), ref)
             }
             i = j
@@ -191,7 +238,7 @@ struct PageAnalysis {
     func layout(furniture: [Furniture]) -> PageLayout {
         var excluded = [Bool](repeating: false, count: lines.count)
         for f in furniture { excluded[f.line] = true }
-        let blocks = BlockBuilder(lines: lines, geometry: geometry, excluded: excluded, contentsRows: contentsRows,
+        let blocks = BlockBuilder(lines: lines, geometry: geometry, excluded: excluded, contentsGroups: contentsGroups,
                                   rulings: rulings, regions: regions, direction: direction).build()
         return PageLayout(number: number, width: width, height: height, direction: direction, lines: lines,
                           blocks: blocks, furniture: furniture.sorted { $0.line < $1.line }, pageNumber: pageNumber,

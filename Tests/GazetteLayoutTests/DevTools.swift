@@ -3,9 +3,12 @@ import Testing
 import GazetteRead
 import GazetteLayout
 
-/// Hand-run tools, off unless their environment variable is set:
-/// `GAZETTE_DUMP=file.pdf:3-5` prints the layouts of pages 3-5 and the
-/// outline; `GAZETTE_BENCH=1` (in a release build) times the layout stage.
+/// Hand-run tools, off unless their environment variable is set (output
+/// goes to the temporary directory, or GAZETTE_DUMP_OUT for the dump):
+/// `GAZETTE_DUMP=file.pdf:3-5` writes the layouts of pages 3-5 and the
+/// outline; `GAZETTE_BENCH=1` (in a release build) times the layout stage;
+/// `GAZETTE_GLYPHS=file.pdf:page:x0,y0,x1,y1` lists glyphs;
+/// `GAZETTE_PROFILE=file.pdf:page` lays one page out 500 times.
 @Suite struct DevTools {
     @Test(.enabled(if: ProcessInfo.processInfo.environment["GAZETTE_DUMP"] != nil))
     func dump() throws {
@@ -20,7 +23,7 @@ import GazetteLayout
         let (pages, summary) = try Corpus.layout(String(parts[0]), pages: range)
         var out = pages.map(\.dump).joined(separator: "\n") + "\n" + OutlineEntry.dump(summary.outline)
         for c in summary.contents { out += "contents p.\(c.page): \(c.title) -> \(c.pageLabel)\n" }
-        let file = ProcessInfo.processInfo.environment["GAZETTE_DUMP_OUT"] ?? "/tmp/gazette-layout-dump.txt"
+        let file = ProcessInfo.processInfo.environment["GAZETTE_DUMP_OUT"] ?? FileManager.default.temporaryDirectory.appendingPathComponent("gazette-layout-dump.txt").path
         try out.write(toFile: file, atomically: true, encoding: .utf8)
     }
 }
@@ -68,6 +71,37 @@ extension DevTools {
                              ms(best) / Double(pages.count), worstPage.page, worstPage.glyphs, ms(worstPage.time))
         }
         print(report)
-        try report.write(toFile: "/tmp/gazette-layout-bench.txt", atomically: true, encoding: .utf8)
+        try report.write(to: FileManager.default.temporaryDirectory.appendingPathComponent("gazette-layout-bench.txt"),
+                         atomically: true, encoding: .utf8)
+    }
+}
+
+extension DevTools {
+    /// `GAZETTE_GLYPHS=file.pdf:page:x0,y0,x1,y1` prints the glyphs whose
+    /// centre lies in the rectangle.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["GAZETTE_GLYPHS"] != nil))
+    func glyphs() throws {
+        let parts = ProcessInfo.processInfo.environment["GAZETTE_GLYPHS"]!.split(separator: ":")
+        let page = try Corpus.document(String(parts[0])).page(Int(parts[1])!)
+        let r = parts[2].split(separator: ",").map { Double($0)! }
+        var out = ""
+        for (i, g) in page.glyphs.enumerated() where g.box.midX >= r[0] && g.box.midX <= r[2] && g.box.midY >= r[1] && g.box.midY <= r[3] {
+            out += "\(i) \(g.text) \(g.box) size=\(g.size) angle=\(g.angle) color=\(String(g.color, radix: 16)) op=\(g.opacity) inv=\(g.isInvisible) font=\(page.fonts[g.font].name)\n"
+        }
+        try out.write(to: FileManager.default.temporaryDirectory.appendingPathComponent("gazette-glyphs.txt"),
+                      atomically: true, encoding: .utf8)
+    }
+}
+
+extension DevTools {
+    /// `GAZETTE_PROFILE=file.pdf:page` lays one page out many times (for perf).
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["GAZETTE_PROFILE"] != nil))
+    func profile() throws {
+        let parts = ProcessInfo.processInfo.environment["GAZETTE_PROFILE"]!.split(separator: ":")
+        let page = try Corpus.document(String(parts[0])).page(Int(parts[1])!)
+        let clock = ContinuousClock()
+        var n = 0
+        let t = clock.measure { for _ in 0..<500 { n += PageLayout(page: page).lines.count } }
+        print("PROFILE \(t / 500) per layout, \(page.glyphs.count) glyphs, \(page.rulings.count) rulings, \(n / 500) lines")
     }
 }
