@@ -312,7 +312,12 @@ struct LineBuilder {
                         let gap = g.a0 - segEnd
                         let em = max(p.size, g.size)
                         if (p.flags | g.flags) & Self.wide != 0 {
+                            // A space the PDF draws between CJK text and a
+                            // number or Latin word (新臺幣 51 萬) is kept, as
+                            // printed; between two CJK characters folding
+                            // drops it again.
                             space = gap > spacing + options.wideSpace * em
+                                || (g.flags & Self.spaceBefore != 0 && (p.flags & g.flags) & Self.wide == 0 && gap > 0.05 * em)
                         } else {
                             space = gap > (g.flags & Self.spaceBefore != 0 ? 0.05 : options.latinSpace) * em
                         }
