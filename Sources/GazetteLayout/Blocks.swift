@@ -1,3 +1,4 @@
+import GazetteNormalise
 import GazetteRead
 
 /// Lines to paragraphs, and paragraphs to reading order.
@@ -174,6 +175,10 @@ struct BlockBuilder {
         // Indented (or outdented) against the block's continuation lines: a
         // new paragraph.
         if let left = block.continuationA0, abs(g.a0 - left) > 1.0 * size { return false }
+        // The first continuation starts under the first line, or under its
+        // text after a number (a hanging indent); a line starting far to the
+        // right (a centred caption under a heading) is not its continuation.
+        if block.continuationA0 == nil, g.a0 - block.a0 > 3.5 * size { return false }
         // A ruling between the two lines.
         if breakers[line.direction] == nil {
             breakers[line.direction] = Frame(direction: line.direction).lineBreakers(rulings)
@@ -408,7 +413,8 @@ extension OutlineMarker {
     /// A cheap test whether a line may start with an outline number (its
     /// first character can begin one; amounts are ruled out early).
     static func mayStartWithMarker(_ text: String) -> Bool {
-        guard let v = text.unicodeScalars.first?.value else { return false }
+        guard let first = text.unicodeScalars.first else { return false }
+        let v = TextFolder.foldedScalar(first).value
         if (0x30...0x39).contains(v) {
             // "914,402", "2024": more than three digits, or a digit run
             // ending in anything but a delimiter, cannot be a marker.

@@ -1,3 +1,4 @@
+import GazetteNormalise
 /// A numbering style of Taiwanese official documents, from the outermost
 /// (第一章) to the innermost ((a)). The order is the usual hierarchy
 /// 壹、 > 一、 > （一） > 1、 > （1） > 甲、 > （甲） > ① > A. > (A) > a. > (a).
@@ -83,12 +84,15 @@ public struct OutlineMarker: Hashable, Sendable, Codable {
             var count = 0, skipped = 0
             for u in line.unicodeScalars {
                 if count == 0, Script.isSpace(u.value) { skipped += 1; continue }
-                buffer[count] = u
+                // ⼀ (a Kangxi radical in the text layer) numbers like 一.
+                buffer[count] = TextFolder.foldedScalar(u)
                 count += 1
                 if count == 16 { break }
             }
             let s = UnsafeBufferPointer(rebasing: buffer[0..<count])
-            guard let (marker, used) = parseScalars(s) else { return nil }
+            guard var (marker, used) = parseScalars(s) else { return nil }
+            // The marker as printed (the scalars were folded only to read it).
+            marker.text = String(String.UnicodeScalarView(line.unicodeScalars.dropFirst(skipped).prefix(used)))
             var index = line.unicodeScalars.startIndex
             line.unicodeScalars.formIndex(&index, offsetBy: skipped + used)
             var rest = Substring(line.unicodeScalars[index...])

@@ -118,6 +118,9 @@ struct OutlineCollector {
         return nil
     }
 
+    /// A title up to its first ：；。 longer than this is cut to its first line.
+    static let longestTitle = 60
+
     static func title(of block: TextBlock, in layout: PageLayout) -> String {
         guard let (_, rest) = OutlineMarker.parse(block.text) else { return "" }
         var title = Substring(rest)
@@ -141,11 +144,17 @@ struct OutlineCollector {
             index = rest.index(after: index)
         }
         if let cut { title = rest[..<cut] }
-        // A numbered paragraph: its first line, up to the last comma (or
-        // enumeration comma) there.
-        if let first = OutlineMarker.parse(layout.lines[block.lines[0]].text)?.rest, title.count > first.count {
+        // The title runs past the heading's first line. If that line ends
+        // short of the block's right edge, the heading is the line (a short
+        // heading over a caption or text); if it is full, the title runs on
+        // to its sentence end, unless that is far: then the first line, up
+        // to its last comma (or enumeration comma).
+        let firstLine = layout.lines[block.lines[0]]
+        let lineIsFull = firstLine.box.x1 >= block.box.x1 - 1.5 * firstLine.fontSize
+        if !lineIsFull || title.count > Self.longestTitle, let first = OutlineMarker.parse(firstLine.text)?.rest,
+           title.count > first.count {
             title = first
-            if let comma = Self.lastComma(first) ?? first.lastIndex(of: "、"), comma > first.startIndex {
+            if lineIsFull, let comma = Self.lastComma(first) ?? first.lastIndex(of: "、"), comma > first.startIndex {
                 title = first[..<comma]
             }
         }

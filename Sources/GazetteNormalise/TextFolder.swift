@@ -120,6 +120,14 @@ public enum TextFolder {
         return false
     }
 
+    /// The scalar one character folds to on its own: Kangxi and supplement
+    /// radicals and compatibility ideographs to unified ideographs,
+    /// full-width ASCII to ASCII (CJK punctuation kept). For stages that
+    /// look at a few characters before the text is folded (outline markers).
+    public static func foldedScalar(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        Unicode.Scalar(mapScalar(s.value)) ?? s
+    }
+
     /// The scalar `v` folds to (itself if unchanged).
     @inline(__always)
     static func mapScalar(_ v: UInt32) -> UInt32 {
