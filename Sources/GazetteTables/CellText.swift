@@ -47,6 +47,20 @@ public enum CellText {
         return members
     }
 
+    /// Whether a glyph's text is only whitespace (a space the PDF drew).
+    @inline(__always)
+    static func isBlank(_ text: String) -> Bool {
+        for s in text.unicodeScalars where !isSpace(s.value) { return false }
+        return true
+    }
+
+    /// Spaces a PDF draws: ASCII blanks, no-break, ideographic and the
+    /// typographic spaces.
+    @inline(__always)
+    static func isSpace(_ v: UInt32) -> Bool {
+        v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D || v == 0xA0 || v == 0x3000 || (0x2000...0x200B).contains(v)
+    }
+
     /// Diagonal or faint oversized glyphs: stamps and watermarks drawn over
     /// tables (e.g. a TRIAL or 草案 stamp), never cell text.
     public static func isWatermark(_ g: Glyph) -> Bool {
@@ -105,7 +119,7 @@ public enum CellText {
             var right = -Double.infinity
             for i in ordered {
                 let g = glyphs[i]
-                if g.text.allSatisfy(\.isWhitespace) {
+                if isBlank(g.text) {
                     pendingSpace = true
                     continue
                 }
@@ -119,7 +133,7 @@ public enum CellText {
                 right = max(right, g.box.x1)
             }
             guard !text.isEmpty else { continue }
-            let visible = ordered.filter { !glyphs[$0].text.allSatisfy(\.isWhitespace) }
+            let visible = ordered.filter { !isBlank(glyphs[$0].text) }
             if texts.isEmpty { result.firstTokenWidth = RowSplitter.firstTokenWidth(visible, glyphs: glyphs) }
             result.lastLineRight = right
             result.maxLineRight = max(result.maxLineRight, right)

@@ -143,7 +143,7 @@ enum RowSplitter {
 
     /// Groups a cell's glyphs into lines, top to bottom.
     static func columnLines(_ indices: [Int], column: Int, glyphs: [Glyph]) -> [ColumnLine] {
-        let sorted = indices.filter { !glyphs[$0].text.allSatisfy(\.isWhitespace) }
+        let sorted = indices.filter { !CellText.isBlank(glyphs[$0].text) }
             .sorted { glyphs[$0].box.midY < glyphs[$1].box.midY }
         var result: [ColumnLine] = []
         for i in sorted {

@@ -124,22 +124,19 @@ public final class TableAssembler {
     static func captionScore(_ text: String) -> Int {
         let t = squeeze(text)
         guard !t.isEmpty, t.count <= 80 else { return 0 }
-        if t.range(of: #"^(中華民國)?[0-9０-９一二三四五六七八九十○〇]{2,4}年度?$"#, options: .regularExpression) != nil { return 0 }
-        if t.range(of: #"^(附)?表[0-9０-９一二三四五六七八九十\-－.、：:]"#, options: .regularExpression) != nil { return 4 }
-        if t.range(of: #"(表|一覽|統計|明細|清單|名冊)(（[^）]*）|\([^)]*\))?$"#, options: .regularExpression) != nil { return 4 }
-        if t.range(of: #"^([（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|[0-9]+[.、]|[壹貳參肆伍陸柒捌玖拾]+、)"#, options: .regularExpression) != nil { return 3 }
+        if Patterns.bareYear.matches(t) { return 0 }
+        if Patterns.tableLabel.matches(t) { return 4 }
+        if Patterns.tableNoun.matches(t) { return 4 }
+        if Patterns.numberedHeading.matches(t) { return 3 }
         if t.hasSuffix("。") || t.count > 50 { return 1 }
         return 2
     }
 
     /// A unit phrase: 單位：新臺幣千元, （單位：元）, (百萬元), 單位:人次.
     static func unitPhrase(in text: String) -> String? {
-        let patterns = [
-            #"[（(]?\s*單\s*位\s*[:：]\s*[^）)\s]{1,12}\s*[）)]?"#,
-            #"[（(]\s*(新臺幣|新台幣)?\s*(千|萬|百萬|千萬|億)?元\s*[）)]"#,
-        ]
-        for pattern in patterns {
-            if let range = text.range(of: pattern, options: .regularExpression) {
+        guard text.contains("單") || text.contains("元") else { return nil }
+        for pattern in [Patterns.unitLine, Patterns.unitInParentheses] {
+            if let range = pattern.firstMatch(in: text) {
                 return String(text[range]).trimmingCharacters(in: .whitespaces)
             }
         }
@@ -162,7 +159,9 @@ public final class TableAssembler {
 
 /// Text without any whitespace, for comparing labels.
 func squeeze(_ s: String) -> String {
-    String(s.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+    var out = String.UnicodeScalarView()
+    for u in s.unicodeScalars where !CellText.isSpace(u.value) { out.append(u) }
+    return String(out)
 }
 
 /// One page's part of a logical table, with its header split off.
@@ -476,7 +475,36 @@ final class Builder {
 
 /// Numbers as tables print them: 1,234 / -5.6 / 99.8% / △12 / (1,234) / "-".
 func looksNumeric(_ text: String) -> Bool {
-    let t = squeeze(text)
-    guard !t.isEmpty else { return false }
-    return t.range(of: #"^[△▲\-－(（]?[0-9０-９][0-9０-９,，.．]*[)）]?[%％]?$|^[-－—]$"#, options: .regularExpression) != nil
+    let squeezed = squeeze(text)
+    var scalars = Substring(squeezed).unicodeScalars[...]
+    guard let first = scalars.first else { return false }
+    if scalars.count == 1, first == "-" || first == "－" || first == "—" { return true }
+    if "△▲-－(（".unicodeScalars.contains(first) { scalars = scalars.dropFirst() }
+    if let last = scalars.last, last == "%" || last == "％" { scalars = scalars.dropLast() }
+    if let last = scalars.last, last == ")" || last == "）" { scalars = scalars.dropLast() }
+    func digit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) || (0xFF10...0xFF19).contains(s.value) }
+    guard let head = scalars.first, digit(head) else { return false }
+    return scalars.allSatisfy { digit($0) || ",，.．".unicodeScalars.contains($0) }
+}
+
+/// The regular expressions of table captions, compiled once.
+enum Patterns {
+    /// A compiled pattern (ICU syntax) matched against or searched in strings.
+    struct Pattern: @unchecked Sendable {
+        let regex: NSRegularExpression
+        init(_ pattern: String) { regex = try! NSRegularExpression(pattern: pattern) }
+        func matches(_ s: String) -> Bool {
+            regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
+        }
+        func firstMatch(in s: String) -> Range<String.Index>? {
+            regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)).flatMap { Range($0.range, in: s) }
+        }
+    }
+
+    static let bareYear = Pattern(#"^(中華民國)?[0-9０-９一二三四五六七八九十○〇]{2,4}年度?$"#)
+    static let tableLabel = Pattern(#"^(附)?表[0-9０-９一二三四五六七八九十\-－.、：:]"#)
+    static let tableNoun = Pattern(#"(表|一覽|統計|明細|清單|名冊)(（[^）]*）|\([^)]*\))?$"#)
+    static let numberedHeading = Pattern(#"^([（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|[0-9]+[.、]|[壹貳參肆伍陸柒捌玖拾]+、)"#)
+    static let unitLine = Pattern(#"[（(]?\s*單\s*位\s*[:：]\s*[^）)\s]{1,12}\s*[）)]?"#)
+    static let unitInParentheses = Pattern(#"[（(]\s*(新臺幣|新台幣)?\s*(千|萬|百萬|千萬|億)?元\s*[）)]"#)
 }
