@@ -1,0 +1,196 @@
+import Foundation
+import GazetteNormalise
+
+/// Reads statistics tables into long form: one record per figure, with the
+/// row label, the column label (header rows joined with "/"), the value as
+/// printed (129萬 4,421件 → 1294421) and its unit. A table printed as two
+/// label–value pairs side by side (機關名稱 | 件數 | 機關名稱 | 件數) gives
+/// each pair its own records. A table is statistics when figures fill most
+/// of its columns besides the row label (項次 columns aside).
+enum StatisticTableReader {
+    static func records(_ table: RecordTable, _ context: RecordContext) -> [Record] {
+        let columns = table.columnCount
+        guard columns >= 2, !table.rows.isEmpty else { return [] }
+        let labels = (0..<columns).map { $0 < table.header.count ? TextTools.squeeze(table.header[$0]) : "" }
+        let groups = sideBySideGroups(labels)
+        let rows = table.filledRows
+        let tableUnit = tableUnitWord(table, labels: labels)
+        let caption = caption(of: table)
+
+        var plans: [(labelColumns: [Int], valueColumns: [Int])] = []
+        for group in groups {
+            guard let plan = plan(group, rows: rows, labels: labels) else { return [] }
+            plans.append(plan)
+        }
+        var records: [Record] = []
+        for (index, row) in rows.enumerated() {
+            for plan in plans {
+                let rowLabel = plan.labelColumns.map { $0 < row.count ? row[$0].trimmingCharacters(in: .whitespaces) : "" }
+                    .filter { !$0.isEmpty }
+                if !plan.labelColumns.isEmpty && rowLabel.isEmpty && plan.valueColumns.allSatisfy({ cell(row, $0).isEmpty }) {
+                    continue
+                }
+                for column in plan.valueColumns {
+                    let raw = cell(row, column)
+                    guard !TextTools.isBlank(raw), let quantity = value(raw) else { continue }
+                    let header = column < table.header.count ? TextTools.nonEmpty(table.header[column]) : nil
+                    let unit = quantity.unit ?? columnUnit(labels[column]) ?? (isCount(labels[column]) ? nil : tableUnit)
+                    let record = StatisticRecord(
+                        provenance: Provenance(table: table.id, row: index, page: table.page(ofRow: index)),
+                        tableTitle: caption, row: rowLabel.isEmpty ? nil : rowLabel.joined(separator: "/"),
+                        column: header, value: quantity.value.doubleValue, unit: unit)
+                    records.append(.statistic(record))
+                }
+            }
+        }
+        return records.count >= 2 ? records : []
+    }
+
+    static func cell(_ row: [String], _ column: Int) -> String {
+        column < row.count ? row[column].trimmingCharacters(in: .whitespaces) : ""
+    }
+
+    /// Column groups: the whole table, or each repeat of a header printed
+    /// two or more times side by side (A | B | A | B).
+    static func sideBySideGroups(_ labels: [String]) -> [[Int]] {
+        let n = labels.count
+        for width in 2...max(2, n / 2) where n % width == 0 && n / width >= 2 {
+            let first = Array(labels[0..<width])
+            guard first.contains(where: { !$0.isEmpty }) else { continue }
+            let repeats = stride(from: 0, to: n, by: width).allSatisfy { Array(labels[$0..<$0 + width]) == first }
+            if repeats { return stride(from: 0, to: n, by: width).map { Array($0..<$0 + width) } }
+        }
+        return [Array(0..<n)]
+    }
+
+    /// Which columns of a group label the rows and which hold figures; nil
+    /// when the group is not statistics.
+    static func plan(_ group: [Int], rows: [[String]], labels: [String]) -> (labelColumns: [Int], valueColumns: [Int])? {
+        var numeric: [Int] = []
+        var text: [Int] = []
+        for c in group {
+            if TextTools.matches(labels[c], #"^(項次|編號|序號|No\.?|NO\.?|#)$"#) { continue }
+            let cells = rows.map { cell($0, c) }.filter { !TextTools.isBlank($0) }
+            if cells.isEmpty {
+                // A column of dashes is a column of figures none of which is there.
+                if rows.contains(where: { !cell($0, c).isEmpty }) { numeric.append(c) }
+                continue
+            }
+            let figures = cells.filter { value($0) != nil }.count
+            if figures * 10 >= cells.count * 8 { numeric.append(c) } else { text.append(c) }
+        }
+        guard !numeric.isEmpty else { return nil }
+        // The row label: the first text column (with the next one when the
+        // first groups rows under merged cells: 北部 / 桃園區…).
+        let rowLabel = text.first.map { [$0] } ?? []
+        let otherText = text.count - rowLabel.count
+        guard numeric.count >= 2 * otherText else { return nil }
+        // Figures must outnumber words: a column of text between figures
+        // means a table of descriptions.
+        return (rowLabel, numeric)
+    }
+
+    /// A figure as printed: 1,208, 99.8%, 129萬 4,421件, -1000, +2, 撙節 11.8%,
+    /// 新臺幣 5 萬元; nil for text, dates and phone numbers.
+    static func value(_ raw: String) -> Quantity? {
+        if let q = NumberParser.parse(raw) { return q }
+        if let amount = AmountParser.parse(raw), amount.currency == .TWD {
+            return Quantity(value: NumberValue(amount.value), unit: "元")
+        }
+        // A word before the figure: 撙節 11.8%, 約 5 件, 增加 3.2%.
+        let t = raw.trimmingCharacters(in: .whitespaces)
+        if let r = t.range(of: #"^(撙節|節省|節約|約|計|共|共計|合計|達|增加|成長|提升)\s*"#, options: .regularExpression) {
+            return NumberParser.parse(String(t[r.upperBound...]))
+        }
+        return nil
+    }
+
+    /// The unit a column label states: in parentheses (總計（件）), or by
+    /// what it counts (參與人次數 → 人次, 件數 → 件, 擬派人數 → 人).
+    static func columnUnit(_ label: String) -> String? {
+        let parts = label.split(separator: "/").map(String.init)
+        for part in parts.reversed() {
+            if let u = UnitText.parenthesised(in: part) { return u }
+        }
+        let leaf = parts.last ?? label
+        let counts: [(String, String)] = [
+            ("人次數", "人次"), ("人次", "人次"), ("人數", "人"), ("次數", "次"), ("件數", "件"), ("戶數", "戶"),
+            ("家數", "家"), ("場次數", "場次"), ("場次", "場次"), ("則數", "則"), ("箱數", "箱"), ("天數", "天"),
+            ("日數", "日"), ("筆數", "筆"), ("團數", "團"), ("案數", "案"),
+        ]
+        for (suffix, unit) in counts where leaf.hasSuffix(suffix) { return unit }
+        if TextTools.matches(leaf, #"(百分比|百分率)$"#) { return "%" }
+        return nil
+    }
+
+    /// A label that counts something (計畫數): its figures are not in the
+    /// table's money unit.
+    static func isCount(_ label: String) -> Bool {
+        let leaf = label.split(separator: "/").last.map(String.init) ?? label
+        return leaf.hasSuffix("數") || leaf.hasSuffix("數量")
+    }
+
+    /// The unit the table states: its unit line, else a unit every
+    /// parenthesised header label agrees on (總計（件） → 件).
+    static func tableUnitWord(_ table: RecordTable, labels: [String]) -> String? {
+        if let word = UnitText.tableUnitWord(table.unit) { return word }
+        if let word = leadIn(table)?.unit { return word }
+        if let title = table.title, let word = UnitText.parenthesised(in: title) { return word }
+        let stated = Set(labels.compactMap { UnitText.parenthesised(in: $0) })
+        return stated.count == 1 ? stated.first : nil
+    }
+
+    /// The table's caption as printed above it: the tables stage's title
+    /// when it reads like one; else a caption in the sentence that leads
+    /// into the table (下表為常用肥料三要素含量（%），… / …公文 e化成效如下：);
+    /// else the nearest caption-like line above; else the heading it sits
+    /// under.
+    static func caption(of table: RecordTable) -> String? {
+        let near = table.linesAbove.prefix(3).filter { UnitText.tableUnitWord($0) == nil || TextTools.squeeze($0).count > 16 }
+        if let title = table.title, isCaptionLike(title), TextTools.label(of: title) == nil { return title }
+        if let lead = leadIn(table)?.caption { return lead }
+        if let title = table.title, isCaptionLike(title) {
+            // A numbered heading is a poor caption when a plain caption
+            // line stands right above the table.
+            if let line = near.first, line != title, isCaptionLike(line), TextTools.label(of: line) == nil { return line }
+            return title
+        }
+        if let line = near.first(where: { isCaptionLike($0) && TextTools.label(of: $0) == nil }) { return line }
+        if let heading = table.linesAbove.first(where: TextTools.isHeading) { return heading }
+        return table.title
+    }
+
+    /// The caption and unit a lead-in sentence gives: 下表為X（%），… → (X, %);
+    /// …。X如下： → (X, nil).
+    static func leadIn(_ table: RecordTable) -> (caption: String, unit: String?)? {
+        // The sentence ending just above the table, its lines in reading order.
+        let text = table.linesAbove.prefix(3).reversed().joined()
+        guard let last = text.last, "：:".contains(last) || text.contains("下表") else { return nil }
+        if let r = text.range(of: #"下表(為|係|是|列|所列為)"#, options: [.regularExpression, .backwards]) {
+            let rest = text[r.upperBound...]
+            let end = rest.firstIndex { "，。：:；（(".contains($0) } ?? rest.endIndex
+            let caption = String(rest[..<end]).trimmingCharacters(in: .whitespaces)
+            var unit: String?
+            if end < rest.endIndex, "（(".contains(rest[end]) { unit = UnitText.parenthesised(in: String(rest[end...])) }
+            if caption.count >= 2 { return (caption, unit) }
+        }
+        if let r = text.range(of: #"如下(表)?[:：]$"#, options: .regularExpression) {
+            let before = text[..<r.lowerBound]
+            let start = before.lastIndex { "，。：:；".contains($0) }.map { before.index(after: $0) } ?? before.startIndex
+            let caption = String(before[start...]).trimmingCharacters(in: .whitespaces)
+            if caption.count >= 4, !TextTools.matches(caption, #"^(詳|列|臚列|說明|彙整)"#) { return (caption, nil) }
+        }
+        return nil
+    }
+
+    /// Short, not a sentence: no 。，： outside parentheses, not a date line.
+    static func isCaptionLike(_ text: String) -> Bool {
+        let t = TextTools.squeeze(text)
+        guard !t.isEmpty, t.count <= 60 else { return false }
+        let outside = t.replacingOccurrences(of: #"[（(][^（）()]*[）)]"#, with: "", options: .regularExpression)
+        if outside.contains("。") || outside.contains("，") || outside.hasSuffix("：") || outside.hasSuffix(":") { return false }
+        if TextTools.matches(outside, #"^(中華民國)?[0-9]{2,4}年度?$"#) { return false }
+        if TextTools.matches(outside, #"^(註|說明|備註|資料來源)[:：]"#) { return false }
+        return true
+    }
+}
