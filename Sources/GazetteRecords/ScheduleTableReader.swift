@@ -42,13 +42,26 @@ enum ScheduleTableReader {
             }
         }
         guard let slotColumn else { return [] }
+        // An agenda or itinerary is narrow, its slot column named as one
+        // (a register of land with a 登記時間 column is not).
+        guard columns <= 5 else { return [] }
         let labels = headerIsEntry ? [] : table.header.map(TextTools.squeeze)
-        if !labels.isEmpty, slotColumn < labels.count,
-           !labels[slotColumn].isEmpty, !TextTools.matches(labels[slotColumn], #"時間|日期|時段|時程|日程|行程|期間"#) {
+        if !labels.isEmpty, slotColumn < labels.count, !labels[slotColumn].isEmpty,
+           !TextTools.matches(labels[slotColumn], #"^(時間|日期|時段|時程|日程|行程|期程|活動日期|活動時間|辦理日期|辦理時間|日期時間|日期/時間)$"#) {
             return []
         }
         guard let activityColumn = activityColumn(entries.map(\.cells), labels: labels, excluding: slotColumn, columns: columns)
         else { return [] }
+        // Days without times: a two- or three-column list of days and what happens.
+        let hasTimes = entries.contains { e in
+            guard slotColumn < e.cells.count, case .time = slot(e.cells[slotColumn], context: context) else { return false }
+            return true
+        }
+        if !hasTimes {
+            guard columns <= 3 else { return [] }
+            if !labels.isEmpty, activityColumn < labels.count,
+               !TextTools.matches(labels[activityColumn], activityWords) { return [] }
+        }
 
         let day = tableDay(table, context: context)
         var records: [Record] = []
@@ -72,12 +85,13 @@ enum ScheduleTableReader {
         return records.count >= 2 ? records : []
     }
 
+    /// Labels of an activity column.
+    static let activityWords = #"主題|內容|活動|行程|議程|事項|議題|節目|流程|會議"#
+
     /// The activity column: named 主題 / 內容 / 活動 / 行程 …, else the widest
     /// column of text that is neither times nor durations (30 mins) nor figures.
     static func activityColumn(_ rows: [[String]], labels: [String], excluding slot: Int, columns: Int) -> Int? {
-        if let named = labels.indices.first(where: {
-            $0 != slot && TextTools.matches(labels[$0], #"主題|內容|活動|行程|議程|事項|項目|名稱|議題"#)
-        }) {
+        if let named = labels.indices.first(where: { $0 != slot && TextTools.matches(labels[$0], activityWords) }) {
             return named
         }
         var best: (column: Int, length: Int)?

@@ -12,32 +12,31 @@ enum StatisticTableReader {
         let columns = table.columnCount
         guard columns >= 2, !table.rows.isEmpty else { return [] }
         let labels = (0..<columns).map { $0 < table.header.count ? TextTools.squeeze(table.header[$0]) : "" }
-        let groups = sideBySideGroups(labels)
         let rows = table.filledRows
+        guard let blocks = blocks(columns: columns, rows: rows, labels: labels) else { return [] }
         let tableUnit = tableUnitWord(table, labels: labels)
-        let caption = caption(of: table)
+        let caption = TextTools.nonEmpty(caption(of: table))
+        // A 單位 column (輛, 人) gives the unit of the row's counts.
+        let unitColumn = labels.firstIndex { TextTools.matches($0, #"^(單位|計量單位|數量單位)$"#) }
 
-        var plans: [(labelColumns: [Int], valueColumns: [Int])] = []
-        for group in groups {
-            guard let plan = plan(group, rows: rows, labels: labels) else { return [] }
-            plans.append(plan)
-        }
         var records: [Record] = []
         for (index, row) in rows.enumerated() {
-            for plan in plans {
-                let rowLabel = plan.labelColumns.map { $0 < row.count ? row[$0].trimmingCharacters(in: .whitespaces) : "" }
-                    .filter { !$0.isEmpty }
-                if !plan.labelColumns.isEmpty && rowLabel.isEmpty && plan.valueColumns.allSatisfy({ cell(row, $0).isEmpty }) {
-                    continue
-                }
-                for column in plan.valueColumns {
+            for block in blocks {
+                let rowLabel = block.labelColumns.map { cell(row, $0) }.filter { !$0.isEmpty }
+                var parts: [String] = []
+                for part in rowLabel where parts.last != part { parts.append(part) }
+                for column in block.valueColumns {
                     let raw = cell(row, column)
                     guard !TextTools.isBlank(raw), let quantity = value(raw) else { continue }
                     let header = column < table.header.count ? TextTools.nonEmpty(table.header[column]) : nil
-                    let unit = quantity.unit ?? columnUnit(labels[column]) ?? (isCount(labels[column]) ? nil : tableUnit)
+                    var unit = quantity.unit ?? columnUnit(labels[column])
+                    if unit == nil, isCount(labels[column]), let u = unitColumn.map({ cell(row, $0) }), !u.isEmpty, u.count <= 4 {
+                        unit = u
+                    }
+                    if unit == nil, !isCount(labels[column]) { unit = tableUnit }
                     let record = StatisticRecord(
                         provenance: Provenance(table: table.id, row: index, page: table.page(ofRow: index)),
-                        tableTitle: caption, row: rowLabel.isEmpty ? nil : rowLabel.joined(separator: "/"),
+                        tableTitle: caption, row: parts.isEmpty ? nil : parts.joined(separator: "/"),
                         column: header, value: quantity.value.doubleValue, unit: unit)
                     records.append(.statistic(record))
                 }
@@ -50,44 +49,70 @@ enum StatisticTableReader {
         column < row.count ? row[column].trimmingCharacters(in: .whitespaces) : ""
     }
 
-    /// Column groups: the whole table, or each repeat of a header printed
-    /// two or more times side by side (A | B | A | B).
-    static func sideBySideGroups(_ labels: [String]) -> [[Int]] {
-        let n = labels.count
-        for width in 2...max(2, n / 2) where n % width == 0 && n / width >= 2 {
-            let first = Array(labels[0..<width])
-            guard first.contains(where: { !$0.isEmpty }) else { continue }
-            let repeats = stride(from: 0, to: n, by: width).allSatisfy { Array(labels[$0..<$0 + width]) == first }
-            if repeats { return stride(from: 0, to: n, by: width).map { Array($0..<$0 + width) } }
-        }
-        return [Array(0..<n)]
+    /// What a column holds.
+    enum ColumnKind: Equatable {
+        /// Row numbers, codes (項次, 款/項/目, 01, 001): neither labels nor figures.
+        case code
+        case figures
+        case text
+        /// Nothing but blanks.
+        case empty
     }
 
-    /// Which columns of a group label the rows and which hold figures; nil
-    /// when the group is not statistics.
-    static func plan(_ group: [Int], rows: [[String]], labels: [String]) -> (labelColumns: [Int], valueColumns: [Int])? {
-        var numeric: [Int] = []
-        var text: [Int] = []
-        for c in group {
-            if TextTools.matches(labels[c], #"^(項次|編號|序號|No\.?|NO\.?|#)$"#) { continue }
-            let cells = rows.map { cell($0, c) }.filter { !TextTools.isBlank($0) }
-            if cells.isEmpty {
-                // A column of dashes is a column of figures none of which is there.
-                if rows.contains(where: { !cell($0, c).isEmpty }) { numeric.append(c) }
-                continue
-            }
-            let figures = cells.filter { value($0) != nil }.count
-            if figures * 10 >= cells.count * 8 { numeric.append(c) } else { text.append(c) }
+    static func kind(of column: Int, rows: [[String]], label: String) -> ColumnKind {
+        let cells = rows.map { cell($0, column) }
+        let filled = cells.filter { !TextTools.isBlank($0) }
+        if TextTools.matches(label, #"(^|/)(項次|編號|序號|No\.?|NO\.?|#|款|項|目|節|代碼|代號|編碼|號碼|電話|郵遞區號|統一編號)$"#) {
+            return .code
         }
-        guard !numeric.isEmpty else { return nil }
-        // The row label: the first text column (with the next one when the
-        // first groups rows under merged cells: 北部 / 桃園區…).
-        let rowLabel = text.first.map { [$0] } ?? []
-        let otherText = text.count - rowLabel.count
-        guard numeric.count >= 2 * otherText else { return nil }
-        // Figures must outnumber words: a column of text between figures
-        // means a table of descriptions.
-        return (rowLabel, numeric)
+        if filled.isEmpty { return cells.contains { !$0.isEmpty } ? .figures : .empty }
+        // Codes keep their leading zeros (01, 001).
+        if filled.contains(where: { TextTools.matches($0, #"^0[0-9]+$"#) }) { return .code }
+        let figures = filled.filter { value($0) != nil }.count
+        return figures * 10 >= filled.count * 8 ? .figures : .text
+    }
+
+    /// A run of label columns and the figures they label.
+    struct Block {
+        var labelColumns: [Int]
+        var valueColumns: [Int]
+    }
+
+    /// The table cut into label–figures blocks: a column of labels that
+    /// follows figures and is followed by figures again starts a block of
+    /// its own (機關名稱 | 件數 | 機關名稱 | 件數; assets | … | liabilities | …).
+    /// Nil when the table is not statistics: figures must outnumber the
+    /// text columns besides the row labels two to one in every block.
+    static func blocks(columns: Int, rows: [[String]], labels: [String]) -> [Block]? {
+        let kinds = (0..<columns).map { kind(of: $0, rows: rows, label: labels[$0]) }
+        guard kinds.contains(.figures) else { return nil }
+        var cuts: [Int] = [0]
+        for c in 1..<columns where kinds[c] == .text && kinds[c - 1] == .figures && kinds[(c + 1)...].contains(.figures) {
+            cuts.append(c)
+        }
+        var blocks: [Block] = []
+        for (i, start) in cuts.enumerated() {
+            let end = i + 1 < cuts.count ? cuts[i + 1] : columns
+            let range = Array(start..<end)
+            let text = range.filter { kinds[$0] == .text }
+            let figures = range.filter { kinds[$0] == .figures }
+            guard !figures.isEmpty else { return nil }
+            // Row labels: the first text column, and the text columns after
+            // it under the same (merged) header label.
+            var labelColumns: [Int] = []
+            if let first = text.first {
+                labelColumns = [first]
+                var next = first + 1
+                while next < end, kinds[next] == .text, !labels[first].isEmpty, labels[next] == labels[first] {
+                    labelColumns.append(next)
+                    next += 1
+                }
+            }
+            let otherText = text.count - labelColumns.count
+            guard figures.count >= 2 * otherText else { return nil }
+            blocks.append(Block(labelColumns: labelColumns, valueColumns: figures))
+        }
+        return blocks
     }
 
     /// A figure as printed: 1,208, 99.8%, 129萬 4,421件, -1000, +2, 撙節 11.8%,
@@ -190,7 +215,7 @@ enum StatisticTableReader {
         let outside = t.replacingOccurrences(of: #"[（(][^（）()]*[）)]"#, with: "", options: .regularExpression)
         if outside.contains("。") || outside.contains("，") || outside.hasSuffix("：") || outside.hasSuffix(":") { return false }
         if TextTools.matches(outside, #"^(中華民國)?[0-9]{2,4}年度?$"#) { return false }
-        if TextTools.matches(outside, #"^(註|說明|備註|資料來源)[:：]"#) { return false }
+        if TextTools.matches(outside, #"^(註|說明|備註|資料來源|單位)[:：]"#) { return false }
         return true
     }
 }
