@@ -21,7 +21,7 @@ enum TripTableReader {
     static func columns(of table: RecordTable) -> Columns? {
         var map = HeaderMap(table.header)
         guard map.count >= 3 else { return nil }
-        guard let plan = map.take(#"名稱|^(案由|案名|事由|出國事由|計畫|計畫項目)$"#, excluding: #"機構|機關|單位|地點|國家|科目"#)
+        guard let plan = map.take(#"名稱|計畫$|^(案由|案名|事由|出國事由|計畫項目)$"#, excluding: #"機構|機關|單位|地點|國家|科目"#)
         else { return nil }
         let dates = map.take(#"日期|期間|起訖|期程|時間|出國時程"#, excluding: #"天數|日數"#)
         let destination = map.take(#"地點|國家|地區|國別|目的地|城市|前往"#, excluding: #"機構|機關|單位|期間|日期|拜會"#)
