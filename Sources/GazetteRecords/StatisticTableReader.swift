@@ -72,6 +72,14 @@ enum StatisticTableReader {
         return figures * 10 >= filled.count * 8 ? .figures : .text
     }
 
+    /// A column of row labels names each row apart (交通局, 社會局 …); a
+    /// column repeating a few values (新臺幣, 新臺幣 …) describes the rows.
+    static func labelsRows(_ column: Int, _ rows: [[String]]) -> Bool {
+        let values = rows.map { cell($0, column) }.filter { !$0.isEmpty }
+        guard !values.isEmpty else { return false }
+        return Set(values).count * 10 >= values.count * 8
+    }
+
     /// A run of label columns and the figures they label.
     struct Block {
         var labelColumns: [Int]
@@ -87,7 +95,8 @@ enum StatisticTableReader {
         let kinds = (0..<columns).map { kind(of: $0, rows: rows, label: labels[$0]) }
         guard kinds.contains(.figures) else { return nil }
         var cuts: [Int] = [0]
-        for c in 1..<columns where kinds[c] == .text && kinds[c - 1] == .figures && kinds[(c + 1)...].contains(.figures) {
+        for c in 1..<columns where kinds[c] == .text && kinds[c - 1] == .figures && kinds[(c + 1)...].contains(.figures)
+            && labelsRows(c, rows) {
             cuts.append(c)
         }
         var blocks: [Block] = []
