@@ -211,6 +211,20 @@ struct RecordReaderTests {
         #expect(Self.statistics(Self.records(w)).map(\.unit) == ["人次", "次", "人次", "次"])
     }
 
+    /// The 派員出國計畫預算彙總表 of a real budget book (監察院主管, 114 年度),
+    /// organisations × kinds of trip: statistics in 千元, not trips.
+    @Test func budgetSummaryByOrganisation() {
+        let t = Self.table(["機關名稱", "考察", "視察", "訪問", "開會", "談判", "合計"],
+                           [["合計", "2,967", "2,779", "2,076", "8,110", "-", "15,932"],
+                            ["1. 監察院", "2,967", "-", "809", "7,190", "-", "10,966"]],
+                           title: "派員出國計畫預算彙總表", unit: "單位：新臺幣千元")
+        let records = Self.records(t)
+        #expect(Self.trips(records).isEmpty)
+        let s = Self.statistics(records)
+        #expect(s.count == 9 && s.allSatisfy { $0.unit == "千元" && $0.tableTitle == "派員出國計畫預算彙總表" })
+        #expect(s.first { $0.row == "1. 監察院" && $0.column == "開會" }?.value == 7190)
+    }
+
     @Test func descriptionsAndCodesAreNoFigures() {
         let text = Self.table(["藥劑名稱", "稀釋倍數", "施藥方法", "注意事項"],
                               [["第滅寧乳劑", "2,000 倍", "每隔 7 天施藥一次。", "採收前 6 天停止施藥。"],
