@@ -28,6 +28,8 @@ struct RecordAccuracyTests {
         var right = 0
         var total = 0
         var notPrinted = 0
+        /// Right also when spaces next to CJK characters count.
+        var strictRight = 0
     }
 
     @Test func recordsMatchTheTruth() throws {
@@ -83,6 +85,9 @@ struct RecordAccuracyTests {
                 for field in fields {
                     if Self.same(record[field], expected[field]) {
                         byType[type, default: FieldCount()].right += 1
+                        if Self.same(record[field], expected[field], strict: true) {
+                            byType[type, default: FieldCount()].strictRight += 1
+                        }
                         byType[type, default: FieldCount()].total += 1
                     } else if let text = expected[field] as? String, !printed.contains(Self.squeezed(text)) {
                         byType[type, default: FieldCount()].notPrinted += 1
@@ -106,15 +111,18 @@ struct RecordAccuracyTests {
                 fileCount.right += count.right
                 fileCount.total += count.total
                 fileCount.notPrinted += count.notPrinted
+                fileCount.strictRight += count.strictRight
             }
             report.append("\(stem): \(fileCount.right)/\(fileCount.total)")
             overall.right += fileCount.right
             overall.total += fileCount.total
             overall.notPrinted += fileCount.notPrinted
+            overall.strictRight += fileCount.strictRight
         }
         let ratio = Double(overall.right) / Double(max(overall.total, 1))
         report.append(String(format: "corpus: %d/%d fields right (%.2f%%), %d truth values not printed in the PDFs",
                              overall.right, overall.total, ratio * 100, overall.notPrinted))
+        report.append("corpus, counting spaces next to CJK characters too: \(overall.strictRight)/\(overall.total)")
         var text = report.joined(separator: "\n") + "\n"
         if !mismatches.isEmpty { text += "mismatches:\n  " + mismatches.joined(separator: "\n  ") + "\n" }
         FileHandle.standardOutput.write(Data(text.utf8))
@@ -163,13 +171,18 @@ struct RecordAccuracyTests {
         return out
     }
 
-    static func same(_ a: Any?, _ b: Any?) -> Bool {
+    static func same(_ a: Any?, _ b: Any?, strict: Bool = false) -> Bool {
         let a = a is NSNull ? nil : a, b = b is NSNull ? nil : b
         switch (a, b) {
         case (nil, nil): return true
-        case (let x as String, let y as String): return normalised(x) == normalised(y)
+        case (let x as String, let y as String):
+            if strict {
+                return x.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+                    == y.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            return normalised(x) == normalised(y)
         case (let x as NSNumber, let y as NSNumber): return x.doubleValue == y.doubleValue
-        case (let x as [Any], let y as [Any]): return x.count == y.count && zip(x, y).allSatisfy { same($0, $1) }
+        case (let x as [Any], let y as [Any]): return x.count == y.count && zip(x, y).allSatisfy { same($0, $1, strict: strict) }
         default: return false
         }
     }
