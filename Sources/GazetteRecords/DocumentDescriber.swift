@@ -38,7 +38,8 @@ public struct DocumentDescription: Sendable, Hashable {
     public var dateRaw: String?
     /// The document's (Gregorian) year, for dates printed without one.
     public var year: Int?
-    /// Text that tells the kind: the title and the table titles and headers.
+    /// Text that tells the kind: the opening paragraphs, the headings, the
+    /// table titles and headers.
     var clues: String
 
     /// The kind, from the title, the tables' titles and headers, and the
@@ -79,7 +80,7 @@ public enum DocumentDescriber {
     public static func describe(blocks: [DescribedBlock], tableHeaders: [[String]], tableTitles: [String],
                                 outlineTitles: [String]) -> DocumentDescription {
         let flow = blocks.filter { !$0.isFurniture }
-        let clues = ([flow.prefix(12).map(\.text).joined(separator: " ")] + tableTitles
+        let clues = ([flow.prefix(12).map(\.text).joined(separator: " ")] + outlineTitles.prefix(40) + tableTitles
             + tableHeaders.map { $0.joined(separator: " ") }).joined(separator: " ")
         let (titleText, titleBlocks) = findTitle(blocks)
         let title = titleText.map { formalName(of: $0, in: flow) }
