@@ -17,6 +17,11 @@ struct DocumentRun {
     private var openingBlocks: [DescribedBlock] = []
     /// Page text for the date scan, which needs the document's year.
     private var pageTexts: [(page: Int, text: String)] = []
+    /// Running-text lines of each page (folded, furniture and table lines
+    /// left out), for the headings and captions around tables.
+    private var contextLines: [Int: [ContextLine]] = [:]
+    /// Paragraphs of each page (folded), for records read from running text.
+    private var paragraphs: [RunningParagraph] = []
     private var privateUse: [Int: [String]] = [:]
 
     /// What a page keeps while its layout is pending.
@@ -87,6 +92,19 @@ struct DocumentRun {
         for (index, line) in layout.lines.enumerated() where !furnitureLines.contains(index) && !inTable(line) {
             context.append(TableContextLine(text: line.text, box: line.box))
         }
+        contextLines[layout.number] = context.map {
+            ContextLine(text: TextFolder.fold($0.text), top: $0.box.y0, bottom: $0.box.y1)
+        }
+        if layout.number <= Self.openingPages {
+            // A title that repeats the running header is furniture to the
+            // layout stage; the describer still sees it (marked as such).
+            for item in layout.furniture where item.kind == .header && item.line < layout.lines.count {
+                let line = layout.lines[item.line]
+                openingBlocks.append(DescribedBlock(
+                    page: layout.number, text: TextFolder.fold(line.text), fontSize: line.fontSize, isBold: line.isBold,
+                    box: line.box, pageWidth: layout.width, pageHeight: layout.height, isFurniture: true))
+            }
+        }
         let closed = timed(&timings.tables) {
             assembler.add(page: layout.number, pageHeight: layout.height, tables: page.tables, lines: context)
         }
@@ -103,6 +121,7 @@ struct DocumentRun {
                     privateUse[layout.number, default: []] += folded.privateUse.map(\.codePoint)
                 }
                 paragraphs.append(folded.text)
+                self.paragraphs.append(RunningParagraph(page: layout.number, text: folded.text))
                 if layout.number <= Self.openingPages {
                     openingBlocks.append(DescribedBlock(
                         page: layout.number, text: folded.text, fontSize: block.fontSize, isBold: block.isBold,
@@ -168,9 +187,15 @@ struct DocumentRun {
 
         let recordTables = zip(tables, foldedTables).map { table, entry in
             RecordTable(id: entry.id, title: entry.title, unit: entry.unit, header: entry.header, rows: entry.rows,
-                        rowPages: table.rowPages)
+                        rowPages: table.rowPages,
+                        spans: table.spans.map { RecordTable.Span(row: $0.row, col: $0.col, rowSpan: $0.rowSpan, colSpan: $0.colSpan) },
+                        linesAbove: linesAbove(table), linesBelow: linesBelow(table))
         }
-        let records = timed(&timings.records) { RecordBuilder.records(tables: recordTables, documentYear: description.year) }
+        let records = timed(&timings.records) {
+            RecordBuilder.records(
+                tables: recordTables, paragraphs: paragraphs, documentYear: description.year,
+                documentDate: description.date)
+        }
 
         return GazetteDocument(
             tool: tool, source: source,
@@ -181,6 +206,37 @@ struct DocumentRun {
             outline: outline.map(OutlineNode.init), tables: foldedTables, records: records, dates: dates,
             warnings: warnings.sorted { ($0.page ?? 0, $0.code) < ($1.page ?? 0, $1.code) })
     }
+}
+
+extension DocumentRun {
+    /// The running-text lines above a table, nearest first: those of its
+    /// first page, then the pages before (at most 40 lines, two pages back),
+    /// so that the heading it sits under is among them.
+    fileprivate func linesAbove(_ table: LogicalTable) -> [String] {
+        guard let page = table.pages.first else { return [] }
+        var out = (contextLines[page] ?? []).filter { $0.bottom <= table.firstBox.y0 + 1 }
+            .sorted { $0.bottom > $1.bottom }.map(\.text)
+        for previous in stride(from: page - 1, through: max(1, page - 2), by: -1) where out.count < 40 {
+            out += (contextLines[previous] ?? []).sorted { $0.bottom > $1.bottom }.map(\.text)
+        }
+        return Array(out.prefix(40))
+    }
+
+    /// The running-text lines just below a table that ends on the page it
+    /// starts on (a note stating its unit), nearest first.
+    fileprivate func linesBelow(_ table: LogicalTable) -> [String] {
+        guard table.pages.count == 1, let page = table.pages.first else { return [] }
+        return (contextLines[page] ?? []).filter { $0.top >= table.firstBox.y1 - 1 }
+            .sorted { $0.top < $1.top }.prefix(3).map(\.text)
+    }
+}
+
+/// A running-text line kept for the records stage: folded text and its
+/// vertical extent.
+struct ContextLine {
+    var text: String
+    var top: Double
+    var bottom: Double
 }
 
 extension DateEntry {

@@ -2,17 +2,25 @@ import ArgumentParser
 import Foundation
 import Gazette
 
-/// `gazette extract FILE.pdf [-o OUT.json] [--pretty]`.
+/// `gazette extract FILE.pdf [--format json|jsonl|csv|xlsx] [-o OUT] [--pretty]`.
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Extract one PDF into a validated JSON document.",
-        discussion: "Writes to standard output unless -o is given; the output file is written atomically, never half.")
+        abstract: "Extract one PDF into a validated JSON document, or its records as JSON Lines, CSV or XLSX.",
+        discussion: """
+            json (the default) and jsonl go to standard output unless -o is given. csv writes one file per \
+            record type (OUT.<type>.csv, or DIR/<stem>.<type>.csv when -o names a directory); xlsx writes one \
+            workbook with a sheet per record type (OUT, or DIR/<stem>.xlsx). Every document is validated against \
+            the schema first; every file is written atomically, never half.
+            """)
 
     @Argument(help: "The PDF to read.", completion: .file(extensions: ["pdf"]))
     var file: String
 
-    @Option(name: [.short, .customLong("output")], help: "Write the JSON here instead of standard output.")
+    @Option(name: [.short, .customLong("output")], help: "Output file, base name (csv) or directory.")
     var output: String?
+
+    @Option(help: "Output format: json, jsonl, csv or xlsx.")
+    var format: String = "json"
 
     @Flag(help: "Indent the JSON for reading.")
     var pretty = false
@@ -25,17 +33,31 @@ struct Extract: ParsableCommand {
 
     func validate() throws {
         if let maxPages, maxPages < 1 { throw ValidationError("--max-pages must be at least 1") }
+        guard let format = ExportFormat(rawValue: format) else {
+            throw ValidationError("--format must be one of json, jsonl, csv, xlsx")
+        }
+        if !format.streams && output == nil {
+            throw ValidationError("--format \(format.rawValue) writes files: give -o DIR or -o BASE")
+        }
     }
 
     func run() throws {
         let extractor = Extractor(options: ExtractionOptions(password: password, maxPages: maxPages))
         do {
             let document = try extractor.extract(path: file)
-            let bytes = try extractor.serialise(document, pretty: pretty)
-            if let output {
-                try AtomicFile.write(bytes, to: URL(fileURLWithPath: output))
-            } else {
-                FileHandle.standardOutput.write(Data(bytes))
+            // Validated before anything is written, whatever the format.
+            let json = try extractor.serialise(document, pretty: pretty)
+            let files = try RecordExport.files(
+                for: document, format: ExportFormat(rawValue: format) ?? .json, output: output, json: json)
+            if files.isEmpty {
+                printError("\(file): no records; no CSV file written")
+            }
+            for out in files {
+                if let path = out.path {
+                    try AtomicFile.write(out.bytes, to: URL(fileURLWithPath: path))
+                } else {
+                    FileHandle.standardOutput.write(Data(out.bytes))
+                }
             }
         } catch {
             printError(error.localizedDescription)

@@ -12,8 +12,12 @@ public struct DescribedBlock: Sendable, Hashable {
     public var box: Rect
     public var pageWidth: Double
     public var pageHeight: Double
+    /// True for a running header line (a cover title that repeats the
+    /// running header is one): only a title in large type is taken from it.
+    public var isFurniture: Bool
 
-    public init(page: Int, text: String, fontSize: Double, isBold: Bool, box: Rect, pageWidth: Double, pageHeight: Double) {
+    public init(page: Int, text: String, fontSize: Double, isBold: Bool, box: Rect, pageWidth: Double,
+                pageHeight: Double, isFurniture: Bool = false) {
         self.page = page
         self.text = text
         self.fontSize = fontSize
@@ -21,6 +25,7 @@ public struct DescribedBlock: Sendable, Hashable {
         self.box = box
         self.pageWidth = pageWidth
         self.pageHeight = pageHeight
+        self.isFurniture = isFurniture
     }
 }
 
@@ -33,95 +38,205 @@ public struct DocumentDescription: Sendable, Hashable {
     public var dateRaw: String?
     /// The document's (Gregorian) year, for dates printed without one.
     public var year: Int?
-    /// Text that tells the kind: the title and the table titles and headers.
+    /// Text that tells the kind: the opening paragraphs, the headings, the
+    /// table titles and headers.
     var clues: String
 
-    /// The kind, from the title and the records found.
+    /// The kind, from the title, the tables' titles and headers, and the
+    /// records found.
     public func kind(records types: [String]) -> DocumentKind {
-        let title = self.title ?? ""
+        let title = TextTools.squeeze(self.title ?? "")
         func count(_ type: String) -> Int { types.filter { $0 == type }.count }
-        if title.contains("預算") && (clues.contains("派員出國") || clues.contains("歲出") || clues.contains("預算表")) {
+        let total = max(types.count, 1)
+        if TextTools.matches(title + " " + clues, #"預算"#),
+           TextTools.matches(clues, #"派員出國計畫|歲出|歲入|預算表|預算總表|單位預算|預算案"#),
+           !TextTools.matches(title, #"報告|會議|交流計畫"#) {
             return .budgetBook
         }
         if count("fundingLine") > 0 { return .fundingPlan }
-        if count("trip") > 0 && (title.contains("出國") || clues.contains("出國計畫名稱")) { return .tripReport }
-        if title.contains("工作報告") || title.contains("業務報告") || title.contains("施政報告") { return .workReport }
-        if title.contains("會議") || title.contains("議程") { return .meetingAgenda }
-        if title.contains("交流計畫") || title.contains("交流活動") || title.contains("交流發展計畫") {
-            return count("fundingLine") > 0 ? .fundingPlan : .exchangePlan
+        if count("trip") > 0, TextTools.matches(title, #"出國|出訪|考察報告"#) || clues.contains("出國計畫名稱") {
+            return .tripReport
         }
-        if title.contains("行程") { return .itinerary }
-        if count("proposal") > 0 && count("proposal") * 2 >= types.count { return .proposalList }
-        if count("scheduleItem") > 0 && count("scheduleItem") * 2 >= types.count { return .itinerary }
-        if count("trip") > 0 { return .tripReport }
+        if TextTools.matches(title, #"工作報告|業務報告|施政報告|工作成果|業務概況"#) { return .workReport }
+        if TextTools.matches(title, #"提案單|提案彙整|提案一覽|提案清單"#) { return .proposalList }
+        if TextTools.matches(title, #"會議|議程|大會|會報"#) { return .meetingAgenda }
+        if TextTools.matches(title, #"交流計畫|交流活動|交流發展計畫|交流實施計畫|參訪計畫|締盟"#) { return .exchangePlan }
+        if TextTools.matches(title, #"行程"#) { return .itinerary }
+        if count("proposal") + count("proposalForm") > 0, (count("proposal") + count("proposalForm")) * 2 >= total {
+            return .proposalList
+        }
+        if count("scheduleItem") > 0, count("scheduleItem") * 2 >= total { return .itinerary }
+        if count("trip") > 0, count("trip") * 2 >= total { return .tripReport }
         return .unknown
     }
 }
 
 /// Reads the title block of a document's opening pages.
 public enum DocumentDescriber {
-    /// Organisation names as they stand alone in a title block.
-    static let organisation = #"^[\p{Han}（）()]{2,24}?(政府|公所|秘書處|處|局|署|部|院|委員會|議會|辦公室|中心|學校|大學)$"#
+    /// Endings of organisation names (臺北市政府秘書處, 花蓮縣政府, 大同區公所).
+    static let organisationEndings = ["政府", "公所", "秘書處", "委員會", "議會", "辦公室", "中心", "大學", "學校", "基金會",
+                                      "管理處", "改良場", "試驗所", "處", "局", "署", "部", "院", "會"]
 
     public static func describe(blocks: [DescribedBlock], tableHeaders: [[String]], tableTitles: [String],
                                 outlineTitles: [String]) -> DocumentDescription {
-        let clues = ([blocks.prefix(12).map(\.text).joined(separator: " ")] + tableTitles + tableHeaders.map { $0.joined(separator: " ") })
-            .joined(separator: " ")
-        let title = findTitle(blocks)
-        let (date, raw) = findDate(blocks)
-        var issuer = blocks.filter { $0.page == (blocks.first?.page ?? 1) }
-            .map(\.text).first { $0 != title && $0.range(of: organisation, options: .regularExpression) != nil }
-        if issuer == nil, let title { issuer = organisationPrefix(of: title) }
+        let flow = blocks.filter { !$0.isFurniture }
+        let clues = ([flow.prefix(12).map(\.text).joined(separator: " ")] + outlineTitles.prefix(40) + tableTitles
+            + tableHeaders.map { $0.joined(separator: " ") }).joined(separator: " ")
+        let (titleText, titleBlocks) = findTitle(blocks)
+        let title = titleText.map { formalName(of: $0, in: flow) }
+        let (date, raw) = findDate(flow)
+        let issuer = findIssuer(flow, titleBlocks: titleBlocks, title: title)
         var year = date?.year
-        if year == nil, let title, let m = title.range(of: #"([0-9]{2,3})\s*年度"#, options: .regularExpression) {
-            let digits = title[m].prefix { $0.isNumber }
-            if let roc = Int(digits) { year = roc + 1911 }
+        if year == nil {
+            for text in [title ?? ""] + flow.filter({ $0.page == flow.first?.page }).map(\.text) {
+                if let m = text.range(of: #"([0-9]{2,3})\s*年度"#, options: .regularExpression) {
+                    let digits = text[m].prefix { $0.isNumber }
+                    if let roc = Int(digits), roc >= 40, roc <= 200 { year = roc + 1911; break }
+                }
+            }
         }
         if year == nil {
             // The year most dates of the opening pages fall in.
             var years: [Int: Int] = [:]
             let scanner = DateScanner()
-            for block in blocks { for m in scanner.matches(in: block.text) { years[m.value.start.year, default: 0] += 1 } }
+            for block in flow { for m in scanner.matches(in: block.text) { years[m.value.start.year, default: 0] += 1 } }
             year = years.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
         }
         return DocumentDescription(title: title, issuer: issuer, date: date, dateRaw: raw, year: year, clues: clues)
     }
 
     /// The largest type on the first page with text, read in order (a title
-    /// set over several lines is one title).
-    static func findTitle(_ blocks: [DescribedBlock]) -> String? {
-        guard let firstPage = blocks.first?.page else { return nil }
-        let onFirst = blocks.filter { $0.page == firstPage && !$0.text.isEmpty }
-        guard !onFirst.isEmpty else { return nil }
+    /// set over several lines is one title); a running header counts only
+    /// when it is set larger than the body.
+    static func findTitle(_ blocks: [DescribedBlock]) -> (String?, [DescribedBlock]) {
+        guard let firstPage = blocks.first(where: { !$0.isFurniture })?.page ?? blocks.first?.page else { return (nil, []) }
+        let sizes = blocks.filter { !$0.isFurniture }.map(\.fontSize).sorted()
+        let body = sizes.isEmpty ? 0 : sizes[sizes.count / 2]
+        let onFirst = blocks.filter {
+            $0.page == firstPage && !$0.text.isEmpty && (!$0.isFurniture || $0.fontSize >= body * 1.15)
+        }
+        .sorted { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }
+        guard !onFirst.isEmpty else { return (nil, []) }
         let largest = onFirst.map(\.fontSize).max()!
-        let sizes = blocks.map(\.fontSize).sorted()
-        let body = sizes[sizes.count / 2]
         let candidates = onFirst.filter {
             $0.fontSize >= largest * 0.9 && $0.text.count <= 80 && !$0.text.hasSuffix("。")
                 && DateParser.parse($0.text) == nil
         }
-        if largest >= body * 1.15, !candidates.isEmpty {
-            return candidates.map(\.text).joined()
+        var seen = Set<String>()
+        let distinct = candidates.filter { seen.insert(TextTools.squeeze($0.text)).inserted }
+        if largest >= body * 1.15, !distinct.isEmpty {
+            return (stripQuotes(distinct.map(\.text).joined()), distinct)
         }
         // No larger type: the first short paragraph.
-        return onFirst.first { $0.text.count <= 60 && !$0.text.hasSuffix("。") }?.text
+        if let block = onFirst.first(where: { !$0.isFurniture && $0.text.count <= 60 && !$0.text.hasSuffix("。") }) {
+            return (stripQuotes(block.text), [block])
+        }
+        return (nil, [])
     }
 
-    /// The first date standing on its own (or as 日期/時間：…) in the title block.
+    /// A title wrapped whole in 「」 or 『』 loses them.
+    static func stripQuotes(_ text: String) -> String {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        for (open, close) in [("「", "」"), ("『", "』"), ("“", "”")] where t.hasPrefix(open) && t.hasSuffix(close) {
+            let inner = t.dropFirst().dropLast()
+            if !inner.contains(open) && !inner.contains(close) { return String(inner) }
+        }
+        return t
+    }
+
+    /// The formal name a document states for itself (一、會議名稱：112 年度
+    /// 「北臺區域發展推動委員會」副首長會議) when the cover prints the same
+    /// name with less punctuation.
+    static func formalName(of title: String, in blocks: [DescribedBlock]) -> String {
+        func bare(_ s: String) -> String {
+            TextTools.squeeze(s).filter { !"「」『』“”\"'（）()、".contains($0) }
+        }
+        let target = bare(title)
+        for block in blocks.prefix(40) {
+            guard let r = block.text.range(of: #"(會議|計畫|活動|案)名稱\s*[:：]\s*"#, options: .regularExpression) else { continue }
+            var name = String(block.text[r.upperBound...])
+            if let cut = name.firstIndex(where: { "。\n".contains($0) }) { name = String(name[..<cut]) }
+            name = stripQuotes(name)
+            if bare(name) == target { return name }
+        }
+        return title
+    }
+
+    /// The document's date: a day standing in the title block of the first
+    /// page (中華民國 107 年 5 月 11 日, 修訂日期：…, 花蓮縣政府 中華民國 108 年
+    /// 11 月 15 日修正), never one inside a sentence; else a date standing
+    /// alone on the opening pages.
     static func findDate(_ blocks: [DescribedBlock]) -> (PartialDate?, String?) {
         let scanner = DateScanner()
-        for block in blocks {
+        guard let firstPage = blocks.first?.page else { return (nil, nil) }
+        var best: (score: Int, date: PartialDate, raw: String)?
+        for block in blocks where block.page == firstPage {
             let text = block.text
-            if let value = DateParser.parse(text), value.start == value.end, value.start.day != nil {
-                return (value.start, text)
+            guard text.count <= 60, !text.contains("。"), !text.contains("，") else { continue }
+            for m in scanner.matches(in: text) where m.value.precision == .day && !m.value.isRange {
+                var score = 1
+                if m.raw.hasPrefix("中華民國") || m.raw.hasPrefix("民國") { score += 2 }
+                if TextTools.matches(text, #"日期|時間|發布|修訂|修正|印製|編印"#) { score += 1 }
+                if best == nil || score > best!.score { best = (score, m.value.start, m.raw) }
             }
-            if text.count <= 60, text.contains("時間") || text.contains("日期") || text.hasPrefix("中華民國") {
-                if let m = scanner.matches(in: text).first, m.value.start.day != nil {
-                    return (m.value.start, m.raw)
-                }
+        }
+        if let best { return (best.date, best.raw) }
+        for block in blocks {
+            if let value = DateParser.parse(block.text), value.start == value.end, value.start.day != nil {
+                return (value.start, block.text)
             }
         }
         return (nil, nil)
+    }
+
+    /// Who issued the document: a 主辦單位：/ 發文機關： line, else an
+    /// organisation standing at the start of a title-page line (the most
+    /// specific when one name extends another: 臺中市政府 < 臺中市政府秘書處),
+    /// else the organisation the title starts with.
+    static func findIssuer(_ blocks: [DescribedBlock], titleBlocks: [DescribedBlock], title: String?) -> String? {
+        for block in blocks.prefix(30) {
+            let text = TextTools.squeeze(block.text)
+            if let r = text.range(of: #"(主辦單位|主辦機關|發文機關|報告機關|報告單位|機關名稱|編製機關|發行機關)[:：]"#, options: .regularExpression),
+               let org = organisation(atStartOf: String(text[r.upperBound...])) {
+                return org
+            }
+        }
+        guard let firstPage = blocks.first?.page else { return nil }
+        let titleTexts = Set(titleBlocks.map(\.text))
+        var found: [String] = []
+        for block in blocks where block.page == firstPage && !titleTexts.contains(block.text)
+            && !block.text.contains("。") && !block.text.contains("，") && block.text.count <= 40 {
+            if let org = organisation(atStartOf: TextTools.squeeze(block.text)) { found.append(org) }
+        }
+        if let first = found.first {
+            return found.filter { $0.hasPrefix(first) }.max { $0.count < $1.count } ?? first
+        }
+        if let title { return organisationPrefix(of: TextTools.squeeze(title)) }
+        return nil
+    }
+
+    /// Words that may follow an organisation's name on a title-page line.
+    static let afterOrganisation = #"^(報告人|報告|中華民國|民國|[0-9]|謹呈|敬呈|印製|編印|編製|製|主辦|地址|電話|TEL|[：:（(　 ])"#
+
+    /// The longest organisation name a line starts with, when the line is
+    /// that name alone or the name followed by a date, reporter or address.
+    static func organisation(atStartOf text: String) -> String? {
+        guard let first = text.first, !first.isNumber, text.count >= 3 else { return nil }
+        var best: String?
+        for ending in organisationEndings {
+            var search = text.startIndex..<text.endIndex
+            while let r = text.range(of: ending, range: search) {
+                let name = String(text[..<r.upperBound])
+                let rest = String(text[r.upperBound...])
+                let allHan = name.unicodeScalars.allSatisfy { $0.properties.isIdeographic || "（）()".unicodeScalars.contains($0) }
+                if allHan, name.count >= 3, name.count <= 20, rest.isEmpty || TextTools.matches(rest, afterOrganisation),
+                   best == nil || name.count > best!.count {
+                    best = name
+                }
+                search = r.upperBound..<text.endIndex
+            }
+        }
+        return best
     }
 
     /// The organisation a title starts with (臺北市政府秘書處工作報告 → 臺北市政府秘書處).
@@ -131,6 +246,7 @@ public enum DocumentDescriber {
         for suffix in suffixes {
             guard let r = title.range(of: suffix) else { continue }
             let prefix = String(title[..<r.upperBound])
+            guard prefix.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) else { continue }
             if prefix.count >= 4 && prefix.count <= 16 && (best == nil || prefix.count > best!.count) { best = prefix }
         }
         return best

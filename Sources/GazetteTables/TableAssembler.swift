@@ -216,6 +216,12 @@ final class Builder {
         guard !firstRow.isEmpty else { return 0 }
         let numeric = firstRow.filter(looksNumeric).count
         if numeric * 2 > firstRow.count { return 0 }
+        // A first-row value like the values below it (a time slot, a date, a
+        // number, with no CJK label text) makes the first row data.
+        for c in 0..<grid.columnCount where looksLikeValue(matrix[0][c]) {
+            let below = matrix.dropFirst().map { $0[c] }.filter { !$0.isEmpty }
+            if !below.isEmpty && below.filter(looksLikeValue).count * 2 >= below.count { return 0 }
+        }
         var depth = grid.cells.filter { $0.row == 0 }.map(\.rowSpan).max() ?? 1
         // Labels spanning columns with sub-labels below them take the next row in.
         var changed = true
@@ -485,6 +491,17 @@ func looksNumeric(_ text: String) -> Bool {
     func digit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) || (0xFF10...0xFF19).contains(s.value) }
     guard let head = scalars.first, digit(head) else { return false }
     return scalars.allSatisfy { digit($0) || ",，.．".unicodeScalars.contains($0) }
+}
+
+/// A value rather than a label: digits and their punctuation (a number, a
+/// time slot, a date like 104/4/06-4/11), no CJK characters.
+func looksLikeValue(_ text: String) -> Bool {
+    var digits = 0, others = 0
+    for u in text.unicodeScalars where !CellText.isSpace(u.value) {
+        if RowSplitter.isWide(u) && !(0xFF10...0xFF19).contains(u.value) { return false }
+        if ("0"..."9").contains(u) || (0xFF10...0xFF19).contains(u.value) { digits += 1 } else { others += 1 }
+    }
+    return digits > 0 && digits * 5 >= (digits + others) * 3
 }
 
 /// The regular expressions of table captions, compiled once.

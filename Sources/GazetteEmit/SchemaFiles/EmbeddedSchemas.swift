@@ -457,6 +457,7 @@ enum EmbeddedSchemas {
         "string",
         "null"
       ],
+      "pattern": "^t[1-9][0-9]*$",
       "description": "Id of the table the record comes from (tables[].id)."
     },
     "row": {
@@ -477,27 +478,31 @@ enum EmbeddedSchemas {
         "string",
         "null"
       ],
-      "description": "非自償 / 自償 when the table groups its sources."
+      "minLength": 1,
+      "description": "The group of the source (非自償 / 自償) when the table groups its sources."
     },
     "source": {
       "type": [
         "string",
         "null"
-      ]
+      ],
+      "minLength": 1,
+      "description": "The source of the money (中央預算, 地方預算 …)."
     },
     "period": {
       "type": [
         "string",
         "null"
       ],
-      "description": "The column label as printed."
+      "minLength": 1,
+      "description": "The year column's label as printed (108 年以前, 109 年)."
     },
     "amountTWD": {
       "type": [
         "integer",
         "null"
       ],
-      "description": "Amount in New Taiwan dollars (table unit applied)."
+      "description": "Amount in New Taiwan dollars: the figure × the table's unit (百萬元 × 1,000,000), exact; null for a blank or dash."
     }
   },
   "required": [
@@ -529,6 +534,7 @@ enum EmbeddedSchemas {
         "string",
         "null"
       ],
+      "pattern": "^t[1-9][0-9]*$",
       "description": "Id of the table the record comes from (tables[].id)."
     },
     "row": {
@@ -549,44 +555,56 @@ enum EmbeddedSchemas {
         "string",
         "null"
       ],
-      "description": "The heading the table sits under."
+      "minLength": 1,
+      "description": "The heading the table sits under ((一)擬解除列管 111 年度合作方案，共 12 案)."
     },
     "item": {
       "type": [
         "integer",
         "null"
       ],
-      "minimum": 0
+      "minimum": 0,
+      "description": "The proposal's number (項次)."
     },
     "group": {
       "type": [
         "string",
         "null"
-      ]
+      ],
+      "minLength": 1,
+      "description": "Topic group (議題組別)."
     },
     "organization": {
       "type": [
         "string",
         "null"
-      ]
+      ],
+      "minLength": 1,
+      "description": "Who proposes or runs it (主辦單位 / 提案單位)."
     },
     "title": {
       "type": [
         "string",
         "null"
-      ]
+      ],
+      "minLength": 1,
+      "description": "The proposal (提案名稱)."
     },
     "centralAgency": {
       "type": [
         "string",
         "null"
-      ]
+      ],
+      "minLength": 1,
+      "description": "The central ministry concerned (對應中央部會)."
     },
     "note": {
       "type": [
         "string",
         "null"
-      ]
+      ],
+      "minLength": 1,
+      "description": "Progress or reason (說明/進度, 解除列管原因 …)."
     }
   },
   "required": [
@@ -621,7 +639,8 @@ enum EmbeddedSchemas {
         "string",
         "null"
       ],
-      "description": "Id of the table the record comes from (tables[].id)."
+      "pattern": "^t[1-9][0-9]*$",
+      "description": "Id of the form's table (tables[].id)."
     },
     "row": {
       "type": [
@@ -629,7 +648,7 @@ enum EmbeddedSchemas {
         "null"
       ],
       "minimum": 0,
-      "description": "Index into the table's rows."
+      "description": "0: a form is one record of its whole table."
     },
     "page": {
       "type": "integer",
@@ -640,51 +659,65 @@ enum EmbeddedSchemas {
       "type": [
         "string",
         "null"
-      ]
+      ],
+      "minLength": 1,
+      "description": "提案名稱."
     },
     "organization": {
       "type": [
         "string",
         "null"
-      ]
+      ],
+      "minLength": 1,
+      "description": "提案單位."
     },
     "types": {
       "type": "array",
       "items": {
-        "type": "string"
+        "type": "string",
+        "minLength": 1
       },
-      "description": "Checked (■) proposal types."
+      "description": "The checked (■) 提案類型 options, in print order."
     },
     "partnerCities": {
       "type": "array",
       "items": {
-        "type": "string"
+        "type": "string",
+        "minLength": 1
       },
-      "description": "Checked partner cities."
+      "description": "The checked 合作縣市 options, in print order (北臺八縣市 or 部分縣市 when that box is checked)."
     },
     "description": {
       "type": [
         "string",
         "null"
-      ]
+      ],
+      "minLength": 1,
+      "description": "提案說明."
     },
     "actions": {
       "type": [
         "string",
         "null"
-      ]
+      ],
+      "minLength": 1,
+      "description": "辦理方式."
     },
     "benefits": {
       "type": [
         "string",
         "null"
-      ]
+      ],
+      "minLength": 1,
+      "description": "預期效益."
     },
     "contact": {
       "type": [
         "string",
         "null"
-      ]
+      ],
+      "minLength": 1,
+      "description": "聯絡人, with the phone number as printed."
     }
   },
   "required": [
@@ -709,7 +742,7 @@ enum EmbeddedSchemas {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://gazette.invalid/schemas/scheduleItem.schema.json",
   "title": "Schedule item record",
-  "description": "One slot of an agenda or itinerary.",
+  "description": "One slot of an agenda or itinerary: a row of a table of times (or days) and activities.",
   "type": "object",
   "properties": {
     "type": {
@@ -720,6 +753,7 @@ enum EmbeddedSchemas {
         "string",
         "null"
       ],
+      "pattern": "^t[1-9][0-9]*$",
       "description": "Id of the table the record comes from (tables[].id)."
     },
     "row": {
@@ -728,7 +762,7 @@ enum EmbeddedSchemas {
         "null"
       ],
       "minimum": 0,
-      "description": "Index into the table's rows."
+      "description": "Index into the table's rows; null when the slot was read as the table's header row."
     },
     "page": {
       "type": "integer",
@@ -740,27 +774,32 @@ enum EmbeddedSchemas {
         "string",
         "null"
       ],
-      "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+      "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
+      "description": "The day: the row's own date, else the day heading above the table, else the meeting's date."
     },
     "start": {
       "type": [
         "string",
         "null"
       ],
-      "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"
+      "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$",
+      "description": "Start time, HH:MM (24-hour); null for a slot given as a day only."
     },
     "end": {
       "type": [
         "string",
         "null"
       ],
-      "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"
+      "pattern": "^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$",
+      "description": "End time, HH:MM; null for an open slot (07:00 集合出發)."
     },
     "activity": {
       "type": [
         "string",
         "null"
-      ]
+      ],
+      "minLength": 1,
+      "description": "What happens in the slot."
     }
   },
   "required": [
@@ -792,40 +831,46 @@ enum EmbeddedSchemas {
         "string",
         "null"
       ],
-      "description": "The table's title."
+      "minLength": 1,
+      "description": "The table's caption as printed above it (or in the sentence leading into it), else the heading it sits under."
     },
     "row": {
       "type": [
         "string",
         "null"
       ],
-      "description": "The row label."
+      "minLength": 1,
+      "description": "The row label (label columns under one merged header joined with /)."
     },
     "column": {
       "type": [
         "string",
         "null"
       ],
-      "description": "The column label."
+      "minLength": 1,
+      "description": "The column label: header rows joined with / (112年/7月)."
     },
     "value": {
       "type": [
         "number",
         "null"
-      ]
+      ],
+      "description": "The figure as printed (129萬 4,421件 → 1294421, 99.8% → 99.8); amounts stay in the table's unit."
     },
     "unit": {
       "type": [
         "string",
         "null"
       ],
-      "description": "件, 人次, %, … or null."
+      "minLength": 1,
+      "description": "件, 人次, %, 千元 …: the cell's own counter word, else the column's, else the table's; null when none is stated."
     },
     "tableId": {
       "type": [
         "string",
         "null"
       ],
+      "pattern": "^t[1-9][0-9]*$",
       "description": "Id of the table the value comes from (tables[].id)."
     },
     "rowIndex": {
@@ -860,7 +905,7 @@ enum EmbeddedSchemas {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://gazette.invalid/schemas/trip.schema.json",
   "title": "Trip record",
-  "description": "One overseas trip, from a trip report table or a budget book's 派員出國計畫 table.",
+  "description": "One overseas trip: a row of a trip report's table (因公出國計畫名稱 / 出國日期 / 出國地點 …), a row of a budget book's 派員出國計畫 table (計畫名稱 / 擬前往國家 / 預計前往期間 / 擬派人數 / 旅費 … 合計), or an item of running text under a heading about trips abroad (then table and row are null).",
   "type": "object",
   "properties": {
     "type": {
@@ -871,7 +916,8 @@ enum EmbeddedSchemas {
         "string",
         "null"
       ],
-      "description": "Id of the table the record comes from (tables[].id)."
+      "pattern": "^t[1-9][0-9]*$",
+      "description": "Id of the table the trip comes from (tables[].id); null for a trip read from running text."
     },
     "row": {
       "type": [
@@ -879,70 +925,83 @@ enum EmbeddedSchemas {
         "null"
       ],
       "minimum": 0,
-      "description": "Index into the table's rows."
+      "description": "Index into the table's rows; null for a trip read from running text."
     },
     "page": {
       "type": "integer",
       "minimum": 1,
-      "description": "Page the row starts on."
+      "description": "Page the row (or paragraph) starts on; for a facing-page spread, the left page."
     },
     "planName": {
       "type": [
         "string",
         "null"
-      ]
+      ],
+      "minLength": 1,
+      "description": "The plan's name as printed (計畫名稱), or the item's text after its dates."
     },
     "startDate": {
       "type": [
         "string",
         "null"
       ],
-      "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+      "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
+      "description": "First day (YYYY-MM-DD), or month (YYYY-MM) when the document gives only months (114.08); years printed without one take the document's year."
     },
     "endDate": {
       "type": [
         "string",
         "null"
       ],
-      "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+      "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
+      "description": "Last day or month, as startDate; equal to startDate for a single day or month."
     },
     "destination": {
       "type": [
         "string",
         "null"
-      ]
+      ],
+      "minLength": 1,
+      "description": "Where to, as printed (出國地點 / 擬前往國家), or the place after 赴 in running text."
     },
     "travellers": {
       "type": [
         "string",
         "null"
-      ]
+      ],
+      "minLength": 1,
+      "description": "Who travels, as printed (市長林佳龍、研考會主委柳嘉峰等七人)."
     },
     "travellerCount": {
       "type": [
         "integer",
         "null"
       ],
-      "minimum": 0
+      "minimum": 0,
+      "description": "How many travel: 等七人 → 7, or the budget book's 擬派人數; null when not printed."
     },
     "budgetTWD": {
       "type": [
         "integer",
         "null"
       ],
-      "description": "Budget in New Taiwan dollars; null when not given as an amount (e.g. 核銷中)."
+      "description": "Budget in New Taiwan dollars (萬 forms exact, 千元 × 1000); null when not an amount (核銷中)."
     },
     "budgetRaw": {
       "type": [
         "string",
         "null"
-      ]
+      ],
+      "minLength": 1,
+      "description": "The budget cell as printed (新臺幣 51 萬 2,005 元, 核銷中, or the 合計 figure in the table's unit)."
     },
     "outcomes": {
       "type": [
         "string",
         "null"
-      ]
+      ],
+      "minLength": 1,
+      "description": "What the trip achieved (出國內容成效); null for a plan (計畫內容 is not an outcome)."
     }
   },
   "required": [

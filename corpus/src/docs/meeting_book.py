@@ -137,7 +137,7 @@ SUPPORT = {
     "新竹市": {"新竹縣": 0, "苗栗縣": 0},
     "苗栗縣": {"新竹縣": 0, "新竹市": 0},
 }
-GREEN_TITLE = "北臺綠色旅遊合作計畫各縣市參與情形"
+GREEN_TITLE = "北臺綠色旅遊合作計畫各縣市參與情形（統計至 112 年 7 月 16 日）"
 GREEN = [("宜蘭縣", 0, 62, 9), ("基隆市", 2, 32, 16), ("臺北市", 3, 127, 47), ("新北市", 36, 65, 42),
          ("桃園市", 7, 47, 29), ("新竹縣", 2, 13, 4), ("新竹市", 0, 5, 3), ("苗栗縣", 0, 0, 0)]
 
@@ -253,7 +253,7 @@ def build(corpus, truthdir):
             if c in SUPPORT[req]:
                 doc.records.append(common.statistic(SUPPORT_TITLE, req, f"支援縣市（件）/{c}", SUPPORT[req][c], "件", res, i))
     doc.space(10)
-    doc.para(GREEN_TITLE + "（統計至 112 年 7 月 16 日）", size=12, align="center", after=4, keep=220)
+    doc.para(GREEN_TITLE, size=12, align="center", after=4, keep=220)
     cols = ["縣市", "參與民眾所屬縣市", "參與人次數", "環教場所到訪次數"]
     body = [[C(r[0], align="center")] + [C(_fmt(v), align="right") for v in r[1:]] for r in GREEN]
     tot = [sum(r[k] for r in GREEN) for k in (1, 2, 3)]

@@ -137,6 +137,7 @@ def build(corpus, truthdir):
     for title, rows, col in ((EDOC_TITLE, EDOC, "全府績效"), (EDOC2_TITLE, EDOC2, "秘書處績效")):
         cols = ["項次", "業務內容", col, "比率"]
         body = [[C(a, align="center"), C(b), C(c, align="right"), C(d, align="right")] for a, b, c, d in rows]
+        doc.para(title, size=12, align="center", after=4, keep=90)
         t = Table(title, [40, 170, 120, 100], [cols], body, style="fill", size=13)
         res = render(doc, t)
         for i, r in enumerate(rows):
@@ -159,6 +160,7 @@ def build(corpus, truthdir):
         a = PETITIONS[i * 2]
         b = PETITIONS[i * 2 + 1] if i * 2 + 1 < len(PETITIONS) else None
         body.append([C(a[0]), C(str(a[1]), align="right"), C(b[0] if b else ""), C(str(b[1]) if b else "", align="right")])
+    doc.para(PETITION_TITLE, size=12, align="center", after=4, keep=90)
     t = Table(PETITION_TITLE, [130, 70, 130, 70], [["機 關 名 稱", "件數", "機 關 名 稱", "件數"]], body,
               style="stroke", size=12, unit="件")
     res = render(doc, t)
@@ -173,6 +175,7 @@ def build(corpus, truthdir):
         header = [[C("期間\n類別", rs=2), C("112年", cs=6), C("總計\n（件）", rs=2)], [C(m) for m in MONTHS]]
         body = [[C(name)] + [C(f"{v:,}", align="right") for v in vals] + [C(f"{sum(vals):,}", align="right")]
                 for name, vals in rows]
+        doc.para(title, size=12, align="center", after=4, keep=120)
         t = Table(title, [110] + [44] * 6 + [60], header, body, style="fill", size=12, unit="件")
         res = render(doc, t)
         for i, (name, vals) in enumerate(rows):

@@ -1,0 +1,126 @@
+import Foundation
+import GazetteNormalise
+
+/// Reads proposal lists (項次 / 議題組別 / 主辦 or 提案單位 / 提案名稱 /
+/// 對應中央部會 / 說明/進度 or 解除列管原因): one record per proposal, its
+/// `list` the heading the table sits under.
+enum ProposalListReader {
+    static func records(_ table: RecordTable, _ context: RecordContext) -> [Record] {
+        var map = HeaderMap(table.header)
+        guard let titleColumn = map.take(#"提案名稱|案名|案由|議題名稱|方案名稱|合作方案|議案|^提案$|提案內容"#) else { return [] }
+        let item = map.take(#"^(項次|編號|序號|案號|項目編號|No\.?|NO\.?)$"#)
+        let group = map.take(#"組別|議題組|分組"#)
+        let organization = map.take(#"主辦|提案單位|提案機關|提案縣市|辦理單位|承辦|權責單位|主政|提案人"#, excluding: #"部會"#)
+        let agency = map.take(#"部會|中央機關|中央主管|主管機關"#)
+        let note = map.take(#"說明|進度|原因|辦理情形|執行情形|備註|決議|意見|回復"#)
+        guard item != nil || organization != nil,
+              [item, group, organization, agency, note].compactMap({ $0 }).count >= 2
+        else { return [] }
+        let list = heading(of: table)
+        var records: [Record] = []
+        for (index, row) in table.filledRows.enumerated() {
+            func cell(_ c: Int?) -> String? { c.flatMap { $0 < row.count ? TextTools.nonEmpty(row[$0]) : nil } }
+            guard let title = cell(titleColumn) else { continue }
+            let record = ProposalRecord(
+                provenance: Provenance(table: table.id, row: index, page: table.page(ofRow: index)),
+                list: list, item: cell(item).flatMap(TextTools.integer), group: cell(group),
+                organization: cell(organization), title: title, centralAgency: cell(agency), note: cell(note))
+            records.append(.proposal(record))
+        }
+        return records
+    }
+
+    /// The heading a table sits under: its title when that is a numbered
+    /// heading ((一)擬解除列管…), else the nearest numbered heading above
+    /// it, else its title.
+    static func heading(of table: RecordTable) -> String? {
+        if let title = table.title, TextTools.label(of: title) != nil { return title }
+        if let line = table.linesAbove.prefix(6).first(where: TextTools.isHeading) { return line }
+        return table.title
+    }
+}
+
+/// Reads cooperation proposal forms (合作提案單): key–value tables whose
+/// keys are 提案名稱, 提案單位, 提案類型 (☐/■), 合作縣市 (☐/■), 提案說明,
+/// 辦理方式, 預期效益, 聯絡人. One record per form.
+enum ProposalFormReader {
+    /// The form field each key names.
+    enum Field: CaseIterable {
+        case title, organization, types, partnerCities, description, actions, benefits, contact
+
+        var pattern: String {
+            switch self {
+            case .title: return #"^(提案名稱|案名|提案|計畫名稱|合作計畫名稱)$"#
+            case .organization: return #"^(提案單位|提案機關|提案縣市|主辦單位|主辦機關)$"#
+            case .types: return #"^(提案類型|類型|提案類別|類別)$"#
+            case .partnerCities: return #"^(合作縣市|合作對象|參與縣市|合作機關|合作單位)$"#
+            case .description: return #"^(提案說明|說明|提案緣由|緣由|提案內容|計畫說明)$"#
+            case .actions: return #"^(辦理方式|執行方式|實施方式|作法|具體作法|推動方式)$"#
+            case .benefits: return #"^(預期效益|效益|預期成果)$"#
+            case .contact: return #"^(聯絡人|聯絡窗口|聯絡資訊|承辦人|聯絡方式)$"#
+            }
+        }
+    }
+
+    static func records(_ table: RecordTable, _ context: RecordContext) -> [Record] {
+        // The first key may have been read as a header row.
+        var pairs: [(key: String, value: String, row: Int?)] = []
+        if table.header.count >= 2, field(of: table.header[0]) != nil {
+            pairs.append((table.header[0], table.header.dropFirst().joined(), nil))
+        }
+        for (index, row) in table.rows.enumerated() where row.count >= 2 {
+            let value = row.dropFirst().filter { !$0.isEmpty }.joined(separator: " ")
+            pairs.append((row[0], value, index))
+        }
+        var found: [Field: String] = [:]
+        for pair in pairs {
+            guard let f = field(of: pair.key), found[f] == nil else { continue }
+            found[f] = pair.value
+        }
+        guard found.count >= 4, found[.title] != nil, found[.types] != nil || found[.partnerCities] != nil
+            || found[.contact] != nil
+        else { return [] }
+        var form = ProposalFormRecord(provenance: Provenance(table: table.id, row: 0, page: table.firstPage))
+        form.title = TextTools.nonEmpty(found[.title])
+        form.organization = TextTools.nonEmpty(found[.organization])
+        form.types = found[.types].map(checkedOptions) ?? []
+        form.partnerCities = found[.partnerCities].map(checkedOptions) ?? []
+        form.description = TextTools.nonEmpty(found[.description])
+        form.actions = TextTools.nonEmpty(found[.actions])
+        form.benefits = TextTools.nonEmpty(found[.benefits])
+        form.contact = TextTools.nonEmpty(found[.contact])
+        return [.proposalForm(form)]
+    }
+
+    static func field(of key: String) -> Field? {
+        let k = TextTools.squeeze(key)
+        return Field.allCases.first { TextTools.matches(k, $0.pattern) }
+    }
+
+    static let checked: Set<Character> = ["■", "☑", "☒", "▣", "◼", "⬛", "✔", "✓", "☒", "▇", "█"]
+    static let unchecked: Set<Character> = ["☐", "□", "◻", "▢", "⬜"]
+
+    /// The checked options of a checkbox list, in print order
+    /// ("■ 北臺八縣市☐ 部分縣市" → ["北臺八縣市"]); a value without
+    /// checkboxes is one option.
+    static func checkedOptions(_ value: String) -> [String] {
+        var options: [String] = []
+        var current: (checked: Bool, text: String)?
+        func close() {
+            if let c = current, c.checked, let text = TextTools.nonEmpty(c.text) { options.append(text) }
+        }
+        var sawBox = false
+        for ch in value {
+            if checked.contains(ch) || unchecked.contains(ch) {
+                close()
+                current = (checked.contains(ch), "")
+                sawBox = true
+            } else if current != nil {
+                current!.text.append(ch)
+            }
+        }
+        close()
+        if !sawBox, let text = TextTools.nonEmpty(value) { return [text] }
+        return options
+    }
+}

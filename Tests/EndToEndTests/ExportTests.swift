@@ -1,0 +1,333 @@
+import Foundation
+import Gazette
+@testable import GazetteEmit
+import Testing
+
+/// `gazette extract --format jsonl|csv|xlsx` on corpus documents: the files
+/// read back — with our CSV parser, LibreOffice (headless) and openpyxl —
+/// give the values of the JSON document. LibreOffice and openpyxl are
+/// required (scripts/bootstrap installs them): without them the test fails.
+@Suite("Exports", .serialized)
+struct ExportTests {
+    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../corpus").standardizedFileURL
+    /// Documents with every record type among them, month dates, times,
+    /// null cells, lists and long text.
+    static let documents = ["meeting-book", "budget-trips", "trip-report", "exchange-plan", "funding-plan", "work-report"]
+
+    // MARK: The expected tables, from the JSON document
+
+    /// Record type → header and rows as text, computed from the JSON
+    /// document independently of the writers.
+    static func expectedSheets(_ document: [String: Any]) -> [String: [[String]]] {
+        let file = (document["source"] as? [String: Any])?["file"] as? String ?? ""
+        var sheets: [String: [[String]]] = [:]
+        var order: [String: [String]] = [:]
+        for record in document["records"] as? [[String: Any]] ?? [] {
+            let type = record["type"] as! String
+            let keys = order[type] ?? Self.keyOrder(type)
+            order[type] = keys
+            if sheets[type] == nil { sheets[type] = [["file"] + keys] }
+            sheets[type]!.append([file] + keys.map { text(record[$0]) })
+        }
+        return sheets
+    }
+
+    /// The JSON field order of each type (as Record+Codable writes it).
+    static func keyOrder(_ type: String) -> [String] {
+        switch type {
+        case "trip": return ["table", "row", "page", "planName", "startDate", "endDate", "destination", "travellers",
+                             "travellerCount", "budgetTWD", "budgetRaw", "outcomes"]
+        case "proposal": return ["table", "row", "page", "list", "item", "group", "organization", "title", "centralAgency", "note"]
+        case "proposalForm": return ["table", "row", "page", "title", "organization", "types", "partnerCities", "description",
+                                     "actions", "benefits", "contact"]
+        case "fundingLine": return ["table", "row", "page", "category", "source", "period", "amountTWD"]
+        case "scheduleItem": return ["table", "row", "page", "date", "start", "end", "activity"]
+        default: return ["table", "row", "column", "value", "unit", "tableId", "rowIndex", "page"]
+        }
+    }
+
+    static func text(_ value: Any?) -> String {
+        switch value {
+        case nil, is NSNull: return ""
+        case let s as String: return s
+        case let n as NSNumber:
+            let d = n.doubleValue
+            return d.rounded() == d && abs(d) < 1e15 ? String(Int64(d)) : "\(d)"
+        case let a as [Any]: return a.map { text($0) }.joined(separator: "; ")
+        default: return "\(value!)"
+        }
+    }
+
+    // MARK: The test
+
+    @Test func exportsReadBackWithTheJSONValues() throws {
+        let soffice = try #require(Self.which("soffice"), "LibreOffice (soffice) is not installed: run scripts/bootstrap")
+        let python = try #require(Self.pythonWithOpenpyxl(), "python3 with openpyxl is not installed: run scripts/bootstrap")
+        let gazette = try #require(Self.gazetteBinary(), "the gazette executable was not found beside the tests")
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-export-\(UUID().uuidString)")
+        let out = work.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+
+        var expected: [String: [String: [[String]]]] = [:]
+        var documents: [String: [String: Any]] = [:]
+        for name in Self.documents {
+            let pdf = Self.corpus.appendingPathComponent("\(name).pdf").path
+            let jsonPath = out.appendingPathComponent("\(name).json").path
+            try Self.run(gazette, ["extract", pdf, "-o", jsonPath])
+            try Self.run(gazette, ["extract", pdf, "--format", "csv", "-o", out.path + "/"])
+            try Self.run(gazette, ["extract", pdf, "--format", "xlsx", "-o", out.path])
+            try Self.run(gazette, ["extract", pdf, "--format", "jsonl", "-o", out.appendingPathComponent("\(name).jsonl").path])
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: jsonPath))) as? [String: Any])
+            documents[name] = document
+            expected[name] = Self.expectedSheets(document)
+            #expect(!(expected[name] ?? [:]).isEmpty, "\(name): no records")
+        }
+        // Nothing half-written is left behind.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(AtomicFile.temporaryPrefix) }
+        #expect(leftovers.isEmpty)
+
+        for name in Self.documents {
+            let sheets = expected[name] ?? [:]
+            // Our CSV files: BOM, CRLF, one per record type, nothing else.
+            let csvFiles = try FileManager.default.contentsOfDirectory(atPath: out.path)
+                .filter { $0.hasPrefix(name + ".") && $0.hasSuffix(".csv") }.sorted()
+            #expect(csvFiles == sheets.keys.map { "\(name).\($0).csv" }.sorted())
+            for (type, rows) in sheets {
+                let bytes = try Data(contentsOf: out.appendingPathComponent("\(name).\(type).csv"))
+                #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "\(name).\(type).csv has no BOM")
+                let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+                #expect(text.hasSuffix("\r\n"))
+                Self.compare(Self.parseCSV(text), rows, "\(name).\(type).csv (our parser)")
+            }
+            // JSON Lines: one record per line, with its file.
+            let lines = try String(contentsOf: out.appendingPathComponent("\(name).jsonl"), encoding: .utf8)
+                .split(separator: "\n")
+            let records = documents[name]?["records"] as? [[String: Any]] ?? []
+            #expect(lines.count == records.count, "\(name).jsonl: \(lines.count) lines for \(records.count) records")
+            for (line, record) in zip(lines, records) {
+                var object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                #expect(object.removeValue(forKey: "file") as? String == "\(name).pdf")
+                #expect(NSDictionary(dictionary: object).isEqual(to: record), "\(name).jsonl line differs from the record")
+            }
+        }
+
+        // LibreOffice: every sheet of every workbook, and every CSV file.
+        let office = work.appendingPathComponent("office")
+        let profile = work.appendingPathComponent("profile")
+        let xlsxFiles = Self.documents.map { out.appendingPathComponent("\($0).xlsx").path }
+        try Self.run(soffice, ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to",
+                               "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+                               "--outdir", office.appendingPathComponent("xlsx").path] + xlsxFiles)
+        let csvFiles = Self.documents.flatMap { name in (expected[name] ?? [:]).keys.map { out.appendingPathComponent("\(name).\($0).csv").path } }
+        try Self.run(soffice, ["-env:UserInstallation=\(profile.absoluteString)", "--headless",
+                               "--infilter=CSV:44,34,76,1,,0,true,false", "--convert-to",
+                               "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,false,true,false,false",
+                               "--outdir", office.appendingPathComponent("csv").path] + csvFiles)
+        for name in Self.documents {
+            for (type, rows) in expected[name] ?? [:] {
+                let fromXLSX = office.appendingPathComponent("xlsx/\(name)-\(type).csv")
+                let viaXLSX = try String(contentsOf: fromXLSX, encoding: .utf8)
+                Self.compare(Self.parseCSV(viaXLSX), rows, "LibreOffice \(name).xlsx sheet \(type)")
+                let viaCSV = try String(contentsOf: office.appendingPathComponent("csv/\(name).\(type).csv"), encoding: .utf8)
+                Self.compare(Self.parseCSV(viaCSV.hasPrefix("\u{FEFF}") ? String(viaCSV.dropFirst()) : viaCSV), rows,
+                             "LibreOffice \(name).\(type).csv")
+            }
+        }
+
+        // openpyxl: values typed as the JSON's (dates real dates, amounts numbers).
+        let script = work.appendingPathComponent("read.py")
+        try Self.openpyxlScript.write(to: script, atomically: true, encoding: .utf8)
+        for name in Self.documents {
+            let output = try Self.run(python, [script.path, out.appendingPathComponent("\(name).xlsx").path])
+            let read = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: [[[Any]]]])
+            let sheets = expected[name] ?? [:]
+            #expect(Set(read.keys) == Set(sheets.keys), "\(name).xlsx sheets \(read.keys.sorted())")
+            for (type, rows) in sheets {
+                guard let got = read[type] else { continue }
+                #expect(got.count == rows.count, "\(name).xlsx \(type): \(got.count) rows for \(rows.count)")
+                let header = rows[0]
+                for (r, (gotRow, row)) in zip(got, rows).enumerated() {
+                    for (c, (cell, want)) in zip(gotRow, row).enumerated() {
+                        let kind = cell[0] as? String ?? "", value = Self.text(cell[1])
+                        #expect(value == want, "openpyxl \(name).xlsx \(type) row \(r) \(header[c]): “\(value)” ≠ “\(want)”")
+                        guard r > 0, !want.isEmpty else { continue }
+                        let field = header[c]
+                        if ["startDate", "endDate", "date"].contains(field), want.count >= 7 {
+                            #expect(kind == "date", "\(name) \(type).\(field) is \(kind), not a date")
+                        }
+                        if ["start", "end"].contains(field) && type == "scheduleItem" {
+                            #expect(kind == "time", "\(name) \(type).\(field) is \(kind), not a time")
+                        }
+                        if ["budgetTWD", "amountTWD", "value", "travellerCount", "item", "page", "row", "rowIndex"].contains(field),
+                           !(type == "statistic" && field == "row") {
+                            #expect(kind == "number", "\(name) \(type).\(field) is \(kind), not a number")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// CSV naming: -o BASE gives BASE.<type>.csv; a trailing .csv is dropped.
+    @Test func csvBaseNames() throws {
+        let gazette = try #require(Self.gazetteBinary())
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-csv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let pdf = Self.corpus.appendingPathComponent("funding-plan.pdf").path
+        try Self.run(gazette, ["extract", pdf, "--format", "csv", "-o", work.appendingPathComponent("plan.csv").path])
+        let names = try FileManager.default.contentsOfDirectory(atPath: work.path).sorted()
+        #expect(names == ["plan.fundingLine.csv", "plan.statistic.csv"])
+        // CSV and XLSX need -o: a usage error (exit 2), nothing written.
+        #expect(throws: (any Error).self) { try Self.run(gazette, ["extract", pdf, "--format", "xlsx"]) }
+        #expect(throws: (any Error).self) { try Self.run(gazette, ["extract", pdf, "--format", "tsv", "-o", work.path]) }
+    }
+
+    /// Cells that need quoting are quoted, quotes doubled.
+    @Test func csvQuoting() {
+        let sheet = RecordSheet(type: "t", columns: ["a", "b"], rows: [[.text("x,y"), .text("say \"hi\"\nbye")], [.null, .number(99.8)]])
+        let text = String(decoding: CSVWriter.bytes(sheet).dropFirst(3), as: UTF8.self)
+        #expect(text == "a,b\r\n\"x,y\",\"say \"\"hi\"\"\nbye\"\r\n,99.8\r\n")
+        #expect(Self.parseCSV(text) == [["a", "b"], ["x,y", "say \"hi\"\nbye"], ["", "99.8"]])
+    }
+
+    /// Serial days as spreadsheets count them.
+    @Test func spreadsheetDates() {
+        #expect(XLSXWriter.serial(ofDate: "2015-04-06")?.0 == 42100)
+        #expect(XLSXWriter.serial(ofDate: "1900-03-01")?.0 == 61)
+        #expect(XLSXWriter.serial(ofDate: "2025-08")! == (45870, true))
+        #expect(XLSXWriter.serial(ofDate: "2025") == nil)
+        #expect(XLSXWriter.columnName(0) == "A" && XLSXWriter.columnName(25) == "Z" && XLSXWriter.columnName(26) == "AA")
+    }
+
+    // MARK: Helpers
+
+    static func compare(_ got: [[String]], _ want: [[String]], _ what: String) {
+        #expect(got.count == want.count, "\(what): \(got.count) rows, expected \(want.count)")
+        for (i, (g, w)) in zip(got, want).enumerated() where g != w {
+            let cells = zip(g, w).enumerated().filter { $0.element.0 != $0.element.1 }
+                .map { "\(want[0].indices.contains($0.offset) ? want[0][$0.offset] : "#\($0.offset)"): “\($0.element.0)” ≠ “\($0.element.1)”" }
+            Issue.record("\(what) row \(i): \(g.count == w.count ? cells.joined(separator: "; ") : "\(g.count) cells for \(w.count)")")
+            return
+        }
+    }
+
+    /// RFC 4180 parsing (CRLF or LF line ends).
+    static func parseCSV(_ text: String) -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
+        var chars = Array(text.unicodeScalars)[...]
+        while let c = chars.popFirst() {
+            if quoted {
+                if c == "\"" {
+                    if chars.first == "\"" { field.unicodeScalars.append("\""); chars.removeFirst() } else { quoted = false }
+                } else {
+                    field.unicodeScalars.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                row.append(field)
+                field = ""
+            } else if c == "\r" || c == "\n" {
+                if c == "\r", chars.first == "\n" { chars.removeFirst() }
+                row.append(field)
+                rows.append(row)
+                row = []
+                field = ""
+            } else {
+                field.unicodeScalars.append(c)
+            }
+        }
+        if !field.isEmpty || !row.isEmpty {
+            row.append(field)
+            rows.append(row)
+        }
+        return rows
+    }
+
+    /// Reads every sheet: [kind, value] per cell, kind date/time/number/text/null.
+    static let openpyxlScript = #"""
+    import json, sys, datetime, openpyxl
+    wb = openpyxl.load_workbook(sys.argv[1])
+    out = {}
+    for ws in wb.worksheets:
+        rows = []
+        for row in ws.iter_rows():
+            cells = []
+            for c in row:
+                v = c.value
+                if v is None:
+                    cells.append(["null", None])
+                elif isinstance(v, datetime.datetime) or isinstance(v, datetime.date):
+                    fmt = "%Y-%m" if c.number_format in ("yyyy-mm", "yyyy\\-mm") else "%Y-%m-%d"
+                    cells.append(["date", v.strftime(fmt)])
+                elif isinstance(v, datetime.time):
+                    cells.append(["time", v.strftime("%H:%M")])
+                elif isinstance(v, (int, float)) and not isinstance(v, bool):
+                    cells.append(["number", v])
+                else:
+                    cells.append(["text", str(v)])
+            rows.append(cells)
+        width = len(rows[0]) if rows else 0
+        out[ws.title] = [r + [["null", None]] * (width - len(r)) for r in rows]
+    print(json.dumps(out, ensure_ascii=False))
+    """#
+
+    struct CommandFailed: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    @discardableResult
+    static func run(_ executable: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CommandFailed(description: "\(executable) \(arguments.joined(separator: " ")): exit \(process.terminationStatus): "
+                + String(decoding: err, as: UTF8.self))
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func which(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let dirs = path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin", "/opt/libreoffice/program"]
+        return dirs.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static func pythonWithOpenpyxl() -> String? {
+        for candidate in [which("python3"), "/usr/bin/python3"].compactMap({ $0 }) {
+            if (try? run(candidate, ["-c", "import openpyxl"])) != nil { return candidate }
+        }
+        return nil
+    }
+
+    /// The `gazette` executable built beside the test bundle.
+    static func gazetteBinary() -> String? {
+        var candidates: [URL] = []
+        if let exe = Bundle.main.executableURL { candidates.append(exe.deletingLastPathComponent()) }
+        let arg0 = URL(fileURLWithPath: CommandLine.arguments[0])
+        candidates.append(arg0.deletingLastPathComponent())
+        for dir in candidates {
+            var d = dir
+            for _ in 0..<4 {
+                let g = d.appendingPathComponent("gazette").path
+                if FileManager.default.isExecutableFile(atPath: g) { return g }
+                d = d.deletingLastPathComponent()
+            }
+        }
+        return nil
+    }
+}
