@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "GazetteTablesTests", dependencies: ["GazetteTables"]),
         .testTarget(name: "GazetteRecordsTests", dependencies: ["GazetteRecords"]),
         .testTarget(name: "GazetteEmitTests", dependencies: ["GazetteEmit"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Gazette", "GazetteCLI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Gazette", "GazetteCLI", "CPopplerGlib"]),
     ],
     cxxLanguageStandard: .cxx17
 )
