@@ -91,6 +91,7 @@ public final class ProgressBar: BatchProgress {
     private var bytesTotal: Int64 = 0
     private var bytesDone: Int64 = 0
     private var converted = 0
+    private var convertedPages = 0
     private var start = monotonicSeconds()
     private var lastDraw = 0.0
 
@@ -110,6 +111,7 @@ public final class ProgressBar: BatchProgress {
         if entry.status != .skipped {
             bytesDone += bytes
             converted += 1
+            if entry.status == .ok { convertedPages += entry.pages ?? 0 }
         } else {
             bytesTotal -= bytes
         }
@@ -140,7 +142,7 @@ public final class ProgressBar: BatchProgress {
         var text = "[\(bar)] \(done)/\(total) files  \(counts.pages) pages"
         if converted > 0 {
             text += String(format: "  %.1f files/s  %.1f pages/s", Double(converted) / elapsed,
-                           Double(counts.pages) / elapsed)
+                           Double(convertedPages) / elapsed)
             let rate = Double(bytesDone) / elapsed
             if rate > 0, done < total {
                 text += "  ETA " + Self.duration(Double(max(bytesTotal - bytesDone, 0)) / rate)

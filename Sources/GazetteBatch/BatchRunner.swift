@@ -155,12 +155,12 @@ public final class BatchRunner {
         while fatal == nil {
             if stopSignal != 0 || stoppedEarly { break }
             // Hand out work: idle workers first, then new ones up to --jobs.
-            for worker in workers where worker.job == nil && !queue.isEmpty {
-                dispatch(queue.removeLast(), to: worker, known: known)
+            for worker in workers where worker.job == nil && worker.accepting && !queue.isEmpty {
+                dispatch(&queue, to: worker, known: known)
             }
-            while workers.count < options.jobs, !queue.isEmpty, fatal == nil {
+            while workers.filter(\.accepting).count < options.jobs, !queue.isEmpty, fatal == nil {
                 guard let worker = startWorker() else { break }
-                dispatch(queue.removeLast(), to: worker, known: known)
+                dispatch(&queue, to: worker, known: known)
             }
             if workers.allSatisfy({ $0.job == nil }) && queue.isEmpty { break }
             if fatal != nil { break }
@@ -226,7 +226,9 @@ public final class BatchRunner {
         }
     }
 
-    private func dispatch(_ index: Int, to worker: WorkerProcess, known: [String: KnownOutput]) {
+    /// Sends the next input of `queue` to `worker`.
+    private func dispatch(_ queue: inout [Int], to worker: WorkerProcess, known: [String: KnownOutput]) {
+        let index = queue.removeLast()
         let item = plan.items[index]
         nextJobID += 1
         let job = WorkerJob(
@@ -236,12 +238,14 @@ public final class BatchRunner {
         worker.clearErrors()
         worker.job = (index, job, monotonicSeconds())
         worker.lastMemoryCheck = monotonicSeconds()
-        guard var line = try? JSONEncoder().encode(job) else { return }
+        var line = (try? JSONEncoder().encode(job)) ?? Data()
         line.append(0x0A)
         if !worker.send(Array(line)) {
-            // Gone already: its death is noticed by the next poll, and the
-            // job is failed (or retried, if it never got it) there.
+            // Gone already (its death is noticed by the next poll): the
+            // input waits for another worker.
+            worker.job = nil
             worker.closeInput()
+            queue.append(index)
         }
     }
 
@@ -333,6 +337,10 @@ public final class BatchRunner {
         entry.code = "crashed"
         entry.reason = "the worker \(WorkerProcess.describe(status: status)) while converting this file"
             + (lastWords.isEmpty ? "" : " (\(lastWords))")
+        if status & 0x7f == SIGKILL {
+            // Not us: the system's out-of-memory killer, most likely.
+            entry.reason! += "; SIGKILL from outside the batch usually means the system ran out of memory"
+        }
         if let log = writeCrashLog(plan.items[index], printed: printed, status: status) {
             entry.reason! += "; crash log: \(log)"
         }
@@ -500,6 +508,11 @@ public final class BatchRunner {
             previous[signal] = Glibc.signal(signal) { stopSignal = $0 }
         }
         previous[SIGPIPE] = Glibc.signal(SIGPIPE, SIG_IGN)
+        // A parent may have left them blocked (the mask is inherited).
+        var stopping = sigset_t()
+        sigemptyset(&stopping)
+        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&stopping, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &stopping, nil)
         return previous
     }
 

@@ -85,21 +85,29 @@ public enum ReportMerger {
             case .pending: return 1
             }
         }
-        var byKey: [String: ReportEntry] = [:]
+        // A key belongs to one shard: the same key in two reports is a
+        // problem (the more finished entry is kept). Within one report a key
+        // may appear twice (two file arguments of the same name).
+        var byID: [String: ReportEntry] = [:]
         var order: [String] = []
-        for (file, report) in reports {
+        var reportOfKey: [String: Int] = [:]
+        for (number, (file, report)) in reports.enumerated() {
             for entry in report.entries {
-                let id = entry.key + "\u{0}" + entry.input
-                if let other = byKey[id] {
-                    problems.append("\(file): \(entry.key) is also in another report")
-                    if rank(entry.status) > rank(other.status) { byKey[id] = entry }
-                } else {
-                    byKey[id] = entry
-                    order.append(id)
+                if let other = reportOfKey[entry.key], other != number {
+                    problems.append("\(file): \(entry.key) is also in \(reports[other].0)")
+                    if let kept = order.first(where: { byID[$0]?.key == entry.key }), let old = byID[kept],
+                       rank(entry.status) > rank(old.status) {
+                        byID[kept] = entry
+                    }
+                    continue
                 }
+                reportOfKey[entry.key] = number
+                let id = entry.key + "\u{0}" + entry.input
+                if byID[id] == nil { order.append(id) }
+                byID[id] = entry
             }
         }
-        let entries = order.compactMap { byKey[$0] }.sorted {
+        let entries = order.compactMap { byID[$0] }.sorted {
             $0.key != $1.key ? $0.key.utf8.lexicographicallyPrecedes($1.key.utf8)
                 : $0.input.utf8.lexicographicallyPrecedes($1.input.utf8)
         }

@@ -101,6 +101,9 @@ final class WorkerProcess {
         return BatchWorker.writeAll(input, line)
     }
 
+    /// False once the worker was told to finish (its input is closed).
+    var accepting: Bool { input >= 0 }
+
     /// Closes the worker's standard input: it exits when it has read everything.
     func closeInput() {
         if input >= 0 { close(input) }

@@ -39,10 +39,10 @@ struct Batch: ParsableCommand {
     var jobs: Int?
 
     @Option(help: "Seconds one file may take before its worker is killed (0: no limit).")
-    var timeout: Double = 600
+    var timeout: Double = 300
 
     @Option(help: "Resident memory one worker may use before it is killed, e.g. 2G, 800M (0: no limit).")
-    var maxMemory: String = "4G"
+    var maxMemory: String = "2G"
 
     @Option(help: "Refuse PDFs with more pages than this.")
     var maxPages: Int?

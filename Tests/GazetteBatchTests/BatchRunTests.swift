@@ -145,6 +145,31 @@ struct BatchRunTests {
         #expect(Support.files(in: out, prefix: AtomicFile.temporaryPrefix).isEmpty)
     }
 
+    @Test("SIGTERM stops the run: workers stopped, report written, unfinished inputs pending, exit 143")
+    func terminated() throws {
+        let root = try Support.temporaryDirectory("sigterm")
+        defer { Support.remove(root) }
+        let source = try Support.sharedCorpus("pdfminer__jo.pdf")
+        for name in ["a", "b", "hangme"] { try Support.copy(source, to: "\(root)/in/\(name).pdf") }
+        let out = root + "/out"
+        let running = try Support.start(
+            ["batch", root + "/in", "--out", out, "--jobs", "2", "--timeout", "60", "--progress", "json"],
+            environment: [BatchWorker.hangSwitch: "hangme"])
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline && running.readErr().components(separatedBy: "\"status\":\"ok\"").count < 3 {
+            usleep(20_000)
+        }
+        kill(running.process.processIdentifier, SIGTERM)
+        running.process.waitUntilExit()
+        #expect(running.process.terminationStatus == 128 + SIGTERM)
+        let report = try Support.report(out + "/_report.json")
+        #expect(!report.complete)
+        #expect(report.summary.ok == 2 && report.summary.pending == 1)
+        let hung = report.entries.first { $0.key == "in/hangme.pdf" }
+        #expect(hung?.status == .pending && hung?.reason?.contains("SIGTERM") == true)
+        #expect(Support.files(in: out, prefix: AtomicFile.temporaryPrefix).isEmpty)
+    }
+
     @Test("killed with SIGKILL midway, a second run finishes the rest and redoes nothing")
     func killAndResume() throws {
         let root = try Support.temporaryDirectory("resume")
