@@ -117,8 +117,10 @@ public final class ProgressBar: BatchProgress {
         }
         if entry.status == .failed {
             write("\r\u{1B}[K✗ \(entry.key): \(entry.reason ?? entry.code ?? "failed")\n")
+            draw()
+        } else if monotonicSeconds() - lastDraw >= 0.1 {
+            draw()
         }
-        draw()
     }
 
     public func tick() {

@@ -77,6 +77,7 @@ public struct BatchRunError: Error, CustomStringConvertible, Sendable {
 }
 
 /// The last signal asked to stop the run (0: none); set from signal handlers.
+/// Signal dispositions are per process: run one `BatchRunner` at a time.
 nonisolated(unsafe) private var stopSignal: Int32 = 0
 
 /// The coordinator: hands the plan's inputs to worker processes one at a

@@ -89,7 +89,10 @@ struct Report: ParsableCommand {
             return ((first as NSString).deletingLastPathComponent as NSString).appendingPathComponent(BatchReport.fileName)
         }()
         if let destination {
-            if merged.sources.map({ ($0 as NSString).standardizingPath }).contains((destination as NSString).standardizingPath) {
+            let sources = merged.sources.map { ($0 as NSString).standardizingPath }
+            if sources == [(destination as NSString).standardizingPath] {
+                // One unsplit report: nothing to merge.
+            } else if sources.contains((destination as NSString).standardizingPath) {
                 lines.append("merged report not written: it would replace one of the reports read (\(destination))")
             } else {
                 do {

@@ -258,3 +258,42 @@ struct WorkerTests {
         #expect(!FileManager.default.fileExists(atPath: directory + "/out.json"))
     }
 }
+
+@Suite("Coordinator in process", .serialized)
+struct RunnerTests {
+    func plan(in directory: String) throws -> BatchPlan {
+        let source = try Support.sharedCorpus("pdfminer__simple3.pdf")
+        for name in ["a", "b", "c"] { try Support.copy(source, to: "\(directory)/in/\(name).pdf") }
+        let inputs = try InputResolver.resolve(arguments: [directory + "/in"], currentDirectory: "/")
+        return BatchPlan(inputs: inputs, shard: Shard(index: 0, count: 1)!, fileExtension: "json")
+    }
+
+    /// A worker that never starts stops the run with an error; the inputs
+    /// stay pending (they are not the workers' fault).
+    @Test(arguments: [["/bin/false"], ["/nonexistent/gazette", "batch-worker"]])
+    func workerThatCannotStart(command: [String]) throws {
+        let directory = try Support.temporaryDirectory("nostart")
+        defer { Support.remove(directory) }
+        let options = BatchOptions(outputDirectory: directory + "/out", jobs: 2, timeout: 10, maxMemory: nil,
+                                   workerCommand: command)
+        let runner = try BatchRunner(plan: try plan(in: directory), options: options, progress: SilentProgress())
+        #expect(throws: BatchRunError.self) { try runner.run() }
+        let report = try Support.report(directory + "/out/_report.json")
+        #expect(report.summary.pending == 3 && !report.complete)
+        #expect(report.entries.allSatisfy { $0.reason?.hasPrefix("not finished") == true })
+    }
+
+    /// The coordinator in this process, the built gazette as its workers.
+    @Test func runsWithTheBuiltWorker() throws {
+        let directory = try Support.temporaryDirectory("inprocess")
+        defer { Support.remove(directory) }
+        let options = BatchOptions(outputDirectory: directory + "/out", jobs: 2, timeout: 60, maxMemory: 1 << 30,
+                                   workerCommand: [Support.gazette, "batch-worker"], filesPerWorker: 1)
+        var lines: [String] = []
+        let progress = JSONLinesProgress { lines.append($0) }
+        let outcome = try BatchRunner(plan: try plan(in: directory), options: options, progress: progress).run()
+        #expect(outcome.exitCode == 0)
+        #expect(outcome.report.summary.ok == 3 && outcome.report.complete)
+        #expect(lines.count == 4 && lines.last?.contains("\"event\":\"summary\"") == true)
+    }
+}
