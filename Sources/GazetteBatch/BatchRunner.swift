@@ -202,13 +202,16 @@ public final class BatchRunner {
             }
         }
         counts = ReportSummary(entries)
-        let complete = stopReason == nil
+        // Complete when every input is settled, even if --fail-fast or a
+        // signal came after the last one.
+        let complete = counts.pending == 0
+        if complete { stoppedEarly = false }
         let report = writeReport(complete: complete)
         let seconds = monotonicSeconds() - start
         progress.end(counts, seconds: seconds)
         if let fatal { throw BatchRunError(description: fatal) }
         return BatchOutcome(
-            report: report, reportPath: reportPath, interruptedBy: stopSignal == 0 ? nil : stopSignal,
+            report: report, reportPath: reportPath, interruptedBy: stopSignal == 0 || complete ? nil : stopSignal,
             stoppedEarly: stoppedEarly, sweptTemporaries: swept, seconds: seconds)
     }
 

@@ -195,9 +195,14 @@ struct BatchRunTests {
             usleep(5_000)
         }
         #expect(running.process.isRunning, "the run ended before it could be killed")
-        kill(running.process.processIdentifier, SIGKILL)
+        let coordinator = running.process.processIdentifier
+        #expect(!Support.workers(of: coordinator).isEmpty)
+        kill(coordinator, SIGKILL)
         running.process.waitUntilExit()
-        usleep(300_000)  // let the kernel end the orphaned worker
+        // The kernel ends the orphaned worker (PR_SET_PDEATHSIG).
+        let orphansGone = Date().addingTimeInterval(5)
+        while !Support.workers(of: coordinator).isEmpty && Date() < orphansGone { usleep(10_000) }
+        #expect(Support.workers(of: coordinator).isEmpty)
         let finished = Support.outputs(in: out)
         #expect(finished.count >= 4 && finished.count < inputs.count)
         var stamps: [String: Int] = [:]

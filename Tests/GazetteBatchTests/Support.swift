@@ -113,6 +113,23 @@ enum Support {
         return Running(process: process, outPath: outPath, errPath: errPath)
     }
 
+    /// Processes started as workers of the coordinator `pid` that still run.
+    static func workers(of pid: pid_t) -> [pid_t] {
+        let marker = Array("GAZETTE_BATCH_PARENT=\(pid)\u{0}".utf8)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return names.compactMap { name -> pid_t? in
+            guard let process = pid_t(name),
+                  let environment = FileManager.default.contents(atPath: "/proc/\(name)/environ") else { return nil }
+            let bytes = Array(environment)
+            guard bytes.count >= marker.count else { return nil }
+            for start in 0...(bytes.count - marker.count) where (start == 0 || bytes[start - 1] == 0)
+                && bytes[start] == marker[0] && Array(bytes[start..<(start + marker.count)]) == marker {
+                return process
+            }
+            return nil
+        }
+    }
+
     /// The report at `path`.
     static func report(_ path: String) throws -> BatchReport {
         try BatchReport.load(from: URL(fileURLWithPath: path))
