@@ -112,6 +112,9 @@ struct Batch: ParsableCommand {
             printError("\(error)")
             throw ExitCode.failure
         }
+        if outcome.sweptTemporaries > 0 {
+            printError("removed \(outcome.sweptTemporaries) temporary file(s) left by an earlier run that was killed")
+        }
         if progress != .json {
             let s = outcome.report.summary
             var line = "\(s.inputs) inputs: \(s.ok) ok, \(s.skipped) up to date, \(s.failed) failed"

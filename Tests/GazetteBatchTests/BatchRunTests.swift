@@ -274,6 +274,18 @@ struct BatchRunTests {
             }
         }
         let out = root + "/out"
+        // Temporaries left by killed runs: each shard sweeps those of its own
+        // outputs, none of another's; the one of no input stays.
+        var planted: [String] = []
+        for key in keys {
+            let output = BatchInput(key: key, path: "", bytes: 0).outputPath(fileExtension: "json")
+            let temporary = (output as NSString).deletingLastPathComponent + "/" + AtomicFile.temporaryPrefix
+                + "999999-1-" + (output as NSString).lastPathComponent
+            try Support.write(Array("{".utf8), to: out + "/" + temporary)
+            planted.append(temporary)
+        }
+        let foreign = "in/" + AtomicFile.temporaryPrefix + "999999-2-unrelated.json"
+        try Support.write(Array("{".utf8), to: out + "/" + foreign)
         // Four shards at once, as four machines would run them; one gets its
         // shard from Kubernetes' variables, one from Slurm's.
         let common = ["batch", root + "/in", "--out", out, "--jobs", "1", "--progress", "none"]
@@ -297,6 +309,7 @@ struct BatchRunTests {
         }
         #expect(seen.sorted() == keys.sorted())
         #expect(!FileManager.default.fileExists(atPath: out + "/_report.json"))
+        #expect(Support.files(in: out, prefix: AtomicFile.temporaryPrefix) == [foreign])
 
         let merged = try Support.run(["report", out, "--input", root + "/in"])
         #expect(merged.status == 0, "\(merged.stdout)")
