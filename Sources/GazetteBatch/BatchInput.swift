@@ -42,18 +42,18 @@ public struct InputError: Error, CustomStringConvertible, Sendable {
     public var description: String { message }
 }
 
-/// Turns command-line inputs (files, directories, manifests) into the list of
-/// batch inputs, in a stable order, with keys that mirror the input trees.
-///
-/// Keys follow `cp -r` for arguments: a file argument is keyed by its name
-/// (`x/a.pdf` → `a.pdf`), a directory argument by its own name and the path
-/// below it (`/data/2023` → `2023/b/c.pdf`). A manifest line is keyed by the
-/// path as written, relative to the manifest's directory (`2023/b/c.pdf`), or,
-/// for an absolute path or one that leaves that directory, by its absolute
-/// path without the leading `/`.
+/// Turns command-line inputs (files, directories, manifests) into batch
+/// inputs, in a stable order, with keys that mirror the input trees.
 public enum InputResolver {
     /// Resolves `arguments` (files or directories) and then every manifest's
     /// lines. The same file named twice is kept once (first occurrence).
+    ///
+    /// Keys follow `cp -r` for arguments: a file argument is keyed by its name
+    /// (`x/a.pdf` → `a.pdf`), a directory argument by its own name and the path
+    /// below it (`/data/2023` → `2023/b/c.pdf`). A manifest line is keyed by the
+    /// path as written, relative to the manifest's directory (`2023/b/c.pdf`),
+    /// or, for an absolute path or one that leaves that directory, by its
+    /// absolute path without the leading `/`.
     public static func resolve(
         arguments: [String], manifests: [String] = [],
         currentDirectory: String = FileManager.default.currentDirectoryPath
@@ -131,6 +131,7 @@ public enum InputResolver {
         return (joined as NSString).standardizingPath
     }
 
+    /// What a path names.
     enum Kind { case missing, file, directory }
 
     /// What is at `path`, following a symbolic link.

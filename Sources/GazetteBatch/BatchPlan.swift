@@ -1,8 +1,7 @@
 import Foundation
 
-/// The inputs one run (or shard) takes, each with its output path, and the
-/// ones that cannot be converted before they start (two inputs that would
-/// write the same output).
+/// The inputs one run (or shard) takes, each with its output path; two
+/// inputs that would write the same output are failed before they start.
 public struct BatchPlan: Sendable {
     /// One input of the plan.
     public struct Item: Sendable, Hashable {

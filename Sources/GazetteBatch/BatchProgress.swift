@@ -42,9 +42,8 @@ public final class SilentProgress: BatchProgress {
     public func end(_ counts: ReportSummary, seconds: Double) {}
 }
 
-/// One JSON object per settled input on standard error, for log collectors:
-/// `{"event":"file","key":…,"status":…,"reason":…,"pages":…,"seconds":…,
-/// "output":…,"done":…,"total":…}`, and a closing `{"event":"summary",…}`.
+/// One JSON object per settled input (`{"event":"file",…}`) and a closing
+/// `{"event":"summary",…}`, on standard error, for log collectors.
 public final class JSONLinesProgress: BatchProgress {
     private var total = 0
     private let sink: (String) -> Void

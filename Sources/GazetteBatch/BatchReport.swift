@@ -55,6 +55,7 @@ public struct ReportEntry: Codable, Sendable, Hashable {
         self.warnings = warnings
     }
 
+    /// The JSON keys, in the order they are written.
     enum CodingKeys: String, CodingKey {
         case key, input, status, code, reason, pages, seconds, output, sha256, outputBytes, outputModified, warnings
     }
@@ -172,6 +173,7 @@ public struct BatchReport: Codable, Sendable, Hashable {
         self.summary = ReportSummary(entries)
     }
 
+    /// The JSON keys, in the order they are written.
     enum CodingKeys: String, CodingKey {
         case kind, reportVersion, tool, shard, format, startedAt, updatedAt, complete, summary, entries
     }

@@ -80,10 +80,8 @@ public struct BatchRunError: Error, CustomStringConvertible, Sendable {
 /// Signal dispositions are per process: run one `BatchRunner` at a time.
 nonisolated(unsafe) private var stopSignal: Int32 = 0
 
-/// The coordinator: hands the plan's inputs to worker processes one at a
-/// time, kills a worker that crashes, hangs past the timeout or outgrows the
-/// memory limit (that input fails, the run goes on), and keeps the report
-/// on disk up to date, atomically.
+/// The coordinator: hands inputs to worker processes one at a time, replaces a
+/// worker that crashes, hangs or outgrows its memory, and keeps the report up to date.
 public final class BatchRunner {
     private let plan: BatchPlan
     private let options: BatchOptions

@@ -1,9 +1,8 @@
 import Foundation
 import Gazette
 
-/// The worker side of a batch: reads `WorkerJob` lines on standard input,
-/// converts each file, writes its output atomically and answers with a
-/// `WorkerReply` line on standard output, until standard input closes.
+/// The worker side of a batch: converts the file of each `WorkerJob` line on
+/// standard input and answers a `WorkerReply` line on standard output.
 public enum BatchWorker {
     /// Environment switches honoured only here, for tests: the worker
     /// crashes (SIGSEGV), hangs, or allocates memory without end on an input

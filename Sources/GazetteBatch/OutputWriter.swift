@@ -15,9 +15,8 @@ public struct OutputProvenance: Codable, Sendable, Hashable {
     }
 }
 
-/// Turns one document into the bytes of one output file in one format: the
-/// extension point for output formats (`--format`). A writer is registered
-/// in `OutputFormats.all`; the worker writes its bytes atomically.
+/// Turns one document into the bytes of one output file (`--format`); register
+/// a writer in `OutputFormats.all`. The worker writes the bytes atomically.
 public protocol OutputWriter: Sendable {
     /// The `--format` name ("json").
     var format: String { get }
@@ -64,10 +63,8 @@ public struct JSONOutputWriter: OutputWriter {
     }
 }
 
-/// The document's records, one JSON object a line:
-/// `{"source":{"file","sha256","pages","tool"},"record":{…}}`, each record as
-/// in the JSON document (validated with it). A document without records
-/// gives an empty file.
+/// The document's records, one a line, `{"source":{file,sha256,pages,tool},"record":{…}}`,
+/// each as in the validated JSON document (an empty file when there are none).
 public struct JSONLinesOutputWriter: OutputWriter {
     public init() {}
     public var format: String { "jsonl" }

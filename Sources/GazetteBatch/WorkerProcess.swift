@@ -110,6 +110,7 @@ final class WorkerProcess {
         input = -1
     }
 
+    /// What a read from a pipe found.
     enum ReadResult { case data, wouldBlock, endOfFile }
 
     /// Reads what is waiting on the reply pipe; complete lines go to `lines`.
