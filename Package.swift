@@ -48,10 +48,12 @@ let package = Package(
                 "GazetteRead", "GazetteLayout", "GazetteTables", "GazetteNormalise", "GazetteRecords", "GazetteEmit",
                 "CPopplerGlib",
             ]),
+        // Batch conversion: worker processes, resumable runs, shards.
+        .target(name: "GazetteBatch", dependencies: ["Gazette"]),
         .executableTarget(
             name: "GazetteCLI",
             dependencies: [
-                "Gazette",
+                "Gazette", "GazetteBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -67,6 +69,7 @@ let package = Package(
         .testTarget(name: "GazetteRecordsTests", dependencies: ["GazetteRecords"]),
         .testTarget(name: "GazetteEmitTests", dependencies: ["GazetteEmit"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Gazette", "GazetteCLI", "CPopplerGlib"]),
+        .testTarget(name: "GazetteBatchTests", dependencies: ["GazetteBatch", "GazetteCLI"]),
     ],
     cxxLanguageStandard: .cxx17
 )
