@@ -32,7 +32,7 @@ public protocol OutputWriter: Sendable {
 /// The output formats a batch can write.
 public enum OutputFormats {
     /// Every writer, by `--format` name. Add a format here.
-    public static let all: [any OutputWriter] = [JSONOutputWriter(), JSONLinesOutputWriter()]
+    public static let all: [any OutputWriter] = [JSONOutputWriter(), JSONLinesOutputWriter(), XLSXOutputWriter()]
 
     /// The writer for `--format name`.
     public static func writer(named name: String) -> (any OutputWriter)? {
@@ -63,44 +63,35 @@ public struct JSONOutputWriter: OutputWriter {
     }
 }
 
-/// The document's records, one a line, `{"source":{file,sha256,pages,tool},"record":{…}}`,
-/// each as in the validated JSON document (an empty file when there are none).
+/// The document's records, one a line, as `gazette extract --format jsonl`
+/// writes them (each record with its source file first). The format keeps
+/// no hash of its input: a later run goes by the report's entry (output
+/// size and modification time) to tell whether it is up to date.
 public struct JSONLinesOutputWriter: OutputWriter {
     public init() {}
     public var format: String { "jsonl" }
     public var fileExtension: String { "jsonl" }
 
     public func encode(_ document: GazetteDocument, extractor: Extractor, pretty: Bool) throws -> [UInt8] {
-        // Validates the whole document first, as for JSON.
-        let validated = try extractor.serialise(document, pretty: false)
-        let value = try JSONValue(parsing: Data(validated))
-        let source: JSONValue = [
-            "file": .string(document.source.file), "sha256": .string(document.source.sha256),
-            "pages": .int(document.source.pages), "tool": .string(document.tool.version),
-        ]
-        var bytes: [UInt8] = []
-        for record in value["records"]?.arrayValue ?? [] {
-            let line: JSONValue = ["source": source, "record": record]
-            bytes += Array(line.serializedData(.compact))
-            bytes.append(0x0A)
-        }
-        return bytes
+        // The whole document is validated first, as for JSON.
+        _ = try extractor.serialise(document, pretty: false)
+        return try JSONLinesWriter.bytes(records: document.records, file: document.source.file)
     }
 
-    /// From the first line, when there is one.
-    public func provenance(ofOutputAt path: String) -> OutputProvenance? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        var line = Data()
-        while let chunk = try? handle.read(upToCount: 64 * 1024), !chunk.isEmpty {
-            if let newline = chunk.firstIndex(of: 0x0A) {
-                line += chunk[chunk.startIndex..<newline]
-                break
-            }
-            line += chunk
-        }
-        guard let value = try? JSONValue(parsing: line), let source = value["source"],
-              let sha = source["sha256"]?.stringValue, let version = source["tool"]?.stringValue else { return nil }
-        return OutputProvenance(sha256: sha, toolVersion: version, pages: source["pages"]?.intValue)
+    public func provenance(ofOutputAt path: String) -> OutputProvenance? { nil }
+}
+
+/// The document's records as one XLSX workbook, a sheet per record type, as
+/// `gazette extract --format xlsx` writes it.
+public struct XLSXOutputWriter: OutputWriter {
+    public init() {}
+    public var format: String { "xlsx" }
+    public var fileExtension: String { "xlsx" }
+
+    public func encode(_ document: GazetteDocument, extractor: Extractor, pretty: Bool) throws -> [UInt8] {
+        _ = try extractor.serialise(document, pretty: false)
+        return XLSXWriter.bytes(RecordSheet.sheets(of: document.records, file: document.source.file))
     }
+
+    public func provenance(ofOutputAt path: String) -> OutputProvenance? { nil }
 }

@@ -62,6 +62,28 @@ private func box<T: Encodable>(_ value: T, codingPath: [CodingKey]) throws -> Sl
     case let v as String: return Slot(.string(v))
     case let v as Bool: return Slot(.bool(v))
     case let v as Int: return Slot(.number(JSONNumber(v)))
+    case let v as Int8: return Slot(.number(JSONNumber(Int(v))))
+    case let v as Int16: return Slot(.number(JSONNumber(Int(v))))
+    case let v as Int32: return Slot(.number(JSONNumber(Int(v))))
+    case let v as Int64: return Slot(.number(JSONNumber(Int(v))))
+    case let v as UInt8: return Slot(.number(JSONNumber(Int(v))))
+    case let v as UInt16: return Slot(.number(JSONNumber(Int(v))))
+    case let v as UInt32: return Slot(.number(JSONNumber(Int(v))))
+    case let v as UInt64:
+        guard let n = JSONNumber(parsing: String(v)) else {
+            throw EncodingError.invalidValue(v, .init(codingPath: codingPath, debugDescription: "\(v) is not a JSON number"))
+        }
+        return Slot(.number(n))
+    case let v as UInt:
+        guard let n = JSONNumber(parsing: String(v)) else {
+            throw EncodingError.invalidValue(v, .init(codingPath: codingPath, debugDescription: "\(v) is not a JSON number"))
+        }
+        return Slot(.number(n))
+    case let v as Float:
+        guard let n = JSONNumber(Double(v)) else {
+            throw EncodingError.invalidValue(v, .init(codingPath: codingPath, debugDescription: "\(v) is not a JSON number"))
+        }
+        return Slot(.number(n))
     case let v as Double:
         guard let n = JSONNumber(v) else {
             throw EncodingError.invalidValue(v, .init(codingPath: codingPath, debugDescription: "\(v) is not a JSON number"))
