@@ -27,7 +27,10 @@ struct Bench: ParsableCommand {
     @Option(help: "Append the results as a dated section to this Markdown file.")
     var record: String?
 
-    @Option(help: "Child mode: extract this file in this process and print its timings.", )
+    @Flag(help: "Skip the batch scaling measure (gazette batch --jobs 1 against --jobs 2).")
+    var noBatch = false
+
+    @Option(help: "Child mode: extract this file in this process and print its timings.")
     var child: String?
 
     @Option(help: "Child mode: read only the first N pages.")
@@ -51,7 +54,8 @@ struct Bench: ParsableCommand {
             results.append(best!)
             print(best!.line)
         }
-        let report = Report(results: results, pdfplumber: plumber, memory: try memoryCheck(inputs))
+        var report = Report(results: results, pdfplumber: plumber, memory: try memoryCheck(inputs))
+        if !noBatch { report.batch = try batchScaling(inputs) }
         print(report.summary)
         if let record {
             let section = report.markdown(short: short)
@@ -100,6 +104,32 @@ struct Bench: ParsableCommand {
         if plumber { plumberSeconds = try Peers.pdfplumberSeconds(file) }
         return FileResult(file: file, pages: result.pages, gazetteSeconds: child.seconds, timings: result.timings,
                           peakRSS: child.peakRSS, pdftotextSeconds: floor.seconds, pdfplumberSeconds: plumberSeconds)
+    }
+
+    /// `gazette batch` over the same files with one worker and with two
+    /// (the `gazette` binary beside this one), each from scratch.
+    func batchScaling(_ inputs: [String]) throws -> BatchScaling? {
+        let me = URL(fileURLWithPath: CommandLine.arguments[0].hasPrefix("/") ? CommandLine.arguments[0]
+                        : FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0])
+        let gazette = me.deletingLastPathComponent().appendingPathComponent("gazette").path
+        guard FileManager.default.isExecutableFile(atPath: gazette) else {
+            print("batch scaling skipped: no \(gazette) (build the gazette product too)")
+            return nil
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let manifest = dir.appendingPathComponent("inputs.txt")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try inputs.joined(separator: "\n").write(to: manifest, atomically: true, encoding: .utf8)
+        var seconds: [Int: Double] = [:]
+        for jobs in [1, 2] {
+            let out = dir.appendingPathComponent("out\(jobs)").path
+            let run = try Child.run(executable: gazette, arguments: [
+                "batch", "--manifest", manifest.path, "--out", out, "--jobs", "\(jobs)", "--force", "--progress", "none"])
+            guard run.status == 0 else { throw BenchError("gazette batch --jobs \(jobs) failed: \(run.stderr)") }
+            seconds[jobs] = run.seconds
+        }
+        return BatchScaling(files: inputs.count, oneJob: seconds[1]!, twoJobs: seconds[2]!)
     }
 
     /// Peak RSS on the longest PDF, whole and its first 40 pages.

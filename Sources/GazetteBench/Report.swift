@@ -31,11 +31,20 @@ struct MemoryCheck {
     var growth: Double { Double(wholeRSS) / Double(max(first40RSS, 1)) - 1 }
 }
 
+/// `gazette batch` with one worker and with two.
+struct BatchScaling {
+    var files: Int
+    var oneJob: Double
+    var twoJobs: Double
+    var speedUp: Double { oneJob / twoJobs }
+}
+
 /// Totals, ratios and the Markdown record.
 struct Report {
     var results: [FileResult]
     var pdfplumber: Bool
     var memory: MemoryCheck?
+    var batch: BatchScaling?
 
     var pages: Int { results.map(\.pages).reduce(0, +) }
     var gazette: Double { results.map(\.gazetteSeconds).reduce(0, +) }
@@ -59,6 +68,10 @@ struct Report {
             lines.append(String(format: "memory: %@ (%d pages) peak RSS %.1f MB; first 40 pages %.1f MB (%+.0f%%)",
                                 (m.file as NSString).lastPathComponent, m.pages, Double(m.wholeRSS) / 1_048_576,
                                 Double(m.first40RSS) / 1_048_576, 100 * m.growth))
+        }
+        if let b = batch {
+            lines.append(String(format: "batch: %d files, --jobs 1 %.2f s, --jobs 2 %.2f s: %.2f× faster (%d cores)",
+                                b.files, b.oneJob, b.twoJobs, b.speedUp, ProcessInfo.processInfo.activeProcessorCount))
         }
         return lines.joined(separator: "\n")
     }
