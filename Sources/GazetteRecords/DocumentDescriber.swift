@@ -89,7 +89,7 @@ public enum DocumentDescriber {
         var year = date?.year
         if year == nil {
             for text in [title ?? ""] + flow.filter({ $0.page == flow.first?.page }).map(\.text) {
-                if let m = text.range(of: #"([0-9]{2,3})\s*年度"#, options: .regularExpression) {
+                if let m = text.regexRange(#"([0-9]{2,3})\s*年度"#) {
                     let digits = text[m].prefix { $0.isNumber }
                     if let roc = Int(digits), roc >= 40, roc <= 200 { year = roc + 1911; break }
                 }
@@ -153,7 +153,7 @@ public enum DocumentDescriber {
         }
         let target = bare(title)
         for block in blocks.prefix(40) {
-            guard let r = block.text.range(of: #"(會議|計畫|活動|案)名稱\s*[:：]\s*"#, options: .regularExpression) else { continue }
+            guard let r = block.text.regexRange(#"(會議|計畫|活動|案)名稱\s*[:：]\s*"#) else { continue }
             var name = String(block.text[r.upperBound...])
             if let cut = name.firstIndex(where: { "。\n".contains($0) }) { name = String(name[..<cut]) }
             name = stripQuotes(name)
@@ -196,7 +196,7 @@ public enum DocumentDescriber {
     static func findIssuer(_ blocks: [DescribedBlock], titleBlocks: [DescribedBlock], title: String?) -> String? {
         for block in blocks.prefix(30) {
             let text = TextTools.squeeze(block.text)
-            if let r = text.range(of: #"(主辦單位|主辦機關|發文機關|報告機關|報告單位|機關名稱|編製機關|發行機關)[:：]"#, options: .regularExpression),
+            if let r = text.regexRange(#"(主辦單位|主辦機關|發文機關|報告機關|報告單位|機關名稱|編製機關|發行機關)[:：]"#),
                let org = organisation(atStartOf: String(text[r.upperBound...])) {
                 return org
             }

@@ -85,7 +85,7 @@ enum UnitText {
     /// A money unit stated in a sentence: 金額單位為新臺幣千元, 單位：千元.
     static func statedMoney(in text: String) -> TableUnit? {
         let t = TextTools.squeeze(text)
-        guard let r = t.range(of: #"單位(為|是|:|：)(新臺幣|新台幣)?(元|千元|萬元|百萬元|千萬元|億元)"#, options: .regularExpression)
+        guard let r = t.regexRange(#"單位(為|是|:|：)(新臺幣|新台幣)?(元|千元|萬元|百萬元|千萬元|億元)"#)
         else { return nil }
         return exponentUnit(String(t[r]))
     }
@@ -101,7 +101,7 @@ enum UnitText {
     /// A money unit in parentheses, full- or half-width: （千元）, (百萬元).
     static func parenthesisedMoney(in text: String) -> TableUnit? {
         let t = TextTools.squeeze(text)
-        guard let r = t.range(of: #"[（(](單位[:：])?(新臺幣|新台幣)?(元|千元|萬元|百萬元|千萬元|億元)[）)]"#, options: .regularExpression)
+        guard let r = t.regexRange(#"[（(](單位[:：])?(新臺幣|新台幣)?(元|千元|萬元|百萬元|千萬元|億元)[）)]"#)
         else { return nil }
         return exponentUnit(String(t[r]))
     }
@@ -116,7 +116,7 @@ enum UnitText {
     static func parenthesised(in text: String) -> String? {
         let t = TextTools.squeeze(text)
         var search = t.startIndex..<t.endIndex
-        while let r = t.range(of: #"[（(](單位[:：])?(新臺幣|新台幣)?[^（）()]{1,4}[）)]"#, options: .regularExpression, range: search) {
+        while let r = t.regexRange(#"[（(](單位[:：])?(新臺幣|新台幣)?[^（）()]{1,4}[）)]"#, in: search) {
             var inner = String(t[r].dropFirst().dropLast())
             for prefix in ["單位:", "單位：", "新臺幣", "新台幣"] where inner.hasPrefix(prefix) {
                 inner.removeFirst(prefix.count)

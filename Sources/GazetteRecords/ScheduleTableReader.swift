@@ -29,6 +29,9 @@ enum ScheduleTableReader {
         entries += table.rows.enumerated().map { ($0.offset, $0.element) }
         let columns = table.columnCount
         guard columns >= 2, entries.count >= 2 else { return [] }
+        // An agenda or itinerary is narrow, its slot column named as one
+        // (a register of land with a 登記時間 column is not).
+        guard columns <= 5 else { return [] }
 
         // The slot column: most of its cells are times or days.
         var slotColumn: Int?
@@ -42,9 +45,6 @@ enum ScheduleTableReader {
             }
         }
         guard let slotColumn else { return [] }
-        // An agenda or itinerary is narrow, its slot column named as one
-        // (a register of land with a 登記時間 column is not).
-        guard columns <= 5 else { return [] }
         let labels = headerIsEntry ? [] : table.header.map(TextTools.squeeze)
         if !labels.isEmpty, slotColumn < labels.count, !labels[slotColumn].isEmpty,
            !TextTools.matches(labels[slotColumn], #"^(時間|日期|時段|時程|日程|行程|期程|活動日期|活動時間|辦理日期|辦理時間|日期時間|日期/時間)$"#) {

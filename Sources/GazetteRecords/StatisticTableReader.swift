@@ -67,7 +67,9 @@ enum StatisticTableReader {
         }
         if filled.isEmpty { return cells.contains { !$0.isEmpty } ? .figures : .empty }
         // Codes keep their leading zeros (01, 001).
-        if filled.contains(where: { TextTools.matches($0, #"^0[0-9]+$"#) }) { return .code }
+        if filled.contains(where: { cell in
+            cell.utf8.count > 1 && cell.utf8.first == UInt8(ascii: "0") && cell.utf8.allSatisfy { (0x30...0x39).contains($0) }
+        }) { return .code }
         let figures = filled.filter { value($0) != nil }.count
         return figures * 10 >= filled.count * 8 ? .figures : .text
     }
@@ -124,6 +126,9 @@ enum StatisticTableReader {
         return blocks
     }
 
+    /// Words that may stand before a figure, longest first.
+    static let leadWords = ["共計", "合計", "撙節", "節省", "節約", "增加", "成長", "提升", "約", "計", "共", "達"]
+
     /// A figure as printed: 1,208, 99.8%, 129萬 4,421件, -1000, +2, 撙節 11.8%,
     /// 新臺幣 5 萬元; nil for text, dates and phone numbers.
     static func value(_ raw: String) -> Quantity? {
@@ -133,8 +138,8 @@ enum StatisticTableReader {
         }
         // A word before the figure: 撙節 11.8%, 約 5 件, 增加 3.2%.
         let t = raw.trimmingCharacters(in: .whitespaces)
-        if let r = t.range(of: #"^(撙節|節省|節約|約|計|共|共計|合計|達|增加|成長|提升)\s*"#, options: .regularExpression) {
-            return NumberParser.parse(String(t[r.upperBound...]))
+        for word in leadWords where t.hasPrefix(word) {
+            return NumberParser.parse(String(t.dropFirst(word.count)).trimmingCharacters(in: .whitespaces))
         }
         return nil
     }
@@ -200,7 +205,7 @@ enum StatisticTableReader {
         // The sentence ending just above the table, its lines in reading order.
         let text = table.linesAbove.prefix(3).reversed().joined()
         guard let last = text.last, "：:".contains(last) || text.contains("下表") else { return nil }
-        if let r = text.range(of: #"下表(為|係|是|列|所列為)"#, options: [.regularExpression, .backwards]) {
+        if let r = text.regexRange(#"下表(為|係|是|列|所列為)"#, backwards: true) {
             let rest = text[r.upperBound...]
             let end = rest.firstIndex { "，。：:；（(".contains($0) } ?? rest.endIndex
             let caption = String(rest[..<end]).trimmingCharacters(in: .whitespaces)
@@ -208,7 +213,7 @@ enum StatisticTableReader {
             if end < rest.endIndex, "（(".contains(rest[end]) { unit = UnitText.parenthesised(in: String(rest[end...])) }
             if caption.count >= 2 { return (caption, unit) }
         }
-        if let r = text.range(of: #"如下(表)?[:：]$"#, options: .regularExpression) {
+        if let r = text.regexRange(#"如下(表)?[:：]$"#) {
             let before = text[..<r.lowerBound]
             let start = before.lastIndex { "，。：:；".contains($0) }.map { before.index(after: $0) } ?? before.startIndex
             let caption = String(before[start...]).trimmingCharacters(in: .whitespaces)
@@ -221,7 +226,7 @@ enum StatisticTableReader {
     static func isCaptionLike(_ text: String) -> Bool {
         let t = TextTools.squeeze(text)
         guard !t.isEmpty, t.count <= 60 else { return false }
-        let outside = t.replacingOccurrences(of: #"[（(][^（）()]*[）)]"#, with: "", options: .regularExpression)
+        let outside = t.regexReplacing(#"[（(][^（）()]*[）)]"#, with: "")
         if outside.contains("。") || outside.contains("，") || outside.hasSuffix("：") || outside.hasSuffix(":") { return false }
         if TextTools.matches(outside, #"^(中華民國)?[0-9]{2,4}年度?$"#) { return false }
         if TextTools.matches(outside, #"^(註|說明|備註|資料來源|單位)[:：]"#) { return false }

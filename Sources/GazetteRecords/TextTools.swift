@@ -6,7 +6,14 @@ enum TextTools {
     /// The text without any whitespace (for comparing labels printed with
     /// letter spacing: 機 關 名 稱 = 機關名稱).
     static func squeeze(_ text: String) -> String {
-        String(text.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) }.map(Character.init))
+        var out = String.UnicodeScalarView()
+        for u in text.unicodeScalars {
+            let v = u.value
+            let space = v == 0x20 || (0x09...0x0D).contains(v) || v == 0xA0 || v == 0x3000 || (0x2000...0x200B).contains(v)
+                || v == 0x85 || v == 0x2028 || v == 0x2029 || v == 0x202F || v == 0x205F || v == 0x1680
+            if !space { out.append(u) }
+        }
+        return String(out)
     }
 
     /// Trimmed text, nil when empty.
@@ -17,7 +24,7 @@ enum TextTools {
 
     /// True when `text` matches the regular expression `pattern`.
     static func matches(_ text: String, _ pattern: String) -> Bool {
-        text.range(of: pattern, options: .regularExpression) != nil
+        text.regexRange(pattern) != nil
     }
 
     /// A cell that says "nothing": empty, a dash, 無, 不適用.
@@ -38,7 +45,7 @@ enum TextTools {
     static func label(of text: String) -> (style: LabelStyle, rest: String)? {
         let t = text.trimmingCharacters(in: .whitespaces)
         for style in LabelStyle.allCases {
-            if let r = t.range(of: style.pattern, options: .regularExpression) {
+            if let r = t.regexRange(style.pattern) {
                 return (style, String(t[r.upperBound...]).trimmingCharacters(in: .whitespaces))
             }
         }

@@ -45,7 +45,7 @@ enum TripTableReader {
     /// the costs are broken down, else the one budget column.
     static func budgetColumn(_ map: inout HeaderMap) -> Int? {
         let money = #"經費|預算|旅費|費用|金額|花費|支出|合計|總計"#
-        let candidates = (0..<map.count).filter { map.labels[$0].range(of: money, options: .regularExpression) != nil }
+        let candidates = (0..<map.count).filter { map.labels[$0].regexRange(money) != nil }
         if let total = candidates.first(where: { TextTools.matches(map.leaves[$0], #"^(合計|總計|小計|總額|總經費|經費合計|旅費合計)"#) }) {
             return map.take("^" + NSRegularExpression.escapedPattern(for: map.labels[total]) + "$")
         }
@@ -101,7 +101,7 @@ enum TripTableReader {
     static func travellerCount(in text: String) -> Int? {
         let t = TextTools.squeeze(text)
         let pattern = #"(等|共|計|合計|共計)([0-9０-９零〇一二兩三四五六七八九十百]+)(人|名|位)"#
-        guard let r = t.range(of: pattern, options: [.regularExpression, .backwards]) else {
+        guard let r = t.regexRange(pattern, backwards: true) else {
             if let n = NumberParser.parse(t), ["人", "名", "位"].contains(n.unit ?? ""), let v = n.value.integerValue {
                 return Int(v)
             }
