@@ -10,18 +10,16 @@ struct DocumentRun {
     private var held: [Int: HeldPage] = [:]
     private var assembler = TableAssembler()
     private var pages: [PageEntry] = []
-    private var tables: [LogicalTable] = []
+    /// Closed tables, folded, with the running-text lines around them.
+    private var tables: [ClosedTable] = []
     private var warnings: [Warning] = []
     private var outline: [OutlineEntry] = []
     /// Paragraphs of the first pages, for the document's title, issuer and date.
     private var openingBlocks: [DescribedBlock] = []
-    /// Page text for the date scan, which needs the document's year.
-    private var pageTexts: [(page: Int, text: String)] = []
     /// Running-text lines of each page (folded, furniture and table lines
     /// left out), for the headings and captions around tables.
     private var contextLines: [Int: [ContextLine]] = [:]
     /// Paragraphs of each page (folded), for records read from running text.
-    private var paragraphs: [RunningParagraph] = []
     private var privateUse: [Int: [String]] = [:]
 
     /// What a page keeps while its layout is pending.
@@ -69,7 +67,7 @@ struct DocumentRun {
         for layout in summary.remainingPages { process(layout, timings: &timings) }
         outline = summary.outline
         let rest = timed(&timings.tables) { assembler.finish() }
-        tables += rest
+        close(rest, timings: &timings)
     }
 
     private mutating func process(_ layout: PageLayout, timings: inout StageTimings) {
@@ -108,7 +106,11 @@ struct DocumentRun {
         let closed = timed(&timings.tables) {
             assembler.add(page: layout.number, pageHeight: layout.height, tables: page.tables, lines: context)
         }
-        tables += closed
+        close(closed, timings: &timings)
+        // Keep the lines of the pages a table may still need: the last three,
+        // and those from two pages before the open table's first page.
+        let keepFrom = min(layout.number, assembler.openTableFirstPage ?? layout.number) - 2
+        for key in contextLines.keys where key < keepFrom { contextLines[key] = nil }
 
         var paragraphs: [String] = []
         timed(&timings.normalise) {
@@ -121,7 +123,6 @@ struct DocumentRun {
                     privateUse[layout.number, default: []] += folded.privateUse.map(\.codePoint)
                 }
                 paragraphs.append(folded.text)
-                self.paragraphs.append(RunningParagraph(page: layout.number, text: folded.text))
                 if layout.number <= Self.openingPages {
                     openingBlocks.append(DescribedBlock(
                         page: layout.number, text: folded.text, fontSize: block.fontSize, isBold: block.isBold,
@@ -130,7 +131,6 @@ struct DocumentRun {
             }
         }
         let text = paragraphs.joined(separator: "\n\n")
-        pageTexts.append((layout.number, text))
         pages.append(PageEntry(
             number: layout.number, width: (layout.width * 10).rounded() / 10,
             height: (layout.height * 10).rounded() / 10, rotation: page.page.rotation,
@@ -147,13 +147,14 @@ struct DocumentRun {
                 message: "\(characters.count) private-use character(s) kept as printed (\(sample.joined(separator: ", ")))"))
         }
 
-        let foldedTables = timed(&timings.normalise) { tables.enumerated().map { index, table in
-            TableEntry(
-                id: "t\(index + 1)", title: table.title.map(TextFolder.fold), pages: table.pages,
-                unit: table.unit.map(TextFolder.fold), header: table.header.map(TextFolder.fold),
-                rows: table.rows.map { $0.map(TextFolder.fold) },
+        // Tables were folded as they closed.
+        let foldedTables = tables.enumerated().map { index, closed in
+            let table = closed.table
+            return TableEntry(
+                id: "t\(index + 1)", title: table.title, pages: table.pages, unit: table.unit, header: table.header,
+                rows: table.rows,
                 spans: table.spans.map { CellSpan(row: $0.row, col: $0.col, rowSpan: $0.rowSpan, colSpan: $0.colSpan) })
-        } }
+        }
 
         let description = timed(&timings.records) { DocumentDescriber.describe(
             blocks: openingBlocks, tableHeaders: foldedTables.map(\.header), tableTitles: foldedTables.compactMap(\.title),
@@ -165,14 +166,16 @@ struct DocumentRun {
         var dates: [DateEntry] = []
         var datesByPage: [Int: [DateEntry]] = [:]
         let dateScanStart = DispatchTime.now().uptimeNanoseconds
-        for (page, text) in pageTexts {
+        for page in pages {
+            let (page, text) = (page.number, page.text)
             for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
                 for match in scanner.matches(in: String(line)) {
                     datesByPage[page, default: []].append(DateEntry(match, page: page))
                 }
             }
         }
-        for (table, entry) in zip(tables, foldedTables) {
+        for (closed, entry) in zip(tables, foldedTables) {
+            let table = closed.table
             for (rowIndex, row) in entry.rows.enumerated() {
                 let page = rowIndex < table.rowPages.count ? table.rowPages[rowIndex] : table.pages[0]
                 for cell in row {
@@ -185,11 +188,15 @@ struct DocumentRun {
         for page in datesByPage.keys.sorted() { dates += datesByPage[page]! }
         timings.normalise += Double(DispatchTime.now().uptimeNanoseconds - dateScanStart) / 1e9
 
-        let recordTables = zip(tables, foldedTables).map { table, entry in
+        let recordTables = zip(tables, foldedTables).map { closed, entry in
             RecordTable(id: entry.id, title: entry.title, unit: entry.unit, header: entry.header, rows: entry.rows,
-                        rowPages: table.rowPages,
-                        spans: table.spans.map { RecordTable.Span(row: $0.row, col: $0.col, rowSpan: $0.rowSpan, colSpan: $0.colSpan) },
-                        linesAbove: linesAbove(table), linesBelow: linesBelow(table))
+                        rowPages: closed.table.rowPages,
+                        spans: closed.table.spans.map { RecordTable.Span(row: $0.row, col: $0.col, rowSpan: $0.rowSpan, colSpan: $0.colSpan) },
+                        linesAbove: closed.linesAbove, linesBelow: closed.linesBelow)
+        }
+        // The running paragraphs, for records read from text (trips).
+        let paragraphs = pages.flatMap { page in
+            page.text.components(separatedBy: "\n\n").filter { !$0.isEmpty }.map { RunningParagraph(page: page.number, text: $0) }
         }
         let records = timed(&timings.records) {
             RecordBuilder.records(
@@ -208,7 +215,31 @@ struct DocumentRun {
     }
 }
 
+/// A table as it closed: folded, with the running-text lines around it
+/// (for the records stage: the heading it sits under, a unit note below).
+struct ClosedTable {
+    var table: LogicalTable
+    var linesAbove: [String]
+    var linesBelow: [String]
+}
+
 extension DocumentRun {
+    /// Folds the tables that closed and keeps the lines around them, while
+    /// those pages' lines are still at hand.
+    fileprivate mutating func close(_ closed: [LogicalTable], timings: inout StageTimings) {
+        for var table in closed {
+            let above = linesAbove(table), below = linesBelow(table)
+            timed(&timings.normalise) {
+                table.title = table.title.map(TextFolder.fold)
+                table.unit = table.unit.map(TextFolder.fold)
+                table.headerRows = table.headerRows.map { $0.map(TextFolder.fold) }
+                table.headerLabels = table.headerLabels.map { $0.map(TextFolder.fold) }
+                table.rows = table.rows.map { $0.map(TextFolder.fold) }
+            }
+            tables.append(ClosedTable(table: table, linesAbove: above, linesBelow: below))
+        }
+    }
+
     /// The running-text lines above a table, nearest first: those of its
     /// first page, then the pages before (at most 40 lines, two pages back),
     /// so that the heading it sits under is among them.

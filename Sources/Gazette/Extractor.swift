@@ -116,17 +116,17 @@ public struct Extractor: Sendable {
         throws(ExtractionError) -> [UInt8] {
         let start = DispatchTime.now().uptimeNanoseconds
         defer { timings.emit += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
-        let value: JSONValue
+        var bytes: [UInt8]
         do {
-            value = try JSONValueEncoder().encode(document)
+            bytes = try DocumentSerialiser.bytes(of: document, pretty: pretty)
         } catch {
-            throw .encoding(path: document.source.file, reason: "\(error)")
+            switch error {
+            case .invalid(let location, let errors):
+                throw .invalidOutput(path: document.source.file, errors: errors.map { location.isEmpty ? $0 : "\(location): \($0)" })
+            case .encoding(let reason):
+                throw .encoding(path: document.source.file, reason: reason)
+            }
         }
-        let errors = DocumentValidator.shared.validate(value)
-        guard errors.isEmpty else {
-            throw .invalidOutput(path: document.source.file, errors: errors.map(\.description))
-        }
-        var bytes = Array(value.serializedData(pretty ? .pretty : .compact))
         bytes.append(0x0A)
         return bytes
     }

@@ -33,6 +33,10 @@ public final class TableAssembler {
 
     public init() {}
 
+    /// The first page of the table still open (continued on the next page,
+    /// perhaps), if any: its context must be kept until it closes.
+    public var openTableFirstPage: Int? { open?.fragments.first?.table.page }
+
     /// Adds one page's tables (top to bottom) with the running-text lines of
     /// the page (furniture excluded). Returns the tables that closed.
     public func add(page: Int, pageHeight: Double, tables: [PageTable], lines: [TableContextLine]) -> [LogicalTable] {

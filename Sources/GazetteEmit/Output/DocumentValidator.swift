@@ -47,6 +47,17 @@ public final class DocumentValidator: Sendable {
         (try? validator.validate(document, against: SchemaLibrary.documentSchemaURI)) ?? []
     }
 
+    /// Every schema error of `value` against the schema at `uri` (a fragment
+    /// of one of ours, e.g. the items of the document's `pages`).
+    public func validate(_ value: JSONValue, against uri: String) -> [ValidationError] {
+        do {
+            return try validator.validate(value, against: uri)
+        } catch {
+            return [ValidationError(instanceLocation: "", keywordLocation: "", absoluteKeywordLocation: uri,
+                                    keyword: "$ref", message: "schema \(uri) is unusable: \(error)", causes: [])]
+        }
+    }
+
     /// Validates a record against its type's schema ("trip", …).
     public func validate(record: JSONValue, type: String) throws -> [ValidationError] {
         try validator.validate(record, against: SchemaLibrary.baseURI + type + ".schema.json")
