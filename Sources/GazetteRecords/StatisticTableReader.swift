@@ -17,7 +17,7 @@ enum StatisticTableReader {
         let tableUnit = tableUnitWord(table, labels: labels)
         let caption = TextTools.nonEmpty(caption(of: table))
         // A 單位 column (輛, 人) gives the unit of the row's counts.
-        let unitColumn = labels.firstIndex { TextTools.matches($0, #"^(單位|計量單位|數量單位)$"#) }
+        let unitColumn = labels.firstIndex { $0 == "單位" || $0 == "計量單位" || $0 == "數量單位" }
 
         var records: [Record] = []
         for (index, row) in rows.enumerated() {
@@ -59,10 +59,16 @@ enum StatisticTableReader {
         case empty
     }
 
+    /// Column labels of codes and numbers that are not figures.
+    static let codeLabels: Set<String> = [
+        "項次", "編號", "序號", "No", "No.", "NO", "NO.", "#", "款", "項", "目", "節", "代碼", "代號", "編碼", "號碼",
+        "電話", "郵遞區號", "統一編號",
+    ]
+
     static func kind(of column: Int, rows: [[String]], label: String) -> ColumnKind {
         let cells = rows.map { cell($0, column) }
         let filled = cells.filter { !TextTools.isBlank($0) }
-        if TextTools.matches(label, #"(^|/)(項次|編號|序號|No\.?|NO\.?|#|款|項|目|節|代碼|代號|編碼|號碼|電話|郵遞區號|統一編號)$"#) {
+        if let leaf = label.split(separator: "/").last, codeLabels.contains(String(leaf)) {
             return .code
         }
         if filled.isEmpty { return cells.contains { !$0.isEmpty } ? .figures : .empty }
@@ -132,6 +138,11 @@ enum StatisticTableReader {
     /// A figure as printed: 1,208, 99.8%, 129萬 4,421件, -1000, +2, 撙節 11.8%,
     /// 新臺幣 5 萬元; nil for text, dates and phone numbers.
     static func value(_ raw: String) -> Quantity? {
+        // Long text without a digit is not a figure (a Chinese-numeral figure
+        // is short: 五十一萬二千零五).
+        if raw.count > 16, !raw.unicodeScalars.contains(where: { ("0"..."9").contains($0) || (0xFF10...0xFF19).contains($0.value) }) {
+            return nil
+        }
         if let q = NumberParser.parse(raw) { return q }
         if let amount = AmountParser.parse(raw), amount.currency == .TWD {
             return Quantity(value: NumberValue(amount.value), unit: "元")
@@ -158,7 +169,7 @@ enum StatisticTableReader {
             ("日數", "日"), ("筆數", "筆"), ("團數", "團"), ("案數", "案"),
         ]
         for (suffix, unit) in counts where leaf.hasSuffix(suffix) { return unit }
-        if TextTools.matches(leaf, #"(百分比|百分率)$"#) { return "%" }
+        if leaf.hasSuffix("百分比") || leaf.hasSuffix("百分率") { return "%" }
         return nil
     }
 
@@ -226,10 +237,15 @@ enum StatisticTableReader {
     static func isCaptionLike(_ text: String) -> Bool {
         let t = TextTools.squeeze(text)
         guard !t.isEmpty, t.count <= 60 else { return false }
-        let outside = t.regexReplacing(#"[（(][^（）()]*[）)]"#, with: "")
+        let outside = t.contains("(") || t.contains("（") ? t.regexReplacing(#"[（(][^（）()]*[）)]"#, with: "") : t
         if outside.contains("。") || outside.contains("，") || outside.hasSuffix("：") || outside.hasSuffix(":") { return false }
-        if TextTools.matches(outside, #"^(中華民國)?[0-9]{2,4}年度?$"#) { return false }
-        if TextTools.matches(outside, #"^(註|說明|備註|資料來源|單位)[:：]"#) { return false }
+        if outside.hasSuffix("年") || outside.hasSuffix("年度"), TextTools.matches(outside, #"^(中華民國)?[0-9]{2,4}年度?$"#) {
+            return false
+        }
+        for word in ["註", "說明", "備註", "資料來源", "單位"] where outside.hasPrefix(word) {
+            let rest = outside.dropFirst(word.count)
+            if rest.hasPrefix(":") || rest.hasPrefix("：") { return false }
+        }
         return true
     }
 }

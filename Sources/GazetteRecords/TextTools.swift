@@ -44,6 +44,8 @@ enum TextTools {
     /// (一) 1、 1. （1） (1)), its style, and the text after it.
     static func label(of text: String) -> (style: LabelStyle, rest: String)? {
         let t = text.trimmingCharacters(in: .whitespaces)
+        // Most text starts with no label: check the first character first.
+        guard let first = t.unicodeScalars.first, labelStarts.contains(first) else { return nil }
         for style in LabelStyle.allCases {
             if let r = t.regexRange(style.pattern) {
                 return (style, String(t[r.upperBound...]).trimmingCharacters(in: .whitespaces))
@@ -51,6 +53,9 @@ enum TextTools {
         }
         return nil
     }
+
+    /// The characters a label can start with.
+    static let labelStarts = Set("壹貳參肆伍陸柒捌玖拾一二三四五六七八九十（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".unicodeScalars)
 
     /// How an enumeration label is written; each style is one outline level
     /// in a given document.

@@ -76,6 +76,12 @@ public enum DocumentSerialiser {
             return
         }
         let itemsSchema = SchemaLibrary.documentSchemaURI + "#/properties/\(key)/items"
+        let compiled: CompiledSchema
+        do {
+            compiled = try validator.compiledSchema(itemsSchema)
+        } catch {
+            throw .invalid(location: "/\(key)", errors: ["schema \(itemsSchema) is unusable: \(error)"])
+        }
         for (position, element) in elements.enumerated() {
             let value: JSONValue
             do {
@@ -83,7 +89,7 @@ public enum DocumentSerialiser {
             } catch {
                 throw .encoding("/\(key)/\(position): \(error)")
             }
-            let errors = validator.validate(value, against: itemsSchema)
+            let errors = compiled.validate(value)
             guard errors.isEmpty else {
                 throw .invalid(location: "/\(key)/\(position)", errors: errors.map(\.description))
             }

@@ -51,11 +51,16 @@ public final class DocumentValidator: Sendable {
     /// of one of ours, e.g. the items of the document's `pages`).
     public func validate(_ value: JSONValue, against uri: String) -> [ValidationError] {
         do {
-            return try validator.validate(value, against: uri)
+            return try validator.schema(uri).validate(value)
         } catch {
             return [ValidationError(instanceLocation: "", keywordLocation: "", absoluteKeywordLocation: uri,
                                     keyword: "$ref", message: "schema \(uri) is unusable: \(error)", causes: [])]
         }
+    }
+
+    /// The compiled schema at `uri` (compiled once, then cached).
+    public func compiledSchema(_ uri: String) throws -> CompiledSchema {
+        try validator.schema(uri)
     }
 
     /// Validates a record against its type's schema ("trip", …).
