@@ -95,8 +95,12 @@ public enum RuledTableDetector {
             else { continue }
             // Tiny grids (a checkbox, a stamp frame) are not tables.
             guard ruledGrid.box.width > 30, ruledGrid.box.height > 12 else { continue }
-            let grid = splitUnruledRows(ruledGrid, glyphs: page.glyphs)
-            let (cells, glyphs) = CellText.layouts(for: grid, glyphs: page.glyphs)
+            // Cell text once; again only when the body had to be split into rows.
+            var (grid, (cells, glyphs)) = (ruledGrid, CellText.layouts(for: ruledGrid, glyphs: page.glyphs))
+            if let split = splitUnruledRows(ruledGrid, glyphs: page.glyphs, cells: cells) {
+                grid = split
+                (cells, glyphs) = CellText.layouts(for: split, glyphs: page.glyphs)
+            }
             // A grid with no text at all is a drawing, not a table.
             guard cells.contains(where: { !$0.text.isEmpty }) else { continue }
             tables.append(PageTable(page: page.number, shape: verticalOnly.contains(componentIndex) ? .verticalRulesOnly : .ruled,
@@ -109,15 +113,16 @@ public enum RuledTableDetector {
 
     /// Splits grid rows that hold several entries separated only by
     /// whitespace (see `RowSplitter`) into one grid row per entry.
-    static func splitUnruledRows(_ grid: TableGrid, glyphs: [Glyph]) -> TableGrid {
-        let members = CellText.assign(grid: grid, glyphs: glyphs)
+    /// Nil when no row needs splitting; `cells` are the grid's cell layouts.
+    static func splitUnruledRows(_ grid: TableGrid, glyphs: [Glyph], cells: [CellLayout]) -> TableGrid? {
         // Only a table whose entries share one unruled body: when several
         // grid rows hold multi-line text, the rules do separate the entries.
         var tallRows = Set<Int>()
-        for (cell, glyphIndices) in zip(grid.cells, members) where cell.rowSpan == 1 {
-            if CellText.layout(of: glyphIndices, in: glyphs).lineCount >= 3 { tallRows.insert(cell.row) }
+        for (cell, layout) in zip(grid.cells, cells) where cell.rowSpan == 1 && layout.lineCount >= 3 {
+            tallRows.insert(cell.row)
         }
-        guard tallRows.count == 1 else { return grid }
+        guard tallRows.count == 1 else { return nil }
+        let members = CellText.assign(grid: grid, glyphs: glyphs)
         var newYs: [Double] = [grid.ys[0]]
         var rowMap: [Int] = []  // old row -> first new row
         var rowCounts: [Int] = []
@@ -131,7 +136,7 @@ public enum RuledTableDetector {
                 rowCounts.append(1)
             }
         }
-        guard rowCounts.contains(where: { $0 > 1 }) else { return grid }
+        guard rowCounts.contains(where: { $0 > 1 }) else { return nil }
         var cells: [TableGrid.GridCell] = []
         for cell in grid.cells {
             let firstNew = rowMap[cell.row]
