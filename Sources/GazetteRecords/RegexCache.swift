@@ -4,17 +4,51 @@ import Foundation
 /// every header and many cells against a few dozen patterns, and compiling
 /// a pattern costs far more than matching it.
 enum RegexCache {
-    nonisolated(unsafe) private static var compiled: [String: NSRegularExpression] = [:]
+    /// A pattern as matched: most of ours are a list of words to match a
+    /// whole string exactly (`^(提案名稱|案名)$`), which a set does faster
+    /// than any regex engine.
+    enum Matcher {
+        case words(Set<String>)
+        case regex(NSRegularExpression)
+    }
+
+    nonisolated(unsafe) private static var compiled: [String: Matcher] = [:]
     private static let lock = NSLock()
 
-    static func regex(_ pattern: String) -> NSRegularExpression {
+    static func matcher(_ pattern: String) -> Matcher {
         lock.lock()
         defer { lock.unlock() }
-        if let r = compiled[pattern] { return r }
-        // The patterns are literals of this module: one that does not compile is a bug.
-        let r = try! NSRegularExpression(pattern: pattern)
-        compiled[pattern] = r
-        return r
+        if let m = compiled[pattern] { return m }
+        let m: Matcher
+        if let words = literalWords(pattern) {
+            m = .words(words)
+        } else {
+            // The patterns are literals of this module: one that does not compile is a bug.
+            m = .regex(try! NSRegularExpression(pattern: pattern))
+        }
+        compiled[pattern] = m
+        return m
+    }
+
+    static func regex(_ pattern: String) -> NSRegularExpression {
+        switch matcher(pattern) {
+        case .regex(let r): return r
+        case .words: return try! NSRegularExpression(pattern: pattern)
+        }
+    }
+
+    /// The words of `^(a|b|c)$` (or `^a$`) when they hold no regex syntax.
+    static func literalWords(_ pattern: String) -> Set<String>? {
+        var body = Substring(pattern)
+        guard body.hasPrefix("^"), body.hasSuffix("$") else { return nil }
+        body = body.dropFirst().dropLast()
+        if body.hasPrefix("("), body.hasSuffix(")") { body = body.dropFirst().dropLast() }
+        let special = Set("\\^$.|?*+()[]{}")
+        let words = body.split(separator: "|", omittingEmptySubsequences: false)
+        guard !words.isEmpty, words.allSatisfy({ w in !w.isEmpty && !w.contains(where: { special.contains($0) }) }) else {
+            return nil
+        }
+        return Set(words.map(String.init))
     }
 }
 
@@ -23,7 +57,14 @@ extension String {
     /// expression `pattern`, within `range` when given.
     func regexRange(_ pattern: String, backwards: Bool = false, in range: Range<String.Index>? = nil)
         -> Range<String.Index>? {
-        let regex = RegexCache.regex(pattern)
+        let regex: NSRegularExpression
+        switch RegexCache.matcher(pattern) {
+        case .words(let words):
+            let searched = range ?? startIndex..<endIndex
+            return words.contains(String(self[searched])) ? searched : nil
+        case .regex(let r):
+            regex = r
+        }
         let searched = NSRange(range ?? startIndex..<endIndex, in: self)
         if backwards {
             return regex.matches(in: self, range: searched).last.flatMap { Range($0.range, in: self) }

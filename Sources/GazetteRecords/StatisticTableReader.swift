@@ -132,17 +132,25 @@ enum StatisticTableReader {
         return blocks
     }
 
+    /// Characters of Chinese numerals (positional, financial, 廿 卅, zeros).
+    static let numeralCharacters = Set("零〇○一二兩三四五六七八九十百千萬億壹貳參叁叄肆伍陸柒捌玖拾佰仟廿卅".unicodeScalars)
+
     /// Words that may stand before a figure, longest first.
     static let leadWords = ["共計", "合計", "撙節", "節省", "節約", "增加", "成長", "提升", "約", "計", "共", "達"]
 
     /// A figure as printed: 1,208, 99.8%, 129萬 4,421件, -1000, +2, 撙節 11.8%,
     /// 新臺幣 5 萬元; nil for text, dates and phone numbers.
     static func value(_ raw: String) -> Quantity? {
-        // Long text without a digit is not a figure (a Chinese-numeral figure
+        // Text with no digit and no numeral character is not a figure; long
+        // text without a digit is not one either (a Chinese-numeral figure
         // is short: 五十一萬二千零五).
-        if raw.count > 16, !raw.unicodeScalars.contains(where: { ("0"..."9").contains($0) || (0xFF10...0xFF19).contains($0.value) }) {
-            return nil
+        var digits = false, numerals = false, count = 0
+        for u in raw.unicodeScalars {
+            count += 1
+            if ("0"..."9").contains(u) || (0xFF10...0xFF19).contains(u.value) { digits = true; break }
+            if numeralCharacters.contains(u) { numerals = true }
         }
+        if !digits && (!numerals || count > 16) { return nil }
         if let q = NumberParser.parse(raw) { return q }
         if let amount = AmountParser.parse(raw), amount.currency == .TWD {
             return Quantity(value: NumberValue(amount.value), unit: "元")

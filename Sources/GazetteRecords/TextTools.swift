@@ -29,6 +29,8 @@ enum TextTools {
 
     /// A cell that says "nothing": empty, a dash, 無, 不適用.
     static func isBlank(_ cell: String) -> Bool {
+        // Most cells hold more than a few characters: not blank words.
+        if cell.utf8.count > 24 { return false }
         let t = squeeze(cell)
         return t.isEmpty || ["-", "－", "—", "–", "─", "--", "―", "…", "/", "無", "NA", "N/A", "不適用", "x", "X", "*"].contains(t)
     }

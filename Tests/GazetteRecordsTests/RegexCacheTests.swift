@@ -1,0 +1,20 @@
+import Testing
+@testable import GazetteRecords
+
+@Suite struct RegexCacheTests {
+    @Test func wordListsMatchWholeStringsWithoutARegex() {
+        #expect(RegexCache.literalWords(#"^(提案名稱|案名)$"#) == ["提案名稱", "案名"])
+        #expect(RegexCache.literalWords(#"^合計$"#) == ["合計"])
+        #expect(RegexCache.literalWords(#"^(No\.?|項次)$"#) == nil)
+        #expect(RegexCache.literalWords(#"(表|一覽)$"#) == nil)
+        #expect("案名".regexRange(#"^(提案名稱|案名)$"#) != nil)
+        #expect("提案名稱說明".regexRange(#"^(提案名稱|案名)$"#) == nil)
+        #expect("No.".regexRange(#"^(No\.?|項次)$"#) != nil)
+    }
+
+    @Test func backwardsFindsTheLastMatch() {
+        let text = "下表為甲，下表為乙"
+        let r = text.regexRange(#"下表為"#, backwards: true)
+        #expect(r.map { String(text[$0.upperBound...]) } == "乙")
+    }
+}
