@@ -86,39 +86,41 @@ public enum CellText {
     /// tells whether its text ran on past a page break.
     public static func layout(of indices: [Int], in glyphs: [Glyph]) -> CellLayout {
         guard !indices.isEmpty else { return CellLayout() }
-        let sorted = indices.sorted {
-            let a = glyphs[$0].box, b = glyphs[$1].box
-            return a.midY != b.midY ? a.midY < b.midY : a.x0 < b.x0
+        // Each glyph's box read once; sorted top to bottom, then left to right.
+        let items = indices.map { (index: $0, box: glyphs[$0].box) }.sorted { a, b in
+            a.box.midY != b.box.midY ? a.box.midY < b.box.midY : a.box.x0 < b.box.x0
         }
         // Group into lines by vertical overlap with the line's running extent.
-        var lines: [[Int]] = []
+        var lines: [[(index: Int, box: Rect)]] = []
         var lineTop = 0.0, lineBottom = 0.0
-        for i in sorted {
-            let b = glyphs[i].box
+        for item in items {
+            let b = item.box
             if !lines.isEmpty {
                 let overlap = min(b.y1, lineBottom) - max(b.y0, lineTop)
                 let height = min(b.height, lineBottom - lineTop)
                 if overlap > 0.5 * height {
-                    lines[lines.count - 1].append(i)
+                    lines[lines.count - 1].append(item)
                     lineTop = min(lineTop, b.y0)
                     lineBottom = max(lineBottom, b.y1)
                     continue
                 }
             }
-            lines.append([i])
+            lines.append([item])
             lineTop = b.y0
             lineBottom = b.y1
         }
         var texts: [String] = []
         var result = CellLayout()
         for (n, line) in lines.enumerated() {
-            let ordered = line.sorted { glyphs[$0].box.x0 < glyphs[$1].box.x0 }
+            let ordered = line.sorted { $0.box.x0 < $1.box.x0 }
             var text = ""
             var pendingSpace = false
-            var previous: Glyph?
+            var previous: (box: Rect, size: Double)?
             var right = -Double.infinity
-            for i in ordered {
-                let g = glyphs[i]
+            var visible: [Int] = []
+            var bottom = -Double.infinity
+            for item in ordered {
+                let g = glyphs[item.index]
                 if isBlank(g.text) {
                     pendingSpace = true
                     continue
@@ -129,16 +131,17 @@ public enum CellText {
                 if pendingSpace && !text.isEmpty { text.append(" ") }
                 pendingSpace = false
                 text += g.text
-                previous = g
+                previous = (g.box, g.size)
                 right = max(right, g.box.x1)
+                bottom = max(bottom, g.box.y1)
+                visible.append(item.index)
             }
             guard !text.isEmpty else { continue }
-            let visible = ordered.filter { !isBlank(glyphs[$0].text) }
             if texts.isEmpty { result.firstTokenWidth = RowSplitter.firstTokenWidth(visible, glyphs: glyphs) }
             result.lastLineRight = right
             result.maxLineRight = max(result.maxLineRight, right)
             if let first = visible.first { result.minLineLeft = min(result.minLineLeft, glyphs[first].box.x0) }
-            result.lastLineBottom = max(result.lastLineBottom, visible.map { glyphs[$0].box.y1 }.max() ?? result.lastLineBottom)
+            result.lastLineBottom = max(result.lastLineBottom, bottom)
             result.lineCount = n + 1
             texts.append(text)
         }
@@ -153,8 +156,16 @@ public enum CellText {
     /// from CJK text elsewhere (新臺幣 51 萬 2,005 元), none otherwise.
     public static func joinLines(_ lines: [String]) -> String {
         guard var out = lines.first else { return "" }
-        let spaced = spacesNumbersFromCJK(lines.joined(separator: "\n"))
-        for line in lines.dropFirst() { out = joinLines(out, line, spacedStyle: spaced) }
+        guard lines.count > 1 else { return out }
+        // The cell's style is read only when a break needs it.
+        var spaced: Bool?
+        for line in lines.dropFirst() {
+            if spaced == nil, let last = out.unicodeScalars.last, let first = line.unicodeScalars.first,
+               (RowSplitter.isWide(last) && isLatin(first)) || (isLatin(last) && RowSplitter.isWide(first)) {
+                spaced = spacesNumbersFromCJK(lines.joined(separator: "\n"))
+            }
+            out = joinLines(out, line, spacedStyle: spaced ?? false)
+        }
         return out
     }
 
