@@ -35,14 +35,17 @@ public enum CellText {
         }
         var members = Array(repeating: [Int](), count: grid.cells.count)
         let box = grid.box
-        for (i, g) in glyphs.enumerated() {
-            let x = g.box.midX, y = g.box.midY
-            guard box.contains(x: x, y: y), !isWatermark(g) else { continue }
-            let c = slot(grid.xs, x), r = slot(grid.ys, y)
-            guard c >= 0, c < cols, r >= 0, r < rows else { continue }
-            let cell = slotToCell[r * cols + c]
-            guard cell >= 0 else { continue }
-            members[cell].append(i)
+        // Through a buffer pointer: reading a glyph's box does not retain its text.
+        glyphs.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices {
+                let x = buffer[i].box.midX, y = buffer[i].box.midY
+                guard box.contains(x: x, y: y), !isWatermark(buffer[i]) else { continue }
+                let c = slot(grid.xs, x), r = slot(grid.ys, y)
+                guard c >= 0, c < cols, r >= 0, r < rows else { continue }
+                let cell = slotToCell[r * cols + c]
+                guard cell >= 0 else { continue }
+                members[cell].append(i)
+            }
         }
         return members
     }
@@ -66,7 +69,7 @@ public enum CellText {
     public static func isWatermark(_ g: Glyph) -> Bool {
         let a = abs(g.angle.truncatingRemainder(dividingBy: 90))
         let diagonal = a > 5 && a < 85
-        return diagonal || (g.isFaint && g.size > 24)
+        return diagonal || (g.size > 24 && g.isFaint)
     }
 
     /// Index of the slot holding `value` between ascending `bounds`, or -1.
