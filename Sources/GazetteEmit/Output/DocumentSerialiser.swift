@@ -1,3 +1,5 @@
+import GazetteRecords
+
 /// Validates and writes a document a section at a time: the envelope with
 /// its lists empty against the document schema, then every page, table,
 /// record, date, warning and outline entry against the schema of its list's
@@ -54,7 +56,7 @@ public enum DocumentSerialiser {
             case "pages": try write(document.pages, "pages", format, validator, encoder, &out)
             case "outline": try write(document.outline, "outline", format, validator, encoder, &out)
             case "tables": try write(document.tables, "tables", format, validator, encoder, &out)
-            case "records": try write(document.records, "records", format, validator, encoder, &out)
+            case "records": try writeRecords(document.records, format, validator, encoder, &out)
             case "dates": try write(document.dates, "dates", format, validator, encoder, &out)
             case "warnings": try write(document.warnings, "warnings", format, validator, encoder, &out)
             default: JSONSerializer.write(member.value, format: format, depth: 1, to: &out)
@@ -63,6 +65,50 @@ public enum DocumentSerialiser {
         if pretty { JSONSerializer.newline(0, format, &out) }
         out.append(UInt8(ascii: "}"))
         return out
+    }
+
+    /// Writes the records, each validated against its own type's schema: the
+    /// document schema's `records` items are a `oneOf` of the record schemas
+    /// told apart by their `type` constant, so the schema of the record's
+    /// type is the one branch that can hold, and checking it alone is the
+    /// same check, once instead of once per type.
+    static func writeRecords(_ records: [Record], _ format: JSONFormat, _ validator: DocumentValidator,
+                             _ encoder: JSONValueEncoder, _ out: inout [UInt8]) throws(Failure) {
+        out.append(UInt8(ascii: "["))
+        guard !records.isEmpty else {
+            out.append(UInt8(ascii: "]"))
+            return
+        }
+        var schemas: [String: CompiledSchema] = [:]
+        for (position, record) in records.enumerated() {
+            let uri = SchemaLibrary.baseURI + record.type + ".schema.json"
+            let compiled: CompiledSchema
+            if let known = schemas[record.type] {
+                compiled = known
+            } else {
+                do {
+                    compiled = try validator.compiledSchema(uri)
+                } catch {
+                    throw .invalid(location: "/records/\(position)", errors: ["schema \(uri) is unusable: \(error)"])
+                }
+                schemas[record.type] = compiled
+            }
+            let value: JSONValue
+            do {
+                value = try encoder.encode(record)
+            } catch {
+                throw .encoding("/records/\(position): \(error)")
+            }
+            let errors = compiled.validate(value)
+            guard errors.isEmpty else {
+                throw .invalid(location: "/records/\(position)", errors: errors.map(\.description))
+            }
+            if position > 0 { out.append(UInt8(ascii: ",")) }
+            if format.pretty { JSONSerializer.newline(2, format, &out) }
+            JSONSerializer.write(value, format: format, depth: 2, to: &out)
+        }
+        if format.pretty { JSONSerializer.newline(1, format, &out) }
+        out.append(UInt8(ascii: "]"))
     }
 
     /// Writes one list of the envelope, an element at a time, each validated
