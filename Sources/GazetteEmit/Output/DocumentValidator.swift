@@ -33,7 +33,7 @@ public final class DocumentValidator: Sendable {
 
     /// Registers every embedded schema and compiles the document schema.
     public init() throws {
-        var registry = SchemaRegistry(baseURI: SchemaLibrary.baseURI)
+        var registry = SchemaRegistry(baseURI: SchemaLibrary.baseURI, includeMetaSchema: false)
         for file in SchemaLibrary.files {
             _ = try registry.register(data: Data(file.text.utf8))
         }

@@ -148,8 +148,14 @@ struct URIReference: Equatable {
         return text.removingPercentEncoding ?? text
     }
 
+    /// Bytes a URI fragment holds as they are (letters, digits, `-._~/$`):
+    /// a subset of RFC 3986's fragment characters.
+    static let plainFragmentBytes: Set<UInt8> = Set(Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/$".utf8))
+
     /// Percent-encodes a JSON Pointer for use as a URI fragment.
     static func fragmentEncoded(_ pointer: String) -> String {
+        // Most pointers are plain ASCII names: nothing to encode.
+        if pointer.utf8.allSatisfy({ plainFragmentBytes.contains($0) }) { return pointer }
         var allowed = CharacterSet.urlFragmentAllowed
         allowed.remove(charactersIn: "%")
         return pointer.addingPercentEncoding(withAllowedCharacters: allowed) ?? pointer
