@@ -62,10 +62,11 @@ let package = Package(
             name: "GazetteBench",
             dependencies: ["Gazette", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Unit tests per stage, end-to-end tests on real PDFs.
-        .testTarget(name: "GazetteReadTests", dependencies: ["GazetteRead"]),
+        .target(name: "GazetteTestSupport", path: "Tests/GazetteTestSupport"),
+        .testTarget(name: "GazetteReadTests", dependencies: ["GazetteRead", "GazetteTestSupport"]),
         .testTarget(name: "GazetteNormaliseTests", dependencies: ["GazetteNormalise"]),
         .testTarget(name: "GazetteLayoutTests", dependencies: ["GazetteLayout"]),
-        .testTarget(name: "GazetteTablesTests", dependencies: ["GazetteTables"]),
+        .testTarget(name: "GazetteTablesTests", dependencies: ["GazetteTables", "GazetteTestSupport"]),
         .testTarget(name: "GazetteRecordsTests", dependencies: ["GazetteRecords"]),
         .testTarget(name: "GazetteEmitTests", dependencies: ["GazetteEmit"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Gazette", "GazetteCLI", "CPopplerGlib"]),

@@ -99,8 +99,9 @@ public struct DateContext: Hashable, Sendable {
     public static let none = DateContext()
 }
 
-/// Gregorian calendar arithmetic.
-enum GregorianCalendar {
+/// Day arithmetic on the proleptic Gregorian calendar (validity, weekdays,
+/// spreadsheet serial dates).
+public enum GregorianCalendar {
     static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
 
     static func daysInMonth(year: Int, month: Int) -> Int {
@@ -112,7 +113,7 @@ enum GregorianCalendar {
     }
 
     /// Days since 1970-01-01 (proleptic Gregorian).
-    static func days(year: Int, month: Int, day: Int) -> Int {
+    public static func days(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400

@@ -83,19 +83,7 @@ public struct RulingNetwork: Sendable {
     /// `horizontals` and `verticals`.
     public func components() -> [(horizontals: [Int], verticals: [Int])] {
         let nh = horizontals.count
-        var parent = Array(0..<(nh + verticals.count))
-        func find(_ i: Int) -> Int {
-            var i = i
-            while parent[i] != i {
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            }
-            return i
-        }
-        func union(_ a: Int, _ b: Int) {
-            let ra = find(a), rb = find(b)
-            if ra != rb { parent[ra] = rb }
-        }
+        var sets = UnionFind(count: nh + verticals.count)
         let t = Self.touchTolerance
         // Sort verticals by x so each horizontal checks only those within its span.
         let vOrder = verticals.indices.sorted { verticals[$0].position < verticals[$1].position }
@@ -105,15 +93,15 @@ public struct RulingNetwork: Sendable {
             while lo < vPositions.count && vPositions[lo] <= h.end + t {
                 let v = verticals[vOrder[lo]]
                 if h.position >= v.start - t && h.position <= v.end + t {
-                    union(hi, nh + vOrder[lo])
+                    sets.union(hi, nh + vOrder[lo])
                 }
                 lo += 1
             }
         }
         // Parallel segments that continue each other also belong together.
         var groups: [Int: (horizontals: [Int], verticals: [Int])] = [:]
-        for i in 0..<nh { groups[find(i), default: ([], [])].horizontals.append(i) }
-        for j in 0..<verticals.count { groups[find(nh + j), default: ([], [])].verticals.append(j) }
+        for i in 0..<nh { groups[sets.find(i), default: ([], [])].horizontals.append(i) }
+        for j in 0..<verticals.count { groups[sets.find(nh + j), default: ([], [])].verticals.append(j) }
         return groups.values.sorted { a, b in
             let ya = a.horizontals.map { horizontals[$0].position }.min() ?? a.verticals.map { verticals[$0].start }.min() ?? 0
             let yb = b.horizontals.map { horizontals[$0].position }.min() ?? b.verticals.map { verticals[$0].start }.min() ?? 0

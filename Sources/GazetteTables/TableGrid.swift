@@ -125,27 +125,15 @@ public struct TableGrid: Sendable, Hashable {
     /// back into row runs, so every cell stays rectangular.
     static func mergeSlots(rows: Int, cols: Int, rightOpen: [[Bool]], downOpen: [[Bool]],
                            xs: [Double], ys: [Double]) -> [GridCell] {
-        var parent = Array(0..<(rows * cols))
-        func find(_ i: Int) -> Int {
-            var i = i
-            while parent[i] != i {
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            }
-            return i
-        }
-        func union(_ a: Int, _ b: Int) {
-            let ra = find(a), rb = find(b)
-            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
-        }
+        var sets = UnionFind(count: rows * cols)
         for r in 0..<rows {
             for c in 0..<cols {
-                if c + 1 < cols && rightOpen[r][c] { union(r * cols + c, r * cols + c + 1) }
-                if r + 1 < rows && downOpen[r][c] { union(r * cols + c, (r + 1) * cols + c) }
+                if c + 1 < cols && rightOpen[r][c] { sets.union(r * cols + c, r * cols + c + 1) }
+                if r + 1 < rows && downOpen[r][c] { sets.union(r * cols + c, (r + 1) * cols + c) }
             }
         }
         var groups: [Int: [Int]] = [:]
-        for i in 0..<(rows * cols) { groups[find(i), default: []].append(i) }
+        for i in 0..<(rows * cols) { groups[sets.find(i), default: []].append(i) }
 
         var cells: [GridCell] = []
         for (_, members) in groups {

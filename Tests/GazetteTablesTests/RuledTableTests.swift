@@ -1,4 +1,5 @@
 import GazetteRead
+import GazetteTestSupport
 import Testing
 @testable import GazetteTables
 

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteNormalise
 
 /// Writes record sheets as an Office Open XML workbook (.xlsx), one
 /// worksheet per record type: a bold header row of field names (frozen),
@@ -143,18 +144,8 @@ public enum XLSXWriter {
         let parts = iso.split(separator: "-").compactMap { Int($0) }
         guard parts.count >= 2, parts.count <= 3 else { return nil }
         let day = parts.count == 3 ? parts[2] : 1
-        return (daysFromCivil(parts[0], parts[1], day) - daysFromCivil(1899, 12, 30), parts.count == 2)
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date.
-    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        return (GregorianCalendar.days(year: parts[0], month: parts[1], day: day)
+                    - GregorianCalendar.days(year: 1899, month: 12, day: 30), parts.count == 2)
     }
 
     /// HH:MM as a fraction of a day (24:00 is 1).
