@@ -152,7 +152,7 @@ struct DocumentRun {
             let table = closed.table
             return TableEntry(
                 id: "t\(index + 1)", title: table.title, pages: table.pages, unit: table.unit, header: table.header,
-                rows: table.rows,
+                rows: table.rows, rowPages: table.rowPages,
                 spans: table.spans.map { CellSpan(row: $0.row, col: $0.col, rowSpan: $0.rowSpan, colSpan: $0.colSpan) })
         }
 

@@ -117,8 +117,12 @@ public enum RuledTableDetector {
     static func splitUnruledRows(_ grid: TableGrid, glyphs: [Glyph], cells: [CellLayout]) -> TableGrid? {
         // Only a table whose entries share one unruled body: when several
         // grid rows hold multi-line text, the rules do separate the entries.
+        // (A multi-line header row does not count: the body's row is most of
+        // the table's height.)
         var tallRows = Set<Int>()
-        for (cell, layout) in zip(grid.cells, cells) where cell.rowSpan == 1 && layout.lineCount >= 3 {
+        let total = grid.box.height
+        for (cell, layout) in zip(grid.cells, cells) where cell.rowSpan == 1 && layout.lineCount >= 3
+            && grid.ys[cell.row + 1] - grid.ys[cell.row] > 0.25 * total {
             tallRows.insert(cell.row)
         }
         guard tallRows.count == 1 else { return nil }

@@ -79,42 +79,76 @@ enum RowSplitter {
             let columns = Set(slot.map { lines[$0].column })
             return columns.contains(keyColumn) || columns.count >= 2
         }
-        var starts = [0]
-        if hasBlankLines {
-            for k in 1..<slots.count where gaps[k - 1] > blank && startsEntry(slots[k]) { starts.append(k) }
-        } else {
-            // Tight setting: a slot starts an entry unless a line in it
-            // continues a wrapped line of its column (a cell's text runs on
-            // there, so the entry does too).
-            var lastLineOfColumn: [Int: ColumnLine] = [:]
-            for i in slots[0] { lastLineOfColumn[lines[i].column] = lines[i] }
-            // Where a full line of each left-aligned column ends: the cell's
-            // right edge less the padding its text keeps on the left. A
-            // column whose text stands away from its left edge (numbers set
-            // to the right, centred labels) gives no evidence of wrapping.
-            var leftmost: [Int: Double] = [:]
-            for line in lines { leftmost[line.column] = min(leftmost[line.column] ?? .infinity, line.x0) }
-            func fullLineLimit(_ column: Int) -> Double? {
-                let cellLeft = grid.xs[column]
-                let cellRight = grid.xs[cellRightEdge(grid: grid, row: row, column: column)]
-                let padding = leftmost[column]! - cellLeft
-                guard padding <= max(6, 0.2 * (cellRight - cellLeft)) else { return nil }
-                return cellRight - padding - 1.0
-            }
-            for k in 1..<slots.count {
-                var continuation = false
-                for i in slots[k] {
-                    let line = lines[i]
-                    guard let previous = lastLineOfColumn[line.column], let limit = fullLineLimit(line.column),
-                          mayWrap(previous, glyphs: glyphs) else { continue }
-                    if previous.x1 + line.firstTokenWidth > limit && abs(line.x0 - leftmost[line.column]!) < 2 {
-                        continuation = true
-                        break
-                    }
+        // Tight setting: a slot starts an entry unless a line in it
+        // continues a wrapped line of its column (a cell's text runs on
+        // there, so the entry does too).
+        var lastLineOfColumn: [Int: ColumnLine] = [:]
+        for i in slots[0] { lastLineOfColumn[lines[i].column] = lines[i] }
+        // Where a full line of each left-aligned column ends: the cell's
+        // right edge less the padding its text keeps on the left. A
+        // column whose text stands away from its left edge (numbers set
+        // to the right, centred labels) gives no evidence of wrapping.
+        var leftmost: [Int: Double] = [:]
+        for line in lines { leftmost[line.column] = min(leftmost[line.column] ?? .infinity, line.x0) }
+        func fullLineLimit(_ column: Int) -> Double? {
+            let cellLeft = grid.xs[column]
+            let cellRight = grid.xs[cellRightEdge(grid: grid, row: row, column: column)]
+            let padding = leftmost[column]! - cellLeft
+            guard padding <= max(6, 0.2 * (cellRight - cellLeft)) else { return nil }
+            return cellRight - padding - 1.0
+        }
+        var continues = Array(repeating: false, count: slots.count)
+        var tight = [0]
+        for k in 1..<slots.count {
+            var continuation = false
+            for i in slots[k] {
+                let line = lines[i]
+                guard let previous = lastLineOfColumn[line.column], let limit = fullLineLimit(line.column),
+                      mayWrap(previous, glyphs: glyphs) else { continue }
+                if previous.x1 + line.firstTokenWidth > limit && abs(line.x0 - leftmost[line.column]!) < 2 {
+                    continuation = true
+                    break
                 }
-                if !continuation && startsEntry(slots[k]) { starts.append(k) }
-                for i in slots[k] { lastLineOfColumn[lines[i].column] = lines[i] }
             }
+            continues[k] = continuation
+            if !continuation && startsEntry(slots[k]) { tight.append(k) }
+            for i in slots[k] { lastLineOfColumn[lines[i].column] = lines[i] }
+        }
+        // A line just above an entry's first line, in a column that line
+        // also fills, that continues nothing and starts nothing itself,
+        // leads that entry when it sits closer to it than to the line above
+        // (a budget line's code set just above its name: 監察院's budget
+        // tables); when it sits closer to the line above, it ends the entry
+        // above (台北市's: the name set just below the code).
+        for n in stride(from: tight.count - 1, through: 1, by: -1) {
+            var k = tight[n]
+            let columns = Set(slots[k].map { lines[$0].column })
+            while k - 1 > tight[n - 1], !continues[k - 1], !startsEntry(slots[k - 1]),
+                  Set(slots[k - 1].map { lines[$0].column }).isSubset(of: columns),
+                  k >= 2, gaps[k - 2] > gaps[k - 1] + 1.0 {
+                k -= 1
+            }
+            tight[n] = k
+        }
+
+        // Entries separated by blank lines: a blank gap before a slot that
+        // starts an entry (or leads one). Used when the blank lines are what
+        // separate the entries: no line that clearly starts an entry (in
+        // three columns or more) stands inside a blank-separated group
+        // (rid-01: a pesticide's name over three lines, its other columns on
+        // the first).
+        var starts = tight
+        if hasBlankLines {
+            var blankStarts = [0]
+            for k in 1..<slots.count where gaps[k - 1] > blank
+                && (startsEntry(slots[k]) || tight.contains(k)) {
+                blankStarts.append(k)
+            }
+            let strongInside = tight.dropFirst().contains { k in
+                let columns = Set(slots[k].map { lines[$0].column })
+                return !blankStarts.contains(k) && columns.count >= 3
+            }
+            if !strongInside { starts = blankStarts }
         }
         guard starts.count >= 2 else { return nil }
         var result = [top]
@@ -132,7 +166,14 @@ enum RowSplitter {
     static func mayWrap(_ line: ColumnLine, glyphs: [Glyph]) -> Bool {
         guard line.glyphs.count >= 2 else { return false }
         let text = line.glyphs.map { glyphs[$0].text }.joined()
-        return !text.allSatisfy { $0.isNumber || $0 == "," || $0 == "." || $0 == "-" || $0 == "%" }
+        if text.allSatisfy({ $0.isNumber || $0 == "," || $0 == "." || $0 == "-" || $0 == "%" }) { return false }
+        // A letter-spaced label (合　　計 spread over the cell) is set to fill
+        // the cell, not wrapped.
+        let ordered = line.glyphs.sorted { glyphs[$0].box.x0 < glyphs[$1].box.x0 }
+        for (a, b) in zip(ordered, ordered.dropFirst()) where glyphs[b].box.x0 - glyphs[a].box.x1 > 0.8 * glyphs[a].size {
+            return false
+        }
+        return true
     }
 
     /// Index into `grid.xs` of the right edge of the cell holding `column` in `row`.

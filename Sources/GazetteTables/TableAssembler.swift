@@ -239,8 +239,12 @@ final class Builder {
                 // Every other column's label must reach down past that row
                 // too (経費來源 over two rows beside the year labels);
                 // otherwise the row below is data under a merged label.
+                // (or that sit under another label spanning columns, with
+                // their own sub-labels: 科目 over 款/項, 預算員額 over 職員/警察).
                 let othersReach = (0..<grid.columnCount).filter { $0 < cell.col || $0 >= cell.col + cell.colSpan }.allSatisfy { c in
-                    grid.cell(coveringRow: depth, col: c).map { $0.row < depth } ?? false
+                    if grid.cell(coveringRow: depth, col: c).map({ $0.row < depth }) ?? false { return true }
+                    guard let above = grid.cell(coveringRow: depth - 1, col: c) else { return false }
+                    return above.colSpan > 1 && above.rowSpan == 1 && above.row + above.rowSpan == depth
                 }
                 if below.count >= 2 && below.allSatisfy({ $0.rowSpan == 1 }) && othersReach {
                     depth += 1

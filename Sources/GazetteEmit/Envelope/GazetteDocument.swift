@@ -192,21 +192,24 @@ public struct TableEntry: Hashable, Sendable, Codable {
     /// One label per column; a multi-row header flattened with "/".
     public var header: [String]
     public var rows: [[String]]
+    /// The page each row starts on (parallel to `rows`).
+    public var rowPages: [Int]
     /// Merged cells of the body (row indices into `rows`).
     public var spans: [CellSpan]
 
     public init(id: String, title: String?, pages: [Int], unit: String?, header: [String], rows: [[String]],
-                spans: [CellSpan] = []) {
+                rowPages: [Int] = [], spans: [CellSpan] = []) {
         self.id = id
         self.title = title
         self.pages = pages
         self.unit = unit
         self.header = header
         self.rows = rows
+        self.rowPages = rowPages
         self.spans = spans
     }
 
-    enum CodingKeys: String, CodingKey { case id, title, pages, unit, header, rows, spans }
+    enum CodingKeys: String, CodingKey { case id, title, pages, unit, header, rows, rowPages, spans }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)
@@ -215,6 +218,7 @@ public struct TableEntry: Hashable, Sendable, Codable {
         try c.encode(unit, forKey: .unit)
         try c.encode(header, forKey: .header)
         try c.encode(rows, forKey: .rows)
+        try c.encode(rowPages, forKey: .rowPages)
         try c.encode(spans, forKey: .spans)
     }
 }

@@ -329,6 +329,14 @@ enum EmbeddedSchemas {
             }
           }
         },
+        "rowPages": {
+          "type": "array",
+          "items": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "description": "The page each row starts on (parallel to rows)."
+        },
         "spans": {
           "type": "array",
           "items": {
@@ -368,6 +376,7 @@ enum EmbeddedSchemas {
         "unit",
         "header",
         "rows",
+        "rowPages",
         "spans"
       ],
       "additionalProperties": false
