@@ -209,7 +209,7 @@ public:
         glyphs.push_back(merged);
     }
 
-    void drawChar(GfxState *state, double x, double y, double dx, double dy, double, double, CharCode, int, const Unicode *u, int uLen) override
+    void drawChar(GfxState *state, double x, double y, double dx, double dy, double, double, CharCode code, int nBytes, const Unicode *u, int uLen) override
     {
         const std::shared_ptr<GfxFont> &font = state->getFont();
         if (!font)
@@ -233,6 +233,18 @@ public:
 
         double px, py, ax, ay;
         state->transform(x, y, &px, &py);
+        // The advance includes character spacing (Tc, and Tw after a space):
+        // justified and letter-spaced text puts its gaps there. The glyph's
+        // box is the glyph alone, so take the spacing off again.
+        double spacing = state->getCharSpace();
+        if (code == 32 && nBytes == 1)
+            spacing += state->getWordSpace();
+        if (!vertical && spacing != 0) {
+            double sx, sy;
+            state->textTransformDelta(spacing * hs, 0, &sx, &sy);
+            dx -= sx;
+            dy -= sy;
+        }
         state->transformDelta(dx, dy, &ax, &ay);
 
         Point corners[4];
