@@ -114,18 +114,32 @@ enum RowSplitter {
             if !continuation && startsEntry(slots[k]) { tight.append(k) }
             for i in slots[k] { lastLineOfColumn[lines[i].column] = lines[i] }
         }
+        let firstLines = tight
         // A line just above an entry's first line, in a column that line
         // also fills, that continues nothing and starts nothing itself,
         // leads that entry when it sits closer to it than to the line above
         // (a budget line's code set just above its name: 監察院's budget
         // tables); when it sits closer to the line above, it ends the entry
-        // above (台北市's: the name set just below the code).
+        // above (台北市's: the name set just below the code). Where the two
+        // gaps are alike (the line above is a wrapped name), the table's
+        // other entries decide.
+        func isLoneLine(_ j: Int, before k: Int) -> Bool {
+            !continues[j] && !startsEntry(slots[j])
+                && Set(slots[j].map { lines[$0].column }).isSubset(of: Set(slots[k].map { lines[$0].column }))
+        }
+        var forward = 0, backward = 0
+        for n in 1..<tight.count {
+            let k = tight[n]
+            guard k >= 2, k - 1 > tight[n - 1], isLoneLine(k - 1, before: k) else { continue }
+            if gaps[k - 2] > gaps[k - 1] + 1.0 { forward += 1 } else if gaps[k - 1] > gaps[k - 2] + 1.0 { backward += 1 }
+        }
+        let leadsByDefault = forward > backward
         for n in stride(from: tight.count - 1, through: 1, by: -1) {
             var k = tight[n]
-            let columns = Set(slots[k].map { lines[$0].column })
-            while k - 1 > tight[n - 1], !continues[k - 1], !startsEntry(slots[k - 1]),
-                  Set(slots[k - 1].map { lines[$0].column }).isSubset(of: columns),
-                  k >= 2, gaps[k - 2] > gaps[k - 1] + 1.0 {
+            while k >= 2, k - 1 > tight[n - 1], isLoneLine(k - 1, before: tight[n]) {
+                let before = gaps[k - 2], after = gaps[k - 1]
+                let leads = before > after + 1.0 || (abs(before - after) <= 1.0 && leadsByDefault)
+                guard leads else { break }
                 k -= 1
             }
             tight[n] = k
@@ -144,9 +158,9 @@ enum RowSplitter {
                 && (startsEntry(slots[k]) || tight.contains(k)) {
                 blankStarts.append(k)
             }
-            let strongInside = tight.dropFirst().contains { k in
-                let columns = Set(slots[k].map { lines[$0].column })
-                return !blankStarts.contains(k) && columns.count >= 3
+            let strongInside = zip(tight, firstLines).dropFirst().contains { start, first in
+                let columns = Set(slots[first].map { lines[$0].column })
+                return !blankStarts.contains(start) && columns.count >= 3
             }
             if !strongInside { starts = blankStarts }
         }
