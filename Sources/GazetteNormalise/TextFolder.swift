@@ -61,6 +61,21 @@ public enum TextFolder {
     }
 
     @inline(__always)
+    /// Whether a scalar is a space of any kind (the blanks folding turns
+    /// into one space, and the zero-width space): what stages that compare
+    /// text without its spacing leave out.
+    public static func isSpace(_ v: UInt32) -> Bool {
+        isWhitespace(v) || v == 0x200B
+    }
+
+    /// The text with every space of any kind left out (機 關 名 稱 → 機關名稱),
+    /// for comparing labels printed with letter spacing.
+    public static func removingSpaces(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in text.unicodeScalars where !isSpace(u.value) { out.append(u) }
+        return String(out)
+    }
+
     static func isWhitespace(_ v: UInt32) -> Bool {
         if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
         return v == 0x85 || v == 0xA0 || v == 0x1680 || (v >= 0x2000 && v <= 0x200A)

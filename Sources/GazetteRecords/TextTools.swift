@@ -6,14 +6,7 @@ enum TextTools {
     /// The text without any whitespace (for comparing labels printed with
     /// letter spacing: 機 關 名 稱 = 機關名稱).
     static func squeeze(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for u in text.unicodeScalars {
-            let v = u.value
-            let space = v == 0x20 || (0x09...0x0D).contains(v) || v == 0xA0 || v == 0x3000 || (0x2000...0x200B).contains(v)
-                || v == 0x85 || v == 0x2028 || v == 0x2029 || v == 0x202F || v == 0x205F || v == 0x1680
-            if !space { out.append(u) }
-        }
-        return String(out)
+        TextFolder.removingSpaces(text)
     }
 
     /// Trimmed text, nil when empty.

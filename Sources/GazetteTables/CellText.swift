@@ -1,3 +1,4 @@
+import GazetteNormalise
 import GazetteRead
 
 /// Builds the text of table cells from glyph boxes (not from words: poppler
@@ -57,11 +58,11 @@ public enum CellText {
         return true
     }
 
-    /// Spaces a PDF draws: ASCII blanks, no-break, ideographic and the
-    /// typographic spaces.
+    /// Spaces a PDF draws (blanks, no-break, ideographic, typographic and
+    /// zero-width spaces), as the folding rules know them.
     @inline(__always)
     static func isSpace(_ v: UInt32) -> Bool {
-        v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D || v == 0xA0 || v == 0x3000 || (0x2000...0x200B).contains(v)
+        TextFolder.isSpace(v)
     }
 
     /// Diagonal or faint oversized glyphs: stamps and watermarks drawn over

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteNormalise
 import GazetteRead
 
 /// A line of running text near a table, given to the assembler so it can
@@ -163,9 +164,7 @@ public final class TableAssembler {
 
 /// Text without any whitespace, for comparing labels.
 func squeeze(_ s: String) -> String {
-    var out = String.UnicodeScalarView()
-    for u in s.unicodeScalars where !CellText.isSpace(u.value) { out.append(u) }
-    return String(out)
+    TextFolder.removingSpaces(s)
 }
 
 /// One page's part of a logical table, with its header split off.
