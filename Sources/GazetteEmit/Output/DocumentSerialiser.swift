@@ -74,68 +74,45 @@ public enum DocumentSerialiser {
     /// same check, once instead of once per type.
     static func writeRecords(_ records: [Record], _ format: JSONFormat, _ validator: DocumentValidator,
                              _ encoder: JSONValueEncoder, _ out: inout [UInt8]) throws(Failure) {
-        out.append(UInt8(ascii: "["))
-        guard !records.isEmpty else {
-            out.append(UInt8(ascii: "]"))
-            return
+        try write(records, "records", format, validator, encoder, &out) { record in
+            SchemaLibrary.baseURI + record.type + ".schema.json"
         }
-        var schemas: [String: CompiledSchema] = [:]
-        for (position, record) in records.enumerated() {
-            let uri = SchemaLibrary.baseURI + record.type + ".schema.json"
-            let compiled: CompiledSchema
-            if let known = schemas[record.type] {
-                compiled = known
-            } else {
-                do {
-                    compiled = try validator.compiledSchema(uri)
-                } catch {
-                    throw .invalid(location: "/records/\(position)", errors: ["schema \(uri) is unusable: \(error)"])
-                }
-                schemas[record.type] = compiled
-            }
-            let value: JSONValue
-            do {
-                value = try encoder.encode(record)
-            } catch {
-                throw .encoding("/records/\(position): \(error)")
-            }
-            let errors = compiled.validate(value)
-            guard errors.isEmpty else {
-                throw .invalid(location: "/records/\(position)", errors: errors.map(\.description))
-            }
-            if position > 0 { out.append(UInt8(ascii: ",")) }
-            if format.pretty { JSONSerializer.newline(2, format, &out) }
-            JSONSerializer.write(value, format: format, depth: 2, to: &out)
-        }
-        if format.pretty { JSONSerializer.newline(1, format, &out) }
-        out.append(UInt8(ascii: "]"))
     }
 
     /// Writes one list of the envelope, an element at a time, each validated
-    /// against the schema of the list's items first.
+    /// first against the schema `schemaURI` names for it (by default the
+    /// schema of the list's items).
     static func write<Element: Encodable>(_ elements: [Element], _ key: String, _ format: JSONFormat,
                                           _ validator: DocumentValidator, _ encoder: JSONValueEncoder,
-                                          _ out: inout [UInt8]) throws(Failure) {
+                                          _ out: inout [UInt8],
+                                          schemaURI: ((Element) -> String)? = nil) throws(Failure) {
         out.append(UInt8(ascii: "["))
         guard !elements.isEmpty else {
             out.append(UInt8(ascii: "]"))
             return
         }
         let itemsSchema = SchemaLibrary.documentSchemaURI + "#/properties/\(key)/items"
-        let compiled: CompiledSchema
-        do {
-            compiled = try validator.compiledSchema(itemsSchema)
-        } catch {
-            throw .invalid(location: "/\(key)", errors: ["schema \(itemsSchema) is unusable: \(error)"])
-        }
+        var compiled: [String: CompiledSchema] = [:]
         for (position, element) in elements.enumerated() {
+            let uri = schemaURI?(element) ?? itemsSchema
+            let schema: CompiledSchema
+            if let known = compiled[uri] {
+                schema = known
+            } else {
+                do {
+                    schema = try validator.compiledSchema(uri)
+                } catch {
+                    throw .invalid(location: "/\(key)/\(position)", errors: ["schema \(uri) is unusable: \(error)"])
+                }
+                compiled[uri] = schema
+            }
             let value: JSONValue
             do {
                 value = try encoder.encode(element)
             } catch {
                 throw .encoding("/\(key)/\(position): \(error)")
             }
-            let errors = compiled.validate(value)
+            let errors = schema.validate(value)
             guard errors.isEmpty else {
                 throw .invalid(location: "/\(key)/\(position)", errors: errors.map(\.description))
             }
