@@ -37,7 +37,34 @@ struct DocumentRun {
     }
 
     mutating func add(_ page: Page, timings: inout StageTimings) {
-        if !page.hasTextLayer {
+        warnings += Self.readWarnings(page)
+        layOut(page, timings: &timings)
+    }
+
+    /// The page through the layout and tables stages.
+    private mutating func layOut(_ page: Page, timings: inout StageTimings) {
+        let found = timed(&timings.tables) { RuledTableDetector.detect(on: page) }
+        held[page.number] = HeldPage(page: page, tables: found.tables, tableGlyphs: found.usedGlyphs)
+        let layouts = timed(&timings.layout) { layoutBuilder.add(page) }
+        for layout in layouts { process(layout, timings: &timings) }
+    }
+
+    /// What the read stage says of a page: no text, text that could not be
+    /// decoded (and why), glyphs without Unicode, poppler's own complaints.
+    static func readWarnings(_ page: Page) -> [Warning] {
+        var warnings: [Warning] = []
+        if page.undecodedTextRuns > 0, !page.missingLanguagePacks.isEmpty {
+            let collections = page.missingLanguagePacks.joined(separator: ", ")
+            warnings.append(Warning(
+                code: "missingLanguagePack", page: page.number,
+                message: "text in a font of the \(collections) character collection could not be decoded: "
+                    + "its CMap and CID-to-Unicode tables are not installed; install poppler-data "
+                    + "(Debian/Ubuntu: apt-get install poppler-data) or point GAZETTE_POPPLER_DATA at a copy"))
+        } else if page.undecodedTextRuns > 0 {
+            warnings.append(Warning(
+                code: "undecodedText", page: page.number,
+                message: "\(page.undecodedTextRuns) text run(s) use a font that could not be loaded and were left out"))
+        } else if !page.hasTextLayer {
             let what = page.images.isEmpty ? "the page has no text" : "the page is an image without a text layer (a scan?)"
             warnings.append(Warning(code: "noTextLayer", page: page.number, message: what))
         }
@@ -46,20 +73,23 @@ struct DocumentRun {
                 code: "unmappedGlyphs", page: page.number,
                 message: "\(page.unmappedGlyphs) glyph(s) have no Unicode mapping in their font and were left out"))
         }
-        for problem in page.problems.prefix(5) where !problem.contains("no Unicode mapping") {
+        // The language pack and the shows it cost are said above, once.
+        let said = page.missingLanguagePacks.isEmpty ? [] : ["Missing language pack", "CMap file for", "Unknown font tag", "No font in show"]
+        let problems = page.problems.filter { problem in
+            !problem.contains("no Unicode mapping") && !said.contains { problem.contains($0) }
+        }
+        for problem in problems.prefix(5) {
             warnings.append(Warning(code: "pdfProblem", page: page.number, message: problem))
         }
-        let found = timed(&timings.tables) { RuledTableDetector.detect(on: page) }
-        held[page.number] = HeldPage(page: page, tables: found.tables, tableGlyphs: found.usedGlyphs)
-        let layouts = timed(&timings.layout) { layoutBuilder.add(page) }
-        for layout in layouts { process(layout, timings: &timings) }
+        return warnings
     }
 
     /// A page poppler could not interpret: reported, never silently empty.
     mutating func addUnreadable(number: Int, error: ReadError, timings: inout StageTimings) {
         warnings.append(Warning(code: "pageUnreadable", page: number, message: error.localizedDescription))
-        let empty = Page(number: number, width: 1, height: 1)
-        add(empty, timings: &timings)
+        // Laid out as an empty page so that the page list has no gap; its
+        // text is unknown, not absent, so it gets no noTextLayer.
+        layOut(Page(number: number, width: 1, height: 1), timings: &timings)
     }
 
     mutating func finish(timings: inout StageTimings) {

@@ -45,6 +45,7 @@ struct Extract: ParsableCommand {
         let extractor = Extractor(options: ExtractionOptions(password: password, maxPages: maxPages))
         do {
             let document = try extractor.extract(path: file)
+            for line in TextLossNotice.lines(for: document, file: file) { printError(line) }
             // Validated before anything is written, whatever the format.
             let json = try extractor.serialise(document, pretty: pretty)
             let files = try RecordExport.files(
@@ -63,5 +64,38 @@ struct Extract: ParsableCommand {
             printError(error.localizedDescription)
             throw ExitCode.failure
         }
+    }
+}
+
+/// Said on standard error when a document's text was partly lost (a CJK
+/// font whose CMaps are not installed): the JSON says it page by page, but
+/// a user converting one file should not have to look for it.
+enum TextLossNotice {
+    static func lines(for document: GazetteDocument, file: String) -> [String] {
+        var out: [String] = []
+        for code in ["missingLanguagePack", "undecodedText"] {
+            let warnings = document.warnings.filter { $0.code == code }
+            guard let first = warnings.first else { continue }
+            let pages = warnings.compactMap(\.page)
+            let which = pages.count == 1 ? "page \(pages[0])" : "\(pages.count) pages (\(PageList.compact(pages)))"
+            out.append("warning: \(file): \(which): \(first.message)")
+        }
+        return out
+    }
+}
+
+/// Page numbers as ranges: 1-3, 7, 9-10.
+enum PageList {
+    static func compact(_ pages: [Int]) -> String {
+        var parts: [String] = []
+        var index = 0
+        let sorted = Array(Set(pages)).sorted()
+        while index < sorted.count {
+            var end = index
+            while end + 1 < sorted.count, sorted[end + 1] == sorted[end] + 1 { end += 1 }
+            parts.append(end == index ? "\(sorted[index])" : "\(sorted[index])-\(sorted[end])")
+            index = end + 1
+        }
+        return parts.joined(separator: ", ")
     }
 }

@@ -17,6 +17,8 @@ public enum ReadError: LocalizedError, Equatable, Sendable {
     case wrongPassword(path: String)
     /// A page could not be interpreted at all.
     case pageUnreadable(path: String, page: Int, reason: String)
+    /// The page tree yields no pages (empty, or broken beyond repair).
+    case noPages(path: String)
 
     public var errorDescription: String? {
         switch self {
@@ -27,6 +29,7 @@ public enum ReadError: LocalizedError, Equatable, Sendable {
         case .passwordRequired(let path): return "\(path): the PDF is encrypted; give its password with --password"
         case .wrongPassword(let path): return "\(path): the PDF is encrypted and the password given is wrong"
         case .pageUnreadable(let path, let page, let reason): return "\(path): page \(page): \(reason)"
+        case .noPages(let path): return "\(path): the PDF has no pages (its page tree is empty or broken)"
         }
     }
 
@@ -34,7 +37,7 @@ public enum ReadError: LocalizedError, Equatable, Sendable {
     public var path: String {
         switch self {
         case .fileNotFound(let p), .unreadable(let p, _), .emptyFile(let p), .notAPDF(let p, _),
-             .passwordRequired(let p), .wrongPassword(let p), .pageUnreadable(let p, _, _):
+             .passwordRequired(let p), .wrongPassword(let p), .pageUnreadable(let p, _, _), .noPages(let p):
             return p
         }
     }
@@ -81,6 +84,10 @@ public final class PDFDocument {
             default:
                 throw .notAPDF(path: path, reason: reason)
             }
+        }
+        guard gz_document_page_count(opened) > 0 else {
+            gz_document_close(opened)
+            throw .noPages(path: path)
         }
         handle = opened
         func entry(_ key: String) -> String? {
@@ -169,6 +176,9 @@ public final class PDFDocument {
         let filled = boxes(gz_page_filled_boxes(raw, &count), count)
         let fonts = (0..<gz_page_font_count(raw)).map { FontInfo(name: String(cString: gz_page_font_name(raw, $0))) }
         var problems = (0..<gz_page_problem_count(raw)).map { String(cString: gz_page_problem(raw, $0)) }
+        let missing = (0..<gz_page_missing_collection_count(raw)).map {
+            String(cString: gz_page_missing_collection(raw, $0))
+        }
         let unmapped = gz_page_unmapped_glyphs(raw)
         if unmapped > 0 {
             problems.append("\(unmapped) glyph(s) have no Unicode mapping")
@@ -176,6 +186,7 @@ public final class PDFDocument {
         return Page(number: number, width: gz_page_width(raw), height: gz_page_height(raw),
                     rotation: Int(gz_page_rotation(raw)), glyphs: glyphs, fonts: fonts,
                     rulings: rulings, images: images, filledBoxes: filled, problems: problems,
-                    unmappedGlyphs: unmapped)
+                    unmappedGlyphs: unmapped, missingLanguagePacks: missing.sorted(),
+                    undecodedTextRuns: gz_page_undecoded_text_shows(raw))
     }
 }

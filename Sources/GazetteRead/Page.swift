@@ -131,11 +131,21 @@ public struct Page: Sendable {
     public var problems: [String]
     /// Glyphs drawn with no Unicode mapping (left out of `glyphs`).
     public var unmappedGlyphs: Int
+    /// Character collections (`Adobe-CNS1`, `Adobe-Japan1` …) of fonts on
+    /// the page whose CMap or CID-to-Unicode table is not installed
+    /// (Debian's poppler-data): their text could not be decoded, so the
+    /// page may have text that is missing from `glyphs`.
+    public var missingLanguagePacks: [String]
+    /// Text-showing operators whose font could not be loaded (for want of
+    /// a language pack, or a broken font resource): text the page has that
+    /// is missing from `glyphs`.
+    public var undecodedTextRuns: Int
 
     public init(number: Int, width: Double, height: Double, rotation: Int = 0,
                 glyphs: [Glyph] = [], fonts: [FontInfo] = [], rulings: [Ruling] = [],
                 images: [Rect] = [], filledBoxes: [Rect] = [], problems: [String] = [],
-                unmappedGlyphs: Int = 0) {
+                unmappedGlyphs: Int = 0, missingLanguagePacks: [String] = [],
+                undecodedTextRuns: Int = 0) {
         self.number = number
         self.width = width
         self.height = height
@@ -147,12 +157,16 @@ public struct Page: Sendable {
         self.filledBoxes = filledBoxes
         self.problems = problems
         self.unmappedGlyphs = unmappedGlyphs
+        self.missingLanguagePacks = missingLanguagePacks
+        self.undecodedTextRuns = undecodedTextRuns
     }
 
     /// True when the page carries text (visible, or the invisible OCR layer
-    /// of a scan): at least one glyph that is not whitespace.
+    /// of a scan): at least one glyph that is not whitespace, or text that
+    /// could not be decoded (a page whose text we lost is never reported as
+    /// having none).
     public var hasTextLayer: Bool {
-        glyphs.contains { $0.text.contains { !$0.isWhitespace } }
+        undecodedTextRuns > 0 || glyphs.contains { $0.text.contains { !$0.isWhitespace } }
     }
 
     /// The raw glyph text of the page in content-stream order (no spacing).

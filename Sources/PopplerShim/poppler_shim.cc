@@ -43,7 +43,30 @@ namespace {
 // Poppler reports problems through one global callback; the page being read
 // on this thread collects them.
 thread_local std::vector<std::string> *currentProblems = nullptr;
+thread_local std::vector<std::string> *currentMissingCollections = nullptr;
+thread_local size_t *currentFailedShows = nullptr;
 thread_local std::string *lastOpenError = nullptr;
+
+// The character collection named in poppler's report that a CID font's CMap
+// or CID-to-Unicode table is not installed ("Missing language pack for
+// 'Adobe-CNS1' mapping", "Couldn't find 'UniCNS-UCS2-H' CMap file for
+// 'Adobe-CNS1' collection"): the font's text cannot be decoded. Empty when
+// the message is about something else.
+std::string missingCollection(const std::string &text)
+{
+    static const std::string pack = "Missing language pack for '";
+    static const std::string cmap = "' collection";
+    if (text.compare(0, pack.size(), pack) == 0) {
+        size_t end = text.find('\'', pack.size());
+        return end == std::string::npos ? std::string() : text.substr(pack.size(), end - pack.size());
+    }
+    if (text.compare(0, 13, "Couldn't find") == 0 && text.find("CMap file for '") != std::string::npos) {
+        size_t start = text.find("CMap file for '") + 15;
+        size_t end = text.find(cmap, start);
+        return end == std::string::npos ? std::string() : text.substr(start, end - start);
+    }
+    return std::string();
+}
 
 void errorCallback(ErrorCategory category, Goffset pos, const char *msg)
 {
@@ -52,6 +75,17 @@ void errorCallback(ErrorCategory category, Goffset pos, const char *msg)
     std::string text = msg ? msg : "unknown problem";
     if (pos >= 0)
         text += " (at byte " + std::to_string((long long)pos) + ")";
+    // Gfx says "No font in show" (or "... in show/space") for each text
+    // operator whose font could not be loaded: text the page has and we lose.
+    if (currentFailedShows && text.compare(0, 15, "No font in show") == 0)
+        ++*currentFailedShows;
+    if (currentMissingCollections) {
+        std::string collection = missingCollection(text);
+        if (!collection.empty()
+            && std::find(currentMissingCollections->begin(), currentMissingCollections->end(), collection)
+                == currentMissingCollections->end())
+            currentMissingCollections->push_back(collection);
+    }
     if (currentProblems && currentProblems->size() < 50)
         currentProblems->push_back(text);
     if (lastOpenError && lastOpenError->empty())
@@ -63,7 +97,10 @@ std::once_flag initOnce;
 void initialise()
 {
     std::call_once(initOnce, [] {
-        globalParams = std::make_unique<GlobalParams>();
+        // GAZETTE_POPPLER_DATA names a poppler-data directory other than the
+        // system's (a relocated install, or a test of a machine without it).
+        const char *data = std::getenv("GAZETTE_POPPLER_DATA");
+        globalParams = std::make_unique<GlobalParams>(data && *data ? data : nullptr);
         globalParams->setErrQuiet(false);
         setErrorCallback(errorCallback);
     });
@@ -550,6 +587,8 @@ struct GZPage {
     std::vector<GZBox> filledBoxes;
     std::vector<std::string> fontNames;
     std::vector<std::string> problems;
+    std::vector<std::string> missingCollections;
+    size_t failedShows = 0;
     size_t unmapped = 0;
 };
 
@@ -645,15 +684,21 @@ GZPage *gz_page_read(GZDocument *document, int index, char *message, size_t capa
     }
     auto page = std::make_unique<GZPage>();
     currentProblems = &page->problems;
+    currentMissingCollections = &page->missingCollections;
+    currentFailedShows = &page->failedShows;
     Page *p = doc->getPage(number);
     if (!p) {
         currentProblems = nullptr;
+        currentMissingCollections = nullptr;
+        currentFailedShows = nullptr;
         writeMessage(message, capacity, "page " + std::to_string(number) + " cannot be read (broken page tree)");
         return nullptr;
     }
     CollectingOutputDev out;
     doc->displayPage(&out, number, 72, 72, 0, false, true, false);
     currentProblems = nullptr;
+    currentMissingCollections = nullptr;
+    currentFailedShows = nullptr;
     int rotate = ((p->getRotate() % 360) + 360) % 360;
     double w = p->getCropWidth(), h = p->getCropHeight();
     if (rotate == 90 || rotate == 270)
@@ -715,5 +760,11 @@ const char *gz_page_font_name(const GZPage *page, size_t index) { return page->f
 size_t gz_page_unmapped_glyphs(const GZPage *page) { return page->unmapped; }
 size_t gz_page_problem_count(const GZPage *page) { return page->problems.size(); }
 const char *gz_page_problem(const GZPage *page, size_t index) { return page->problems[index].c_str(); }
+size_t gz_page_undecoded_text_shows(const GZPage *page) { return page->failedShows; }
+size_t gz_page_missing_collection_count(const GZPage *page) { return page->missingCollections.size(); }
+const char *gz_page_missing_collection(const GZPage *page, size_t index)
+{
+    return page->missingCollections[index].c_str();
+}
 
 } // extern "C"

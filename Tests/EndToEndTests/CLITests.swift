@@ -62,6 +62,43 @@ import Testing
         #expect(try JSONValue(parsing: open.stdout)["source"]?["encrypted"] == .bool(true))
     }
 
+    /// A catalog and a page tree that declares `count` pages and has none.
+    static func emptyPageTree(count: Int) -> Data {
+        let objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count \(count) >>"]
+        var out = "%PDF-1.4\n"
+        var offsets: [Int] = []
+        for (i, object) in objects.enumerated() {
+            offsets.append(out.utf8.count)
+            out += "\(i + 1) 0 obj\n\(object)\nendobj\n"
+        }
+        let xref = out.utf8.count
+        out += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        for offset in offsets { out += String(format: "%010d 00000 n \n", offset) }
+        out += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        return Data(out.utf8)
+    }
+
+    @Test func aPDFWithoutPagesFailsClearly() throws {
+        let dir = E2E.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let pdf = dir.appendingPathComponent("no-pages.pdf")
+        try Self.emptyPageTree(count: 0).write(to: pdf)
+        let result = try E2E.run(["extract", pdf.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(pdf.path) && result.stderr.contains("no pages"), "\(result.stderr)")
+    }
+
+    @Test func declaredPagesThatCannotBeReadAreUnreadableNotTextless() throws {
+        let dir = E2E.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let pdf = dir.appendingPathComponent("declared.pdf")
+        try Self.emptyPageTree(count: 2).write(to: pdf)
+        let result = try E2E.run(["extract", pdf.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let codes = try JSONValue(parsing: result.stdout)["warnings"]?.arrayValue?.compactMap { $0["code"]?.stringValue } ?? []
+        #expect(codes == ["pageUnreadable", "pageUnreadable"], "\(codes)")
+    }
+
     @Test func maxPagesRefusesLongDocuments() throws {
         let result = try E2E.run(["extract", Self.tripReport, "--max-pages", "3"])
         #expect(result.status == 1)

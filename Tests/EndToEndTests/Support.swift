@@ -53,10 +53,14 @@ enum E2E {
 
     /// Runs `gazette` with arguments; returns exit status, stdout and stderr.
     @discardableResult
-    static func run(_ arguments: [String], stdin: Data? = nil) throws -> (status: Int32, stdout: Data, stderr: String) {
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws
+        -> (status: Int32, stdout: Data, stderr: String) {
         let process = Process()
         process.executableURL = gazette
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -109,6 +109,54 @@ import Testing
         }
     }
 
+    /// A PDF of a catalog and a page tree, nothing else.
+    static func pageTreePDF(kids: String, count: Int) -> Data {
+        let objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [\(kids)] /Count \(count) >>"]
+        var out = "%PDF-1.4\n"
+        var offsets: [Int] = []
+        for (i, object) in objects.enumerated() {
+            offsets.append(out.utf8.count)
+            out += "\(i + 1) 0 obj\n\(object)\nendobj\n"
+        }
+        let xref = out.utf8.count
+        out += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        for offset in offsets { out += String(format: "%010d 00000 n \n", offset) }
+        out += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        return Data(out.utf8)
+    }
+
+    @Test func aPageTreeWithoutPagesIsAnError() throws {
+        let dir = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("no-pages.pdf").path
+        FileManager.default.createFile(atPath: path, contents: Self.pageTreePDF(kids: "", count: 0))
+        #expect(throws: ReadError.noPages(path: path)) { try PDFDocument(path: path) }
+        #expect(ReadError.noPages(path: path).localizedDescription.contains(path))
+    }
+
+    @Test func pagesThePageTreeDeclaresButLacksAreUnreadable() throws {
+        // /Count 3 with no kids: poppler counts 3 pages and can read none.
+        let dir = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("declared.pdf").path
+        FileManager.default.createFile(atPath: path, contents: Self.pageTreePDF(kids: "", count: 3))
+        let doc = try PDFDocument(path: path)
+        try #require(doc.pageCount == 3)
+        for number in 1...3 {
+            #expect(throws: ReadError.self) { try doc.page(number) }
+        }
+    }
+
+    @Test func nonEmbeddedCNS1FontIsDecoded() throws {
+        // Every glyph of corpus/noembed-trips.pdf is MSung-Light, a CID font
+        // that is not embedded: decoded through poppler-data's Adobe-CNS1 CMaps.
+        let page = try PDFDocument(path: Fixtures.packageRoot.appendingPathComponent("corpus/noembed-trips.pdf").path).page(1)
+        #expect(page.missingLanguagePacks.isEmpty, "is poppler-data installed? (scripts/bootstrap)")
+        #expect(page.undecodedTextRuns == 0)
+        #expect(page.rawText.contains("因公出國計畫執行情形報告"))
+        #expect(page.fonts.contains { $0.name.contains("MSung-Light") })
+    }
+
     @Test func pageOutOfRangeIsAnError() throws {
         let doc = try PDFDocument(path: Fixtures.shared("pdfminer__simple3.pdf"))
         #expect(throws: ReadError.self) { try doc.page(doc.pageCount + 1) }

@@ -96,6 +96,15 @@ size_t gz_page_unmapped_glyphs(const GZPage *page);
 /// Problems poppler reported while reading the page (syntax errors ...).
 size_t gz_page_problem_count(const GZPage *page);
 const char *gz_page_problem(const GZPage *page, size_t index);
+/// Text-showing operators whose font could not be loaded (a CID font
+/// without its CMap, a missing font resource): text the page has and that
+/// could not be decoded.
+size_t gz_page_undecoded_text_shows(const GZPage *page);
+/// Character collections (Adobe-CNS1, Adobe-Japan1 …) whose CMap or
+/// CID-to-Unicode table is not installed (poppler-data), so that text in
+/// such a font on the page could not be decoded.
+size_t gz_page_missing_collection_count(const GZPage *page);
+const char *gz_page_missing_collection(const GZPage *page, size_t index);
 
 #ifdef __cplusplus
 }
