@@ -75,6 +75,7 @@ public final class JSONLinesProgress: BatchProgress {
         let line: JSONValue = [
             "event": "summary", "inputs": .int(counts.inputs), "ok": .int(counts.ok), "failed": .int(counts.failed),
             "skipped": .int(counts.skipped), "pending": .int(counts.pending), "pages": .int(counts.pages),
+            "textLost": .int(counts.textLost),
             "seconds": .double((seconds * 1000).rounded() / 1000),
         ]
         sink(line.serialized())
@@ -117,6 +118,9 @@ public final class ProgressBar: BatchProgress {
         if entry.status == .failed {
             write("\r\u{1B}[K✗ \(entry.key): \(entry.reason ?? entry.code ?? "failed")\n")
             draw()
+        } else if entry.status == .ok, entry.lostText {
+            write("\r\u{1B}[K⚠ \(entry.key): \(BatchProgressText.lostText(entry.warnings))\n")
+            draw()
         } else if monotonicSeconds() - lastDraw >= 0.1 {
             draw()
         }
@@ -150,6 +154,7 @@ public final class ProgressBar: BatchProgress {
             }
         }
         if counts.failed > 0 { text += "  ✗ \(counts.failed) failed" }
+        if counts.textLost > 0 { text += "  ⚠ \(counts.textLost) with text lost" }
         if counts.skipped > 0 { text += "  \(counts.skipped) up to date" }
         write("\r\u{1B}[K" + text)
     }
@@ -163,5 +168,25 @@ public final class ProgressBar: BatchProgress {
 
     private func write(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+/// Words for the batch's messages, shared by the progress bar and the
+/// summary lines of `gazette batch` and `gazette report`.
+public enum BatchProgressText {
+    /// Why a converted document's text is incomplete, from its warning codes.
+    public static func lostText(_ warnings: [String]) -> String {
+        if warnings.contains("missingLanguagePack") {
+            return "text in a CJK font could not be decoded (missingLanguagePack: install poppler-data)"
+        }
+        return "text in a font that could not be loaded was left out (undecodedText)"
+    }
+
+    /// The summary's counts as one line: `10 inputs: 8 ok, …`.
+    public static func counts(_ s: ReportSummary, pendingAlways: Bool) -> String {
+        var line = "\(s.inputs) inputs: \(s.ok) ok, \(s.skipped) up to date, \(s.failed) failed"
+        if pendingAlways || s.pending > 0 { line += ", \(s.pending) not finished" }
+        if s.textLost > 0 { line += "; \(s.textLost) with text lost (see the report's warnings)" }
+        return line
     }
 }

@@ -38,6 +38,9 @@ public struct ReportEntry: Codable, Sendable, Hashable {
     /// Codes of the document's warnings (`noTextLayer`, …), each once.
     public var warnings: [String]
 
+    /// True when the document's text was partly lost (see `ReportSummary.textLost`).
+    public var lostText: Bool { warnings.contains { ReportSummary.textLostCodes.contains($0) } }
+
     public init(key: String, input: String, status: EntryStatus, code: String? = nil, reason: String? = nil,
                 pages: Int? = nil, seconds: Double? = nil, output: String? = nil, sha256: String? = nil,
                 outputBytes: Int? = nil, outputModified: Int? = nil, warnings: [String] = []) {
@@ -105,8 +108,31 @@ public struct ReportSummary: Codable, Sendable, Hashable {
     public var pages = 0
     /// Seconds spent on the inputs, added up over the workers.
     public var seconds = 0.0
+    /// Inputs converted (ok or skipped) whose text was partly lost: a page
+    /// with a font that could not be decoded (`missingLanguagePack`: the
+    /// CMaps of poppler-data are not installed; `undecodedText`). They are
+    /// counted apart so that a batch never looks clean when text is missing.
+    public var textLost = 0
+
+    /// Warning codes that mean text the PDF has is missing from the output.
+    public static let textLostCodes: Set<String> = ["missingLanguagePack", "undecodedText"]
 
     public init() {}
+
+    enum CodingKeys: String, CodingKey { case inputs, ok, failed, skipped, pending, pages, seconds, textLost }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        inputs = try c.decode(Int.self, forKey: .inputs)
+        ok = try c.decode(Int.self, forKey: .ok)
+        failed = try c.decode(Int.self, forKey: .failed)
+        skipped = try c.decode(Int.self, forKey: .skipped)
+        pending = try c.decode(Int.self, forKey: .pending)
+        pages = try c.decode(Int.self, forKey: .pages)
+        seconds = try c.decode(Double.self, forKey: .seconds)
+        // Reports written before it was counted.
+        textLost = try c.decodeIfPresent(Int.self, forKey: .textLost) ?? 0
+    }
 
     public init(_ entries: [ReportEntry]) {
         for entry in entries {
@@ -117,7 +143,10 @@ public struct ReportSummary: Codable, Sendable, Hashable {
             case .skipped: skipped += 1
             case .pending: pending += 1
             }
-            if entry.status == .ok || entry.status == .skipped { pages += entry.pages ?? 0 }
+            if entry.status == .ok || entry.status == .skipped {
+                pages += entry.pages ?? 0
+                if entry.lostText { textLost += 1 }
+            }
             seconds += entry.seconds ?? 0
         }
         seconds = (seconds * 1000).rounded() / 1000

@@ -118,6 +118,7 @@ public enum BatchWorker {
             case .passwordRequired: return "passwordRequired"
             case .wrongPassword: return "wrongPassword"
             case .pageUnreadable: return "pageUnreadable"
+            case .noPages: return "noPages"
             }
         case .tooManyPages: return "tooManyPages"
         case .invalidOutput: return "invalidOutput"

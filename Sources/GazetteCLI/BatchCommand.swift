@@ -117,8 +117,7 @@ struct Batch: ParsableCommand {
         }
         if progress != .json {
             let s = outcome.report.summary
-            var line = "\(s.inputs) inputs: \(s.ok) ok, \(s.skipped) up to date, \(s.failed) failed"
-            if s.pending > 0 { line += ", \(s.pending) not finished" }
+            var line = BatchProgressText.counts(s, pendingAlways: false)
             if chosenShard.count > 1 { line += " (shard \(chosenShard))" }
             line += String(format: "; %d pages in %.1f s; report: %@", s.pages, outcome.seconds, outcome.reportPath)
             printError(line)

@@ -59,13 +59,19 @@ struct Report: ParsableCommand {
         } else {
             lines.append("\(merged.sources.count) report\(merged.sources.count == 1 ? "" : "s")")
         }
-        lines.append("\(s.inputs) inputs: \(s.ok) ok, \(s.skipped) up to date, \(s.failed) failed, \(s.pending) not finished; "
-            + "\(s.pages) pages; \(String(format: "%.1f", s.seconds)) s of work")
+        lines.append(BatchProgressText.counts(s, pendingAlways: true)
+            + "; \(s.pages) pages; \(String(format: "%.1f", s.seconds)) s of work")
         let failed = report.entries.filter { $0.status == .failed }
         if !failed.isEmpty {
             lines.append("failed:")
             for entry in failed.prefix(list) { lines.append("  \(entry.key): \(entry.reason ?? entry.code ?? "failed")") }
             if failed.count > list { lines.append("  … and \(failed.count - list) more (see the report)") }
+        }
+        let lost = report.entries.filter { $0.status != .failed && $0.lostText }
+        if !lost.isEmpty {
+            lines.append("text lost:")
+            for entry in lost.prefix(list) { lines.append("  \(entry.key): \(BatchProgressText.lostText(entry.warnings))") }
+            if lost.count > list { lines.append("  … and \(lost.count - list) more (see the report)") }
         }
         let pending = report.entries.filter { $0.status == .pending }
         if !pending.isEmpty {
