@@ -10,6 +10,13 @@ DEJAVU = os.environ.get("GAZ_DEJAVU", "/usr/share/fonts/truetype/dejavu/DejaVuSa
 BODY = "UMing"      # AR PL UMing TW (subfont 2 of uming.ttc)
 HEAD = "UKai"       # AR PL UKai TW (subfont 2 of ukai.ttc)
 SYMBOL = "DejaVu"   # fallback for glyphs the Arphic fonts lack (e.g. U+2610 ☐)
+# Adobe's standard Traditional Chinese CID fonts, never embedded: the PDF
+# names them (Type0, encoding UniCNS-UCS2-H, CIDSystemInfo Adobe-CNS1, no
+# FontFile) and the reader must map the codes through the CMaps of the
+# Adobe-CNS1 collection (poppler-data), as for Word documents set in a
+# MingLiU that was not embedded.
+CID_BODY = "MSung-Light"
+CID_HEAD = "MSung-Light"  # reportlab offers no other Traditional Chinese CID face
 
 _registered = False
 _cmaps = {}
@@ -27,7 +34,22 @@ def register():
     f = TTFont(SYMBOL, DEJAVU)
     pdfmetrics.registerFont(f)
     _cmaps[SYMBOL] = f.face.charToGlyph
+    # reportlab 4.4.4 gives MSung-Light the Simplified Chinese CMap
+    # (UniGB-UCS2-H, which the Adobe-CNS1 collection does not have); these
+    # fonts use the Traditional Chinese one.
+    from reportlab.pdfbase import cidfonts
+    for name in dict.fromkeys((CID_BODY, CID_HEAD)):
+        cidfonts.defaultUnicodeEncodings[name] = ("cht", "UniCNS-UCS2-H")
+        pdfmetrics.registerFont(cidfonts.UnicodeCIDFont(name))
+        _cmaps[name] = _AllCharacters()
     _registered = True
+
+
+class _AllCharacters:
+    """A CID font's 'cmap': every character is drawn in it (the documents set
+    in it use only characters of Adobe-CNS1)."""
+    def __contains__(self, code):
+        return True
 
 
 def runs(text, font):
