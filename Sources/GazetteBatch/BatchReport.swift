@@ -57,44 +57,6 @@ public struct ReportEntry: Codable, Sendable, Hashable {
         self.outputModified = outputModified
         self.warnings = warnings
     }
-
-    /// The JSON keys, in the order they are written.
-    enum CodingKeys: String, CodingKey {
-        case key, input, status, code, reason, pages, seconds, output, sha256, outputBytes, outputModified, warnings
-    }
-
-    // Every field present (null when empty), so the report has one shape.
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(key, forKey: .key)
-        try c.encode(input, forKey: .input)
-        try c.encode(status, forKey: .status)
-        try c.encode(code, forKey: .code)
-        try c.encode(reason, forKey: .reason)
-        try c.encode(pages, forKey: .pages)
-        try c.encode(seconds, forKey: .seconds)
-        try c.encode(output, forKey: .output)
-        try c.encode(sha256, forKey: .sha256)
-        try c.encode(outputBytes, forKey: .outputBytes)
-        try c.encode(outputModified, forKey: .outputModified)
-        try c.encode(warnings, forKey: .warnings)
-    }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        key = try c.decode(String.self, forKey: .key)
-        input = try c.decode(String.self, forKey: .input)
-        status = try c.decode(EntryStatus.self, forKey: .status)
-        code = try c.decodeIfPresent(String.self, forKey: .code)
-        reason = try c.decodeIfPresent(String.self, forKey: .reason)
-        pages = try c.decodeIfPresent(Int.self, forKey: .pages)
-        seconds = try c.decodeIfPresent(Double.self, forKey: .seconds)
-        output = try c.decodeIfPresent(String.self, forKey: .output)
-        sha256 = try c.decodeIfPresent(String.self, forKey: .sha256)
-        outputBytes = try c.decodeIfPresent(Int.self, forKey: .outputBytes)
-        outputModified = try c.decodeIfPresent(Int.self, forKey: .outputModified)
-        warnings = try c.decodeIfPresent([String].self, forKey: .warnings) ?? []
-    }
 }
 
 /// Counts over a report's entries.
@@ -200,25 +162,6 @@ public struct BatchReport: Codable, Sendable, Hashable {
         self.complete = complete
         self.entries = entries
         self.summary = ReportSummary(entries)
-    }
-
-    /// The JSON keys, in the order they are written.
-    enum CodingKeys: String, CodingKey {
-        case kind, reportVersion, tool, shard, format, startedAt, updatedAt, complete, summary, entries
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(reportVersion, forKey: .reportVersion)
-        try c.encode(tool, forKey: .tool)
-        try c.encode(shard, forKey: .shard)
-        try c.encode(format, forKey: .format)
-        try c.encode(startedAt, forKey: .startedAt)
-        try c.encode(updatedAt, forKey: .updatedAt)
-        try c.encode(complete, forKey: .complete)
-        try c.encode(summary, forKey: .summary)
-        try c.encode(entries, forKey: .entries)
     }
 
     /// The report as pretty JSON, one entry's fields together.

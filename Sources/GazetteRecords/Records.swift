@@ -13,11 +13,16 @@ public struct Provenance: Hashable, Sendable, Codable {
         self.row = row
         self.page = page
     }
+
+    /// A placeholder until a record is given its own (decoding sets it from
+    /// the record's keys).
+    public static let none = Provenance(table: nil, row: nil, page: 1)
 }
 
 /// One overseas trip: from a trip report table or a budget book's 派員出國計畫.
-public struct TripRecord: Hashable, Sendable {
-    public var provenance: Provenance
+public struct TripRecord: Hashable, Sendable, Codable {
+    /// Where it comes from (written by `Record` beside the fields).
+    public var provenance = Provenance.none
     public var planName: String?
     public var startDate: String?
     public var endDate: String?
@@ -27,6 +32,9 @@ public struct TripRecord: Hashable, Sendable {
     public var budgetTWD: Int?
     public var budgetRaw: String?
     public var outcomes: String?
+
+    /// The JSON keys, in the order they are written (after `type` and the provenance).
+    enum CodingKeys: String, CodingKey { case planName, startDate, endDate, destination, travellers, travellerCount, budgetTWD, budgetRaw, outcomes }
 
     public init(provenance: Provenance, planName: String? = nil, startDate: String? = nil, endDate: String? = nil,
                 destination: String? = nil, travellers: String? = nil, travellerCount: Int? = nil,
@@ -45,8 +53,9 @@ public struct TripRecord: Hashable, Sendable {
 }
 
 /// One proposal of a proposal list (項次 / 議題組別 / 主辦單位 / 提案名稱 …).
-public struct ProposalRecord: Hashable, Sendable {
-    public var provenance: Provenance
+public struct ProposalRecord: Hashable, Sendable, Codable {
+    /// Where it comes from (written by `Record` beside the fields).
+    public var provenance = Provenance.none
     /// The heading the table sits under.
     public var list: String?
     public var item: Int?
@@ -55,6 +64,9 @@ public struct ProposalRecord: Hashable, Sendable {
     public var title: String?
     public var centralAgency: String?
     public var note: String?
+
+    /// The JSON keys, in the order they are written (after `type` and the provenance).
+    enum CodingKeys: String, CodingKey { case list, item, group, organization, title, centralAgency, note }
 
     public init(provenance: Provenance, list: String? = nil, item: Int? = nil, group: String? = nil,
                 organization: String? = nil, title: String? = nil, centralAgency: String? = nil, note: String? = nil) {
@@ -70,8 +82,9 @@ public struct ProposalRecord: Hashable, Sendable {
 }
 
 /// A cooperation proposal form (合作提案單): a key–value table with checkboxes.
-public struct ProposalFormRecord: Hashable, Sendable {
-    public var provenance: Provenance
+public struct ProposalFormRecord: Hashable, Sendable, Codable {
+    /// Where it comes from (written by `Record` beside the fields).
+    public var provenance = Provenance.none
     public var title: String?
     public var organization: String?
     /// The checked (■) proposal types.
@@ -82,6 +95,9 @@ public struct ProposalFormRecord: Hashable, Sendable {
     public var actions: String?
     public var benefits: String?
     public var contact: String?
+
+    /// The JSON keys, in the order they are written (after `type` and the provenance).
+    enum CodingKeys: String, CodingKey { case title, organization, types, partnerCities, description, actions, benefits, contact }
 
     public init(provenance: Provenance, title: String? = nil, organization: String? = nil, types: [String] = [],
                 partnerCities: [String] = [], description: String? = nil, actions: String? = nil,
@@ -99,14 +115,18 @@ public struct ProposalFormRecord: Hashable, Sendable {
 }
 
 /// One source × period cell of a multi-year funding table.
-public struct FundingLineRecord: Hashable, Sendable {
-    public var provenance: Provenance
+public struct FundingLineRecord: Hashable, Sendable, Codable {
+    /// Where it comes from (written by `Record` beside the fields).
+    public var provenance = Provenance.none
     /// 非自償 / 自償, when the table groups its sources.
     public var category: String?
     public var source: String?
     /// The column label as printed (e.g. "108 年以前").
     public var period: String?
     public var amountTWD: Int?
+
+    /// The JSON keys, in the order they are written (after `type` and the provenance).
+    enum CodingKeys: String, CodingKey { case category, source, period, amountTWD }
 
     public init(provenance: Provenance, category: String? = nil, source: String? = nil, period: String? = nil,
                 amountTWD: Int? = nil) {
@@ -119,14 +139,18 @@ public struct FundingLineRecord: Hashable, Sendable {
 }
 
 /// One slot of an agenda or itinerary.
-public struct ScheduleItemRecord: Hashable, Sendable {
-    public var provenance: Provenance
+public struct ScheduleItemRecord: Hashable, Sendable, Codable {
+    /// Where it comes from (written by `Record` beside the fields).
+    public var provenance = Provenance.none
     public var date: String?
     /// "HH:MM".
     public var start: String?
     /// "HH:MM", or nil for an open slot.
     public var end: String?
     public var activity: String?
+
+    /// The JSON keys, in the order they are written (after `type` and the provenance).
+    enum CodingKeys: String, CodingKey { case date, start, end, activity }
 
     public init(provenance: Provenance, date: String? = nil, start: String? = nil, end: String? = nil,
                 activity: String? = nil) {
@@ -139,8 +163,9 @@ public struct ScheduleItemRecord: Hashable, Sendable {
 }
 
 /// One value of a statistics table, in long form.
-public struct StatisticRecord: Hashable, Sendable {
-    public var provenance: Provenance
+public struct StatisticRecord: Hashable, Sendable, Codable {
+    /// Where it comes from (written by `Record` beside the fields).
+    public var provenance = Provenance.none
     /// The table's title.
     public var tableTitle: String?
     public var row: String?
@@ -148,6 +173,12 @@ public struct StatisticRecord: Hashable, Sendable {
     public var value: Double?
     /// 件, 人次, %, … or nil.
     public var unit: String?
+
+    /// The JSON keys, in the order they are written (after `type`; the
+    /// provenance follows as tableId / rowIndex / page).
+    enum CodingKeys: String, CodingKey {
+        case tableTitle = "table", row, column, value, unit
+    }
 
     public init(provenance: Provenance, tableTitle: String? = nil, row: String? = nil, column: String? = nil,
                 value: Double? = nil, unit: String? = nil) {

@@ -51,11 +51,11 @@ struct RecordAccuracyTests {
             let document = try extractor.extract(path: path)
             // Every document validates against the schema before it is written.
             _ = try extractor.serialise(document, pretty: false)
-            let ours = try JSONSerialization.jsonObject(with: JSONEncoder().encode(document.records)) as? [[String: Any]] ?? []
+            let ours = try JSONSerialization.jsonObject(with: JSONValueEncoder().encode(document.records).serializedData()) as? [[String: Any]] ?? []
             let printed = try Self.printedText(path)
 
             // The document block.
-            let block = try JSONSerialization.jsonObject(with: JSONEncoder().encode(document.document)) as? [String: Any] ?? [:]
+            let block = try JSONSerialization.jsonObject(with: JSONValueEncoder().encode(document.document).serializedData()) as? [String: Any] ?? [:]
             let truthBlock = truth["document"] as? [String: Any] ?? [:]
             for key in ["kind", "title", "issuer", "date", "dateRaw"] where !Self.same(block[key], truthBlock[key]) {
                 let line = "\(stem) document.\(key): \(Self.show(block[key])) ≠ truth \(Self.show(truthBlock[key]))"

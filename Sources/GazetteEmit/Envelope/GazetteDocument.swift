@@ -68,19 +68,6 @@ public struct Source: Hashable, Sendable, Codable {
         self.title = title
         self.encrypted = encrypted
     }
-
-    enum CodingKeys: String, CodingKey { case file, sha256, bytes, pages, producer, creator, title, encrypted }
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(file, forKey: .file)
-        try c.encode(sha256, forKey: .sha256)
-        try c.encode(bytes, forKey: .bytes)
-        try c.encode(pages, forKey: .pages)
-        try c.encode(producer, forKey: .producer)
-        try c.encode(creator, forKey: .creator)
-        try c.encode(title, forKey: .title)
-        try c.encode(encrypted, forKey: .encrypted)
-    }
 }
 
 /// What the document is: its kind, title, issuer and date.
@@ -100,16 +87,6 @@ public struct DocumentInfoBlock: Hashable, Sendable, Codable {
         self.issuer = issuer
         self.date = date
         self.dateRaw = dateRaw
-    }
-
-    enum CodingKeys: String, CodingKey { case kind, title, issuer, date, dateRaw }
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(title, forKey: .title)
-        try c.encode(issuer, forKey: .issuer)
-        try c.encode(date, forKey: .date)
-        try c.encode(dateRaw, forKey: .dateRaw)
     }
 }
 
@@ -135,18 +112,6 @@ public struct PageEntry: Hashable, Sendable, Codable {
         self.hasTextLayer = hasTextLayer
         self.label = label
         self.text = text
-    }
-
-    enum CodingKeys: String, CodingKey { case number, width, height, rotation, hasTextLayer, label, text }
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(number, forKey: .number)
-        try c.encode(width, forKey: .width)
-        try c.encode(height, forKey: .height)
-        try c.encode(rotation, forKey: .rotation)
-        try c.encode(hasTextLayer, forKey: .hasTextLayer)
-        try c.encode(label, forKey: .label)
-        try c.encode(text, forKey: .text)
     }
 }
 
@@ -208,19 +173,6 @@ public struct TableEntry: Hashable, Sendable, Codable {
         self.rowPages = rowPages
         self.spans = spans
     }
-
-    enum CodingKeys: String, CodingKey { case id, title, pages, unit, header, rows, rowPages, spans }
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(title, forKey: .title)
-        try c.encode(pages, forKey: .pages)
-        try c.encode(unit, forKey: .unit)
-        try c.encode(header, forKey: .header)
-        try c.encode(rows, forKey: .rows)
-        try c.encode(rowPages, forKey: .rowPages)
-        try c.encode(spans, forKey: .spans)
-    }
 }
 
 /// A date or date range printed in the document, once per occurrence.
@@ -256,13 +208,5 @@ public struct Warning: Hashable, Sendable, Codable {
         self.code = code
         self.page = page
         self.message = message
-    }
-
-    enum CodingKeys: String, CodingKey { case code, page, message }
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(code, forKey: .code)
-        try c.encode(page, forKey: .page)
-        try c.encode(message, forKey: .message)
     }
 }
