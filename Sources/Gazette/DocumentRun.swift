@@ -56,21 +56,21 @@ struct DocumentRun {
         if page.undecodedTextRuns > 0, !page.missingLanguagePacks.isEmpty {
             let collections = page.missingLanguagePacks.joined(separator: ", ")
             warnings.append(Warning(
-                code: "missingLanguagePack", page: page.number,
+                code: .missingLanguagePack, page: page.number,
                 message: "text in a font of the \(collections) character collection could not be decoded: "
                     + "its CMap and CID-to-Unicode tables are not installed; install poppler-data "
                     + "(Debian/Ubuntu: apt-get install poppler-data) or point GAZETTE_POPPLER_DATA at a copy"))
         } else if page.undecodedTextRuns > 0 {
             warnings.append(Warning(
-                code: "undecodedText", page: page.number,
+                code: .undecodedText, page: page.number,
                 message: "\(page.undecodedTextRuns) text run(s) use a font that could not be loaded and were left out"))
         } else if !page.hasTextLayer {
             let what = page.images.isEmpty ? "the page has no text" : "the page is an image without a text layer (a scan?)"
-            warnings.append(Warning(code: "noTextLayer", page: page.number, message: what))
+            warnings.append(Warning(code: .noTextLayer, page: page.number, message: what))
         }
         if page.unmappedGlyphs > 0 {
             warnings.append(Warning(
-                code: "unmappedGlyphs", page: page.number,
+                code: .unmappedGlyphs, page: page.number,
                 message: "\(page.unmappedGlyphs) glyph(s) have no Unicode mapping in their font and were left out"))
         }
         // The language pack and the shows it cost are said above, once.
@@ -79,14 +79,14 @@ struct DocumentRun {
             !problem.contains("no Unicode mapping") && !said.contains { problem.contains($0) }
         }
         for problem in problems.prefix(5) {
-            warnings.append(Warning(code: "pdfProblem", page: page.number, message: problem))
+            warnings.append(Warning(code: .pdfProblem, page: page.number, message: problem))
         }
         return warnings
     }
 
     /// A page poppler could not interpret: reported, never silently empty.
     mutating func addUnreadable(number: Int, error: ReadError, timings: inout StageTimings) {
-        warnings.append(Warning(code: "pageUnreadable", page: number, message: error.localizedDescription))
+        warnings.append(Warning(code: .pageUnreadable, page: number, message: error.localizedDescription))
         // Laid out as an empty page so that the page list has no gap; its
         // text is unknown, not absent, so it gets no noTextLayer.
         layOut(Page(number: number, width: 1, height: 1), timings: &timings)
@@ -173,7 +173,7 @@ struct DocumentRun {
         for (page, characters) in privateUse.sorted(by: { $0.key < $1.key }) {
             let sample = Array(Set(characters)).sorted().prefix(10)
             warnings.append(Warning(
-                code: "privateUseCharacters", page: page,
+                code: .privateUseCharacters, page: page,
                 message: "\(characters.count) private-use character(s) kept as printed (\(sample.joined(separator: ", ")))"))
         }
 
@@ -241,7 +241,7 @@ struct DocumentRun {
                 issuer: description.issuer, date: description.date?.iso, dateRaw: description.dateRaw),
             pages: pages.sorted { $0.number < $1.number },
             outline: outline.map(OutlineNode.init), tables: foldedTables, records: records, dates: dates,
-            warnings: warnings.sorted { ($0.page ?? 0, $0.code) < ($1.page ?? 0, $1.code) })
+            warnings: warnings.sorted { ($0.page ?? 0, $0.code.rawValue) < ($1.page ?? 0, $1.code.rawValue) })
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Gazette
 
 /// The inputs one run (or shard) takes, each with its output path; two
 /// inputs that would write the same output are failed before they start.
@@ -9,7 +10,7 @@ public struct BatchPlan: Sendable {
         /// The output's path relative to the output directory.
         public var output: String
         /// Set when the input fails before it starts: (code, reason).
-        public var problemCode: String?
+        public var problemCode: EntryCode?
         public var problemReason: String?
     }
 
@@ -22,6 +23,10 @@ public struct BatchPlan: Sendable {
     /// `fileExtension`. Of two inputs with the same output, the first keeps
     /// it and the other fails; both are always in the same shard, since the
     /// shard goes by the output's stem.
+    public init(inputs: [BatchInput], shard: Shard, format: OutputFormat) {
+        self.init(inputs: inputs, shard: shard, fileExtension: BatchOutput.suffix(of: format))
+    }
+
     public init(inputs: [BatchInput], shard: Shard, fileExtension: String) {
         var owners: [String: String] = [:]
         var items: [Item] = []
@@ -29,10 +34,10 @@ public struct BatchPlan: Sendable {
             let output = input.outputPath(fileExtension: fileExtension)
             var item = Item(input: input, output: output)
             if !output.contains("/") && output.hasPrefix("_report") {
-                item.problemCode = "outputCollision"
+                item.problemCode = .outputCollision
                 item.problemReason = "its output \(output) would take the name of a batch report; rename the file"
             } else if let owner = owners[output] {
-                item.problemCode = "outputCollision"
+                item.problemCode = .outputCollision
                 item.problemReason = "its output \(output) is already the output of \(owner); rename one of them"
             } else {
                 owners[output] = input.key

@@ -59,11 +59,11 @@ public final class JSONLinesProgress: BatchProgress {
     public func finished(_ entry: ReportEntry, bytes: Int64, counts: ReportSummary) {
         let line: JSONValue = [
             "event": "file", "key": .string(entry.key), "input": .string(entry.input),
-            "status": .string(entry.status.rawValue), "code": entry.code.map(JSONValue.string) ?? .null,
+            "status": .string(entry.status.rawValue), "code": entry.code.map { .string($0.rawValue) } ?? .null,
             "reason": entry.reason.map(JSONValue.string) ?? .null, "pages": entry.pages.map(JSONValue.int) ?? .null,
             "seconds": entry.seconds.map(JSONValue.double) ?? .null,
             "output": entry.output.map(JSONValue.string) ?? .null,
-            "warnings": .array(entry.warnings.map(JSONValue.string)),
+            "warnings": .array(entry.warnings.map { .string($0.rawValue) }),
             "done": .int(counts.inputs - counts.pending), "total": .int(total),
         ]
         sink(line.serialized())
@@ -116,7 +116,7 @@ public final class ProgressBar: BatchProgress {
             bytesTotal -= bytes
         }
         if entry.status == .failed {
-            write("\r\u{1B}[K✗ \(entry.key): \(entry.reason ?? entry.code ?? "failed")\n")
+            write("\r\u{1B}[K✗ \(entry.key): \(entry.reason ?? entry.code?.rawValue ?? "failed")\n")
             draw()
         } else if entry.status == .ok, entry.lostText {
             write("\r\u{1B}[K⚠ \(entry.key): \(BatchProgressText.lostText(entry.warnings))\n")
@@ -175,8 +175,8 @@ public final class ProgressBar: BatchProgress {
 /// summary lines of `gazette batch` and `gazette report`.
 public enum BatchProgressText {
     /// Why a converted document's text is incomplete, from its warning codes.
-    public static func lostText(_ warnings: [String]) -> String {
-        if warnings.contains("missingLanguagePack") {
+    public static func lostText(_ warnings: [Warning.Code]) -> String {
+        if warnings.contains(.missingLanguagePack) {
             return "text in a CJK font could not be decoded (missingLanguagePack: install poppler-data)"
         }
         return "text in a font that could not be loaded was left out (undecodedText)"

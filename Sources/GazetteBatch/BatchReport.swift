@@ -13,6 +13,33 @@ public enum EntryStatus: String, Codable, Sendable, CaseIterable {
     case pending
 }
 
+/// Why an input failed, or was skipped, as the report says it.
+public enum EntryCode: String, Hashable, Sendable, Codable, CaseIterable {
+    // The PDF (see `ReadError`, `ExtractionError`).
+    case notFound, unreadable, emptyFile, notAPDF, noPages, passwordRequired, wrongPassword, pageUnreadable
+    /// More pages than --max-pages.
+    case tooManyPages
+    // The worker.
+    /// It died (a signal); its output is in DIR/_crashes/.
+    case crashed
+    /// It ran past --timeout.
+    case timedOut
+    /// It went over --max-memory.
+    case memoryLimit
+    // The output.
+    /// Two inputs would write the same output (or a report's name).
+    case outputCollision
+    case writeFailed
+    // Bugs in gazette.
+    /// The document did not match the schema.
+    case invalidOutput
+    case internalError
+    /// The worker could not read its job line.
+    case `protocol`
+    /// Not a failure: skipped, its output made from the same bytes by this version.
+    case upToDate
+}
+
 /// One input's line in the report.
 public struct ReportEntry: Codable, Sendable, Hashable {
     /// The input's path relative to its root (see `BatchInput.key`).
@@ -20,8 +47,8 @@ public struct ReportEntry: Codable, Sendable, Hashable {
     /// The input's absolute path on the machine that ran it.
     public var input: String
     public var status: EntryStatus
-    /// A short camelCase code for a failure (`notAPDF`, `timedOut`, …), or nil.
-    public var code: String?
+    /// Why it failed (`notAPDF`, `timedOut`, …) or was skipped (`upToDate`), or nil.
+    public var code: EntryCode?
     /// Why it failed or was skipped, in words.
     public var reason: String?
     public var pages: Int?
@@ -36,14 +63,14 @@ public struct ReportEntry: Codable, Sendable, Hashable {
     public var outputBytes: Int?
     public var outputModified: Int?
     /// Codes of the document's warnings (`noTextLayer`, …), each once.
-    public var warnings: [String]
+    public var warnings: [Warning.Code]
 
     /// True when the document's text was partly lost (see `ReportSummary.textLost`).
-    public var lostText: Bool { warnings.contains { ReportSummary.textLostCodes.contains($0) } }
+    public var lostText: Bool { warnings.contains { Warning.Code.textLost.contains($0) } }
 
-    public init(key: String, input: String, status: EntryStatus, code: String? = nil, reason: String? = nil,
+    public init(key: String, input: String, status: EntryStatus, code: EntryCode? = nil, reason: String? = nil,
                 pages: Int? = nil, seconds: Double? = nil, output: String? = nil, sha256: String? = nil,
-                outputBytes: Int? = nil, outputModified: Int? = nil, warnings: [String] = []) {
+                outputBytes: Int? = nil, outputModified: Int? = nil, warnings: [Warning.Code] = []) {
         self.key = key
         self.input = input
         self.status = status
@@ -75,9 +102,6 @@ public struct ReportSummary: Codable, Sendable, Hashable {
     /// CMaps of poppler-data are not installed; `undecodedText`). They are
     /// counted apart so that a batch never looks clean when text is missing.
     public var textLost = 0
-
-    /// Warning codes that mean text the PDF has is missing from the output.
-    public static let textLostCodes: Set<String> = ["missingLanguagePack", "undecodedText"]
 
     public init() {}
 
@@ -132,7 +156,7 @@ public struct BatchReport: Codable, Sendable, Hashable {
     /// The shard this report covers; nil for a whole batch.
     public var shard: ShardInfo?
     /// Output format (`json`, …).
-    public var format: String
+    public var format: OutputFormat
     public var startedAt: String
     public var updatedAt: String
     /// True once the run has ended normally (every entry final); false while
@@ -152,7 +176,7 @@ public struct BatchReport: Codable, Sendable, Hashable {
         }
     }
 
-    public init(tool: ToolInfo, shard: Shard?, format: String, startedAt: String, updatedAt: String,
+    public init(tool: ToolInfo, shard: Shard?, format: OutputFormat, startedAt: String, updatedAt: String,
                 complete: Bool, entries: [ReportEntry]) {
         self.tool = tool
         self.shard = shard.flatMap { $0.count == 1 ? nil : ShardInfo(index: $0.index, count: $0.count) }

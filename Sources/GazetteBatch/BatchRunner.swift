@@ -17,8 +17,8 @@ public struct BatchOptions: Sendable {
     public var force: Bool
     /// Stop at the first failure.
     public var failFast: Bool
-    /// `--format` name (a writer in `OutputFormats`).
-    public var format: String
+    /// The output format.
+    public var format: OutputFormat
     public var pretty: Bool
     public var shard: Shard
     /// The worker command: an executable that runs `BatchWorker.run()`, and its arguments.
@@ -29,7 +29,7 @@ public struct BatchOptions: Sendable {
     public var reportInterval: Double
 
     public init(outputDirectory: String, jobs: Int, timeout: Double?, maxMemory: Int64?, maxPages: Int? = nil,
-                password: String? = nil, force: Bool = false, failFast: Bool = false, format: String = "json",
+                password: String? = nil, force: Bool = false, failFast: Bool = false, format: OutputFormat = .json,
                 pretty: Bool = false, shard: Shard = Shard(index: 0, count: 1)!, workerCommand: [String],
                 filesPerWorker: Int = 200, reportInterval: Double = 1) {
         self.outputDirectory = outputDirectory
@@ -86,7 +86,6 @@ public final class BatchRunner {
     private let plan: BatchPlan
     private let options: BatchOptions
     private let progress: BatchProgress
-    private let writer: any OutputWriter
     private let reportPath: String
     private var entries: [ReportEntry] = []
     private var counts = ReportSummary()
@@ -101,13 +100,9 @@ public final class BatchRunner {
     private var fatal: String?
 
     public init(plan: BatchPlan, options: BatchOptions, progress: BatchProgress) throws(BatchRunError) {
-        guard let writer = OutputFormats.writer(named: options.format) else {
-            throw BatchRunError(description: "no output format \(options.format)")
-        }
         self.plan = plan
         self.options = options
         self.progress = progress
-        self.writer = writer
         self.reportPath = (options.outputDirectory as NSString).appendingPathComponent(options.shard.reportName)
     }
 
@@ -336,7 +331,7 @@ public final class BatchRunner {
         worker.job = nil
         var entry = entries[index]
         entry.status = .failed
-        entry.code = "crashed"
+        entry.code = .crashed
         entry.reason = "the worker \(WorkerProcess.describe(status: status)) while converting this file"
             + (lastWords.isEmpty ? "" : " (\(lastWords))")
         if status & 0x7f == SIGKILL {
@@ -357,13 +352,13 @@ public final class BatchRunner {
         let now = monotonicSeconds()
         for worker in workers {
             guard let (index, job, started) = worker.job else { continue }
-            var failure: (code: String, reason: String)?
+            var failure: (code: EntryCode, reason: String)?
             if let timeout = options.timeout, now - started > timeout {
-                failure = ("timedOut", "took longer than \(Self.seconds(timeout)) (--timeout); the worker was killed")
+                failure = (.timedOut, "took longer than \(Self.seconds(timeout)) (--timeout); the worker was killed")
             } else if let limit = options.maxMemory, now - worker.lastMemoryCheck >= 0.1 {
                 worker.lastMemoryCheck = now
                 if let resident = worker.residentBytes(), resident > limit {
-                    failure = ("memoryLimit",
+                    failure = (.memoryLimit,
                                "used \(ByteSize.describe(resident)) of memory, over --max-memory \(ByteSize.describe(limit)); the worker was killed")
                 }
             }
@@ -412,7 +407,7 @@ public final class BatchRunner {
     /// A failed input leaves no output: one from an earlier run was made
     /// from other bytes or by another version, and would be taken for this run's.
     private func removeStaleOutput(of job: WorkerJob) {
-        unlink(job.output)
+        AtomicFile.remove(job.output)
     }
 
     /// The temporary file a killed worker may have left beside the output.
@@ -421,7 +416,7 @@ public final class BatchRunner {
         let prefix = AtomicFile.temporaryPrefix + "\(worker.pid)-"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
         for name in names where name.hasPrefix(prefix) {
-            unlink((directory as NSString).appendingPathComponent(name))
+            AtomicFile.remove((directory as NSString).appendingPathComponent(name))
         }
     }
 
@@ -445,7 +440,7 @@ public final class BatchRunner {
                 let parts = entry.dropFirst(AtomicFile.temporaryPrefix.count).split(
                     separator: "-", maxSplits: 2, omittingEmptySubsequences: false)
                 guard parts.count == 3, names.contains(String(parts[2])) else { continue }
-                if unlink((directory as NSString).appendingPathComponent(entry)) == 0 { removed += 1 }
+                if AtomicFile.remove((directory as NSString).appendingPathComponent(entry)) { removed += 1 }
             }
         }
         return removed

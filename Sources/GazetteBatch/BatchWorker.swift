@@ -38,7 +38,7 @@ public enum BatchWorker {
                 testSwitches(for: job.input, environment: environment)
                 reply = process(job)
             } catch {
-                reply = WorkerReply(id: -1, status: .failed, code: "protocol", reason: "bad job line: \(error)", seconds: 0)
+                reply = WorkerReply(id: -1, status: .failed, code: .`protocol`, reason: "bad job line: \(error)", seconds: 0)
             }
             guard var bytes = try? encoder.encode(reply) else { return 70 }
             bytes.append(0x0A)
@@ -51,24 +51,20 @@ public enum BatchWorker {
     public static func process(_ job: WorkerJob) -> WorkerReply {
         let start = monotonicSeconds()
         func elapsed() -> Double { ((monotonicSeconds() - start) * 1000).rounded() / 1000 }
-        guard let writer = OutputFormats.writer(named: job.format) else {
-            return WorkerReply(id: job.id, status: .failed, code: "badFormat", reason: "no output format \(job.format)",
-                               seconds: elapsed())
-        }
         // Up to date? The output must say (or the last report must, for a
         // format that does not) that it was made from these very bytes by
         // this version.
         var digest: String?
         if !job.force, let stamp = fileStamp(job.output) {
             digest = try? FileDigest.sha256(path: job.input)
-            var made = writer.provenance(ofOutputAt: job.output)
+            var made = job.format.provenance(ofOutputAt: job.output)
             if made == nil, let known = job.known, known.outputBytes == stamp.bytes,
                known.outputModified == stamp.modified {
                 made = known.provenance
             }
             if let digest, let made, made.sha256 == digest, made.toolVersion == GazetteVersion.current {
                 return WorkerReply(
-                    id: job.id, status: .skipped, code: "upToDate",
+                    id: job.id, status: .skipped, code: .upToDate,
                     reason: "output already made from the same input by gazette \(made.toolVersion)",
                     pages: made.pages, seconds: elapsed(), sha256: digest, outputBytes: stamp.bytes,
                     outputModified: stamp.modified)
@@ -84,22 +80,23 @@ public enum BatchWorker {
             return WorkerReply(id: job.id, status: .failed, code: code(of: error), reason: reason(of: error, path: job.input),
                                seconds: elapsed(), sha256: digest)
         }
-        let bytes: [UInt8]
         do {
-            bytes = try writer.encode(document, extractor: extractor, pretty: job.pretty)
-            try AtomicFile.write(bytes, to: URL(fileURLWithPath: job.output))
+            let parts = try job.format.parts(of: document) { try extractor.serialise(document, pretty: job.pretty) }
+            let name = document.source.file
+            let stem = name.lowercased().hasSuffix(".pdf") ? String(name.dropLast(4)) : name
+            try BatchOutput.write(parts, format: job.format, stem: stem, to: job.output)
         } catch let error as ExtractionError {
             return WorkerReply(id: job.id, status: .failed, code: code(of: error), reason: reason(of: error, path: job.input),
                                pages: document.source.pages, seconds: elapsed(), sha256: document.source.sha256)
         } catch let error as AtomicFile.WriteError {
-            return WorkerReply(id: job.id, status: .failed, code: "writeFailed", reason: error.localizedDescription,
+            return WorkerReply(id: job.id, status: .failed, code: .writeFailed, reason: error.localizedDescription,
                                pages: document.source.pages, seconds: elapsed(), sha256: document.source.sha256)
         } catch {
-            return WorkerReply(id: job.id, status: .failed, code: "internalError", reason: "\(error)",
+            return WorkerReply(id: job.id, status: .failed, code: .internalError, reason: "\(error)",
                                pages: document.source.pages, seconds: elapsed(), sha256: document.source.sha256)
         }
         let stamp = fileStamp(job.output)
-        var warnings: [String] = []
+        var warnings: [Warning.Code] = []
         for warning in document.warnings where !warnings.contains(warning.code) { warnings.append(warning.code) }
         return WorkerReply(
             id: job.id, status: .ok, pages: document.source.pages, seconds: elapsed(), sha256: document.source.sha256,
@@ -107,22 +104,22 @@ public enum BatchWorker {
     }
 
     /// The report's code for an extraction error.
-    static func code(of error: ExtractionError) -> String {
+    static func code(of error: ExtractionError) -> EntryCode {
         switch error {
         case .read(let read):
             switch read {
-            case .fileNotFound: return "notFound"
-            case .unreadable: return "unreadable"
-            case .emptyFile: return "emptyFile"
-            case .notAPDF: return "notAPDF"
-            case .passwordRequired: return "passwordRequired"
-            case .wrongPassword: return "wrongPassword"
-            case .pageUnreadable: return "pageUnreadable"
-            case .noPages: return "noPages"
+            case .fileNotFound: return .notFound
+            case .unreadable: return .unreadable
+            case .emptyFile: return .emptyFile
+            case .notAPDF: return .notAPDF
+            case .passwordRequired: return .passwordRequired
+            case .wrongPassword: return .wrongPassword
+            case .pageUnreadable: return .pageUnreadable
+            case .noPages: return .noPages
             }
-        case .tooManyPages: return "tooManyPages"
-        case .invalidOutput: return "invalidOutput"
-        case .encoding: return "internalError"
+        case .tooManyPages: return .tooManyPages
+        case .invalidOutput: return .invalidOutput
+        case .encoding: return .internalError
         }
     }
 

@@ -118,7 +118,7 @@ public enum ReportMerger {
         }
         let first = reports.first?.1
         let merged = BatchReport(
-            tool: first?.tool ?? ToolInfo(version: GazetteVersion.current), shard: nil, format: first?.format ?? "json",
+            tool: first?.tool ?? ToolInfo(version: GazetteVersion.current), shard: nil, format: first?.format ?? .json,
             startedAt: reports.map(\.1.startedAt).min() ?? BatchReport.timestamp(),
             updatedAt: BatchReport.timestamp(),
             complete: !reports.isEmpty && reports.allSatisfy(\.1.complete) && missingShards.isEmpty,

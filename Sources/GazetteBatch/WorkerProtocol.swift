@@ -1,4 +1,5 @@
 import Foundation
+import Gazette
 
 /// One file for a worker: a JSON line on the worker's standard input.
 public struct WorkerJob: Codable, Sendable, Hashable {
@@ -8,8 +9,8 @@ public struct WorkerJob: Codable, Sendable, Hashable {
     public var input: String
     /// Absolute path of the output to write.
     public var output: String
-    /// `--format` name.
-    public var format: String
+    /// The output format.
+    public var format: OutputFormat
     public var pretty: Bool
     public var password: String?
     public var maxPages: Int?
@@ -20,7 +21,7 @@ public struct WorkerJob: Codable, Sendable, Hashable {
     /// output's size and modification time are the ones recorded.
     public var known: KnownOutput?
 
-    public init(id: Int, input: String, output: String, format: String, pretty: Bool, password: String?,
+    public init(id: Int, input: String, output: String, format: OutputFormat, pretty: Bool, password: String?,
                 maxPages: Int?, force: Bool, known: KnownOutput?) {
         self.id = id
         self.input = input
@@ -63,18 +64,18 @@ public struct WorkerReply: Codable, Sendable, Hashable {
     public var id: Int
     /// ok, failed or skipped.
     public var status: EntryStatus
-    public var code: String?
+    public var code: EntryCode?
     public var reason: String?
     public var pages: Int?
     public var seconds: Double
     public var sha256: String?
     public var outputBytes: Int?
     public var outputModified: Int?
-    public var warnings: [String]
+    public var warnings: [Warning.Code]
 
-    public init(id: Int, status: EntryStatus, code: String? = nil, reason: String? = nil, pages: Int? = nil,
+    public init(id: Int, status: EntryStatus, code: EntryCode? = nil, reason: String? = nil, pages: Int? = nil,
                 seconds: Double, sha256: String? = nil, outputBytes: Int? = nil, outputModified: Int? = nil,
-                warnings: [String] = []) {
+                warnings: [Warning.Code] = []) {
         self.id = id
         self.status = status
         self.code = code
@@ -93,7 +94,15 @@ func fileStamp(_ path: String) -> (bytes: Int, modified: Int)? {
     var info = stat()
     guard stat(path, &info) == 0 else { return nil }
     let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
-    return (Int(info.st_size), modified)
+    guard info.st_mode & S_IFMT == S_IFDIR else { return (Int(info.st_size), modified) }
+    // A directory output (several files): the bytes of its files; it is
+    // written whole, so its own time changes with every write.
+    var bytes = 0
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
+        var file = stat()
+        if stat((path as NSString).appendingPathComponent(name), &file) == 0 { bytes += Int(file.st_size) }
+    }
+    return (bytes, modified)
 }
 
 /// Seconds on a monotonic clock.

@@ -44,12 +44,6 @@ struct Batch: ParsableCommand {
     @Option(help: "Resident memory one worker may use before it is killed, e.g. 2G, 800M (0: no limit).")
     var maxMemory: String = "2G"
 
-    @Option(help: "Refuse PDFs with more pages than this.")
-    var maxPages: Int?
-
-    @Option(help: "Password for encrypted PDFs.")
-    var password: String?
-
     @Flag(help: "Redo inputs whose output is up to date.")
     var force = false
 
@@ -59,26 +53,19 @@ struct Batch: ParsableCommand {
     @Option(help: "Take only shard K of N (K/N, K from 0 to N-1).")
     var shard: String?
 
+    @OptionGroup var options: ConversionOptions
+
     @Option(help: "Progress on standard error: auto (a bar on a terminal, else JSON lines), bar, json or none.")
     var progress: ProgressStyle = .auto
 
-    @Option(help: "Output format: \(OutputFormats.names.joined(separator: ", ")).")
-    var format: String = "json"
-
-    @Flag(help: "Indent JSON outputs for reading.")
-    var pretty = false
 
     func validate() throws {
         if inputs.isEmpty && manifest.isEmpty { throw ValidationError("give inputs (files, directories) or --manifest") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if !(timeout >= 0) { throw ValidationError("--timeout must be 0 or more seconds") }
         if ByteSize.parse(maxMemory) == nil { throw ValidationError("--max-memory: not a size: \(maxMemory)") }
-        if let maxPages, maxPages < 1 { throw ValidationError("--max-pages must be at least 1") }
         if let shard, Shard(parsing: shard) == nil {
             throw ValidationError("--shard must be K/N with 0 ≤ K < N, e.g. 0/4")
-        }
-        if OutputFormats.writer(named: format) == nil {
-            throw ValidationError("--format must be one of \(OutputFormats.names.joined(separator: ", "))")
         }
     }
 
@@ -93,14 +80,13 @@ struct Batch: ParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        let writer = OutputFormats.writer(named: format)!
-        let plan = BatchPlan(inputs: resolved, shard: chosenShard, fileExtension: writer.fileExtension)
+        let plan = BatchPlan(inputs: resolved, shard: chosenShard, format: options.format)
         let memory = ByteSize.parse(maxMemory) ?? 0
         let options = BatchOptions(
             outputDirectory: InputResolver.absolute(out, relativeTo: FileManager.default.currentDirectoryPath),
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-            timeout: timeout > 0 ? timeout : nil, maxMemory: memory > 0 ? memory : nil, maxPages: maxPages,
-            password: password, force: force, failFast: failFast, format: format, pretty: pretty,
+            timeout: timeout > 0 ? timeout : nil, maxMemory: memory > 0 ? memory : nil, maxPages: options.maxPages,
+            password: options.password, force: force, failFast: failFast, format: options.format, pretty: options.pretty,
             shard: chosenShard, workerCommand: [Self.executablePath(), BatchWorkerCommand.configuration.commandName!])
         if resolved.isEmpty { printError("no PDFs found in the inputs") }
 

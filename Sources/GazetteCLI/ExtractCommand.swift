@@ -19,37 +19,22 @@ struct Extract: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Output file, base name (csv) or directory.")
     var output: String?
 
-    @Option(help: "Output format: json, jsonl, csv or xlsx.")
-    var format: String = "json"
-
-    @Flag(help: "Indent the JSON for reading.")
-    var pretty = false
-
-    @Option(help: "Password of an encrypted PDF.")
-    var password: String?
-
-    @Option(help: "Refuse PDFs with more pages than this.")
-    var maxPages: Int?
+    @OptionGroup var options: ConversionOptions
 
     func validate() throws {
-        if let maxPages, maxPages < 1 { throw ValidationError("--max-pages must be at least 1") }
-        guard let format = ExportFormat(rawValue: format) else {
-            throw ValidationError("--format must be one of json, jsonl, csv, xlsx")
-        }
-        if !format.streams && output == nil {
-            throw ValidationError("--format \(format.rawValue) writes files: give -o DIR or -o BASE")
+        if !options.format.streams && output == nil {
+            throw ValidationError("--format \(options.format.rawValue) writes files: give -o DIR or -o BASE")
         }
     }
 
     func run() throws {
-        let extractor = Extractor(options: ExtractionOptions(password: password, maxPages: maxPages))
+        let extractor = Extractor(options: options.extraction)
         do {
             let document = try extractor.extract(path: file)
             for line in TextLossNotice.lines(for: document, file: file) { printError(line) }
             // Validated before anything is written, whatever the format.
-            let json = try extractor.serialise(document, pretty: pretty)
-            let files = try RecordExport.files(
-                for: document, format: ExportFormat(rawValue: format) ?? .json, output: output, json: json)
+            let json = try extractor.serialise(document, pretty: options.pretty)
+            let files = try RecordExport.files(for: document, format: options.format, output: output, json: json)
             if files.isEmpty {
                 printError("\(file): no records; no CSV file written")
             }
@@ -73,7 +58,7 @@ struct Extract: ParsableCommand {
 enum TextLossNotice {
     static func lines(for document: GazetteDocument, file: String) -> [String] {
         var out: [String] = []
-        for code in ["missingLanguagePack", "undecodedText"] {
+        for code in [Warning.Code.missingLanguagePack, .undecodedText] {
             let warnings = document.warnings.filter { $0.code == code }
             guard let first = warnings.first else { continue }
             let pages = warnings.compactMap(\.page)

@@ -64,7 +64,7 @@ struct Report: ParsableCommand {
         let failed = report.entries.filter { $0.status == .failed }
         if !failed.isEmpty {
             lines.append("failed:")
-            for entry in failed.prefix(list) { lines.append("  \(entry.key): \(entry.reason ?? entry.code ?? "failed")") }
+            for entry in failed.prefix(list) { lines.append("  \(entry.key): \(entry.reason ?? entry.code?.rawValue ?? "failed")") }
             if failed.count > list { lines.append("  … and \(failed.count - list) more (see the report)") }
         }
         let lost = report.entries.filter { $0.status != .failed && $0.lostText }

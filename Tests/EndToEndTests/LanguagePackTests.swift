@@ -18,7 +18,7 @@ import Testing
 
     @Test func nonEmbeddedCNS1TextDatesAndAmountsComeOut() throws {
         let document = try Extractor().extract(path: Self.pdf)
-        #expect(!document.warnings.contains { ["missingLanguagePack", "noTextLayer", "undecodedText"].contains($0.code) },
+        #expect(!document.warnings.contains { [Warning.Code.missingLanguagePack, .noTextLayer, .undecodedText].contains($0.code) },
                 "\(document.warnings) (is poppler-data installed? scripts/bootstrap installs it)")
         let page = try #require(document.pages.first)
         #expect(page.hasTextLayer)

@@ -98,12 +98,12 @@ struct BatchRunTests {
             }
         }
         let byKey = Dictionary(uniqueKeysWithValues: report.entries.map { ($0.key, $0) })
-        #expect(byKey["broken/other/empty.pdf"]?.code == "emptyFile")
-        #expect(byKey["broken/other/EMPTY-UPPER.PDF"]?.code == "emptyFile")
-        #expect(byKey["broken/other/text.pdf"]?.code == "notAPDF")
-        #expect(byKey["broken/other/encrypted.pdf"]?.code == "passwordRequired")
+        #expect(byKey["broken/other/empty.pdf"]?.code == .emptyFile)
+        #expect(byKey["broken/other/EMPTY-UPPER.PDF"]?.code == .emptyFile)
+        #expect(byKey["broken/other/text.pdf"]?.code == .notAPDF)
+        #expect(byKey["broken/other/encrypted.pdf"]?.code == .passwordRequired)
         #expect(byKey["broken/other/scan.pdf"]?.status == .ok)
-        #expect(byKey["broken/other/scan.pdf"]?.warnings.contains("noTextLayer") == true)
+        #expect(byKey["broken/other/scan.pdf"]?.warnings.contains(.noTextLayer) == true)
         for base in Self.smallBases {
             #expect(byKey["broken/\(base.dropLast(4))/original.pdf"]?.status == .ok)
         }
@@ -134,12 +134,12 @@ struct BatchRunTests {
         #expect(Date().timeIntervalSince(started) < 45)
         let report = try Support.report(out + "/_report.json")
         let byKey = Dictionary(uniqueKeysWithValues: report.entries.map { ($0.key, $0) })
-        #expect(byKey["in/crashme.pdf"]?.code == "crashed")
+        #expect(byKey["in/crashme.pdf"]?.code == .crashed)
         #expect(byKey["in/crashme.pdf"]?.reason?.contains("SIGSEGV") == true)
         #expect(byKey["in/crashme.pdf"]?.reason?.contains("crash log: _crashes/in/crashme.log") == true)
         #expect(FileManager.default.fileExists(atPath: out + "/_crashes/in/crashme.log"))
-        #expect(byKey["in/hangme.pdf"]?.code == "timedOut")
-        #expect(byKey["in/hogme.pdf"]?.code == "memoryLimit")
+        #expect(byKey["in/hangme.pdf"]?.code == .timedOut)
+        #expect(byKey["in/hogme.pdf"]?.code == .memoryLimit)
         for name in ["a", "b", "c", "d", "e"] {
             #expect(byKey["in/\(name).pdf"]?.status == .ok, "\(name)")
         }
@@ -349,21 +349,21 @@ struct BatchRunTests {
         let first = try Support.run(["batch", root + "/in", "--out", out, "--max-pages", "2", "--progress", "none"])
         #expect(first.status == 1)
         var byKey = Dictionary(uniqueKeysWithValues: try Support.report(out + "/_report.json").entries.map { ($0.key, $0) })
-        #expect(byKey["in/empty.pdf"]?.code == "emptyFile")
-        #expect(byKey["in/not-a-pdf.pdf"]?.code == "notAPDF")
+        #expect(byKey["in/empty.pdf"]?.code == .emptyFile)
+        #expect(byKey["in/not-a-pdf.pdf"]?.code == .notAPDF)
         #expect(byKey["in/truncated.pdf"]?.status == .failed || byKey["in/truncated.pdf"]?.status == .ok)
-        #expect(byKey["in/encrypted.pdf"]?.code == "passwordRequired")
+        #expect(byKey["in/encrypted.pdf"]?.code == .passwordRequired)
         #expect(byKey["in/encrypted.pdf"]?.reason?.contains("--password") == true)
-        #expect(byKey["in/three-pages.pdf"]?.code == "tooManyPages")
+        #expect(byKey["in/three-pages.pdf"]?.code == .tooManyPages)
         #expect(byKey["in/scan.pdf"]?.status == .ok)
-        #expect(byKey["in/scan.pdf"]?.warnings == ["noTextLayer"])
+        #expect(byKey["in/scan.pdf"]?.warnings == [.noTextLayer])
         #expect(byKey["in/one-page.pdf"]?.status == .ok)
 
         let wrong = try Support.run(["batch", root + "/in/encrypted.pdf", "--out", out, "--password", "nope",
                                      "--progress", "none"])
         #expect(wrong.status == 1)
         byKey = Dictionary(uniqueKeysWithValues: try Support.report(out + "/_report.json").entries.map { ($0.key, $0) })
-        #expect(byKey["encrypted.pdf"]?.code == "wrongPassword")
+        #expect(byKey["encrypted.pdf"]?.code == .wrongPassword)
 
         let right = try Support.run(["batch", root + "/in/encrypted.pdf", root + "/in/one-page.pdf", "--out", out,
                                      "--password", "userpassword", "--progress", "none"])

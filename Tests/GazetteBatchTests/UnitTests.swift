@@ -119,9 +119,9 @@ struct InputTests {
         let plan = BatchPlan(inputs: inputs, shard: Shard(index: 0, count: 1)!, fileExtension: "json")
         let problems = Dictionary(uniqueKeysWithValues: plan.items.map { ($0.input.path, $0.problemCode) })
         #expect(problems["/x/a.pdf"]! == nil)
-        #expect(problems["/x/a.PDF"]! == "outputCollision")
-        #expect(problems["/m/a"]! == "outputCollision")
-        #expect(problems["/x/_report.pdf"]! == "outputCollision")
+        #expect(problems["/x/a.PDF"]! == .outputCollision)
+        #expect(problems["/m/a"]! == .outputCollision)
+        #expect(problems["/x/_report.pdf"]! == .outputCollision)
         #expect(problems["/x/d/_report.pdf"]! == nil)
         for count in 2...7 {
             let owners = (0..<count).filter { index in
@@ -157,7 +157,7 @@ struct ReportTests {
     }
 
     func report(_ shard: Shard?, _ entries: [ReportEntry], complete: Bool = true) -> BatchReport {
-        BatchReport(tool: ToolInfo(version: GazetteVersion.current), shard: shard, format: "json",
+        BatchReport(tool: ToolInfo(version: GazetteVersion.current), shard: shard, format: .json,
                     startedAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z", complete: complete,
                     entries: entries)
     }
@@ -168,7 +168,7 @@ struct ReportTests {
         ok.sha256 = String(repeating: "ab", count: 32)
         ok.outputBytes = 1234
         ok.outputModified = 1_700_000_000_123_456_789
-        ok.warnings = ["noTextLayer"]
+        ok.warnings = [.noTextLayer]
         let original = report(Shard(index: 1, count: 3), [ok, entry("b.pdf", .failed)])
         let bytes = try original.serialised()
         let decoded = try JSONDecoder().decode(BatchReport.self, from: Data(bytes))
@@ -211,7 +211,7 @@ struct WorkerTests {
         defer { Support.remove(directory) }
         let input = try Support.sharedCorpus("pdfminer__simple3.pdf")
         let output = directory + "/out/simple3.json"
-        func job(force: Bool, format: String = "json", output: String = output) -> WorkerJob {
+        func job(force: Bool, format: OutputFormat = .json, output: String = output) -> WorkerJob {
             WorkerJob(id: 1, input: input, output: output, format: format, pretty: false, password: nil, maxPages: nil,
                       force: force, known: nil)
         }
@@ -220,7 +220,7 @@ struct WorkerTests {
         #expect(try DocumentValidator.shared.validate(fileAt: output).isEmpty)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: output))
         let second = BatchWorker.process(job(force: false))
-        #expect(second.status == .skipped && second.code == "upToDate" && second.pages == 1)
+        #expect(second.status == .skipped && second.code == .upToDate && second.pages == 1)
         let third = BatchWorker.process(job(force: true))
         #expect(third.status == .ok)
         #expect(try Data(contentsOf: URL(fileURLWithPath: output)) == bytes)
@@ -228,14 +228,14 @@ struct WorkerTests {
         // JSON Lines: no records in this file, so the output is empty and
         // says nothing of its input; the report's record of it is used instead.
         let lines = directory + "/out/simple3.jsonl"
-        let made = BatchWorker.process(job(force: false, format: "jsonl", output: lines))
+        let made = BatchWorker.process(job(force: false, format: .jsonl, output: lines))
         #expect(made.status == .ok && made.outputBytes == 0)
-        var withKnown = job(force: false, format: "jsonl", output: lines)
+        var withKnown = job(force: false, format: .jsonl, output: lines)
         withKnown.known = KnownOutput(
             provenance: OutputProvenance(sha256: made.sha256!, toolVersion: GazetteVersion.current, pages: 1),
             outputBytes: made.outputBytes!, outputModified: made.outputModified!)
         #expect(BatchWorker.process(withKnown).status == .skipped)
-        #expect(BatchWorker.process(job(force: false, format: "jsonl", output: lines)).status == .ok)
+        #expect(BatchWorker.process(job(force: false, format: .jsonl, output: lines)).status == .ok)
     }
 
     @Test func reportsFailuresWithCodes() throws {
@@ -243,13 +243,13 @@ struct WorkerTests {
         defer { Support.remove(directory) }
         try Support.write([], to: directory + "/empty.pdf")
         try Support.write(Array("not a pdf at all".utf8), to: directory + "/text.pdf")
-        let cases: [(String, String)] = [
-            (directory + "/empty.pdf", "emptyFile"), (directory + "/text.pdf", "notAPDF"),
-            (directory + "/missing.pdf", "notFound"), (try Support.sharedCorpus("tabula__encrypted.pdf"), "passwordRequired"),
+        let cases: [(String, EntryCode)] = [
+            (directory + "/empty.pdf", .emptyFile), (directory + "/text.pdf", .notAPDF),
+            (directory + "/missing.pdf", .notFound), (try Support.sharedCorpus("tabula__encrypted.pdf"), .passwordRequired),
         ]
         for (input, code) in cases {
             let reply = BatchWorker.process(WorkerJob(
-                id: 7, input: input, output: directory + "/out.json", format: "json", pretty: false, password: nil,
+                id: 7, input: input, output: directory + "/out.json", format: .json, pretty: false, password: nil,
                 maxPages: nil, force: false, known: nil))
             #expect(reply.status == .failed && reply.code == code && reply.id == 7, "\(input)")
             #expect(reply.reason?.isEmpty == false)

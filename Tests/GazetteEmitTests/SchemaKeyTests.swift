@@ -69,6 +69,6 @@ import GazetteRecords
         #expect(try Self.keys(table) == Self.properties(defs?["table"]))
         let date = DateEntry(raw: "104/4/06", start: "2015-04-06", end: "2015-04-06", precision: "day", page: 1)
         #expect(try Self.keys(date) == Self.properties(defs?["date"]))
-        #expect(try Self.keys(Warning(code: "noTextLayer", page: nil, message: "m")) == Self.properties(defs?["warning"]))
+        #expect(try Self.keys(Warning(code: .noTextLayer, page: nil, message: "m")) == Self.properties(defs?["warning"]))
     }
 }

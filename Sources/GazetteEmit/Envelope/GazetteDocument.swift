@@ -199,12 +199,36 @@ public struct DateEntry: Hashable, Sendable, Codable {
 /// Something the reader should know about the output: a page without text,
 /// characters that could not be mapped, a damaged page.
 public struct Warning: Hashable, Sendable, Codable {
-    /// A camelCase code (noTextLayer, privateUseCharacters, unmappedGlyphs, …).
-    public var code: String
+    public var code: Code
     public var page: Int?
     public var message: String
 
-    public init(code: String, page: Int?, message: String) {
+    /// What a warning is about; its camelCase name is the JSON's `code`.
+    public enum Code: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
+        /// No text at all on the page (a scan without a text layer).
+        case noTextLayer
+        /// Text in a CJK font could not be decoded: the CMaps of its
+        /// character collection (poppler-data) are not installed.
+        case missingLanguagePack
+        /// Text in a font that could not be loaded was left out.
+        case undecodedText
+        /// Glyphs without a Unicode mapping were left out.
+        case unmappedGlyphs
+        /// Private-use characters kept as printed.
+        case privateUseCharacters
+        /// Something poppler reported about the PDF.
+        case pdfProblem
+        /// The page could not be interpreted at all.
+        case pageUnreadable
+
+        /// The codes that mean text the PDF has is missing from the output.
+        public static let textLost: Set<Code> = [.missingLanguagePack, .undecodedText]
+
+        /// By name, as the JSON sorts them.
+        public static func < (a: Code, b: Code) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    public init(code: Code, page: Int?, message: String) {
         self.code = code
         self.page = page
         self.message = message

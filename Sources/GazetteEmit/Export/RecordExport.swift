@@ -1,21 +1,6 @@
 import Foundation
 import GazetteRecords
 
-/// The output formats of `gazette extract`.
-public enum ExportFormat: String, CaseIterable, Sendable {
-    /// The whole document (default).
-    case json
-    /// One record per line, with its source file.
-    case jsonl
-    /// One file per record type.
-    case csv
-    /// One workbook, one sheet per record type.
-    case xlsx
-
-    /// Whether the format can go to standard output.
-    public var streams: Bool { self == .json || self == .jsonl }
-}
-
 /// Where an export goes and what it holds: one output file (or standard
 /// output, `path` nil) per entry.
 public struct ExportFile: Sendable {
@@ -44,7 +29,7 @@ public struct ExportError: LocalizedError, Sendable {
 /// Without `-o`, JSON and JSON Lines go to standard output; CSV and XLSX
 /// need `-o`. CSV writes files only for the record types present.
 public enum RecordExport {
-    public static func files(for document: GazetteDocument, format: ExportFormat, output: String?,
+    public static func files(for document: GazetteDocument, format: OutputFormat, output: String?,
                              json: @autoclosure () throws -> [UInt8]) throws -> [ExportFile] {
         let file = document.source.file
         let stem = file.lowercased().hasSuffix(".pdf") ? String(file.dropLast(4)) : file
@@ -52,33 +37,19 @@ public enum RecordExport {
             guard format.streams else {
                 throw ExportError(message: "--format \(format.rawValue) writes files: give -o DIR or -o BASE")
             }
-            return [ExportFile(path: nil, bytes: try bytes(document, format: format, json: json)[0].bytes)]
+            return try format.parts(of: document, json: json).map { ExportFile(path: nil, bytes: $0.bytes) }
         }
         var isDirectory: ObjCBool = false
         let asDirectory = output.hasSuffix("/")
             || (FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) && isDirectory.boolValue)
         let base = asDirectory ? (output as NSString).appendingPathComponent(stem) : output
-        switch format {
-        case .json, .jsonl, .xlsx:
-            let path = asDirectory ? base + "." + format.rawValue : output
-            return [ExportFile(path: path, bytes: try bytes(document, format: format, json: json)[0].bytes)]
-        case .csv:
-            let csvBase = !asDirectory && base.lowercased().hasSuffix(".csv") ? String(base.dropLast(4)) : base
-            return RecordSheet.sheets(of: document.records, file: file).map {
-                ExportFile(path: "\(csvBase).\($0.type).csv", bytes: CSVWriter.bytes($0))
-            }
+        let parts = try format.parts(of: document, json: json)
+        if format.isSingleFile {
+            let path = asDirectory ? base + "." + format.fileExtension : output
+            return parts.map { ExportFile(path: path, bytes: $0.bytes) }
         }
-    }
-
-    /// The bytes of a format (for CSV, one entry per record type).
-    static func bytes(_ document: GazetteDocument, format: ExportFormat, json: () throws -> [UInt8]) throws -> [ExportFile] {
-        let file = document.source.file
-        switch format {
-        case .json: return [ExportFile(path: nil, bytes: try json())]
-        case .jsonl: return [ExportFile(path: nil, bytes: try JSONLinesWriter.bytes(records: document.records, file: file))]
-        case .xlsx: return [ExportFile(path: nil, bytes: XLSXWriter.bytes(RecordSheet.sheets(of: document.records, file: file)))]
-        case .csv:
-            return RecordSheet.sheets(of: document.records, file: file).map { ExportFile(path: $0.type, bytes: CSVWriter.bytes($0)) }
-        }
+        let suffix = "." + format.fileExtension
+        let partBase = !asDirectory && base.lowercased().hasSuffix(suffix) ? String(base.dropLast(suffix.count)) : base
+        return parts.map { ExportFile(path: "\(partBase).\($0.name ?? "part")\(suffix)", bytes: $0.bytes) }
     }
 }

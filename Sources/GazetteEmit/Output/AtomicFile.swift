@@ -14,6 +14,10 @@ public enum AtomicFile {
         public var path: String
         public var reason: String
         public var errorDescription: String? { "\(path): cannot write: \(reason)" }
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
     }
 
     /// Writes `bytes` to `url` atomically, creating missing parent directories.
@@ -51,6 +55,56 @@ public enum AtomicFile {
         }
     }
 
+    /// Writes `files` (name → bytes) as the directory `url`, replacing it
+    /// whole: the files go into a temporary directory beside it, which is
+    /// renamed into place, so a reader sees the old set or the new one,
+    /// never a mix (a crash leaves only a temporary, which
+    /// `sweepTemporaries` removes).
+    public static func writeDirectory(_ files: [(name: String, bytes: [UInt8])], to url: URL) throws(WriteError) {
+        let parent = url.deletingLastPathComponent()
+        let tag = "\(temporaryPrefix)\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+        let temporary = parent.appendingPathComponent("\(tag)-\(url.lastPathComponent)")
+        let old = parent.appendingPathComponent("\(tag)-old-\(url.lastPathComponent)")
+        do {
+            try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        } catch {
+            throw WriteError(path: url.path, reason: error.localizedDescription)
+        }
+        do throws(WriteError) {
+            for file in files {
+                try write(file.bytes, to: temporary.appendingPathComponent(file.name))
+            }
+        } catch {
+            remove(temporary.path)
+            throw WriteError(path: url.path, reason: error.reason)
+        }
+        // rename(2) cannot replace a non-empty directory: move the old one
+        // aside first, then remove it.
+        var hadOld = false
+        if FileManager.default.fileExists(atPath: url.path) {
+            guard rename(url.path, old.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                remove(temporary.path)
+                throw WriteError(path: url.path, reason: reason)
+            }
+            hadOld = true
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            if hadOld { _ = rename(old.path, url.path) }
+            remove(temporary.path)
+            throw WriteError(path: url.path, reason: reason)
+        }
+        if hadOld { remove(old.path) }
+    }
+
+    /// Removes a file or a whole directory; true when something was removed.
+    @discardableResult
+    public static func remove(_ path: String) -> Bool {
+        if unlink(path) == 0 { return true }
+        return (try? FileManager.default.removeItem(atPath: path)) != nil
+    }
+
     /// Removes temporary files left in `directory` (recursively) by runs that
     /// were killed mid-write. Returns how many were removed.
     @discardableResult
@@ -58,6 +112,7 @@ public enum AtomicFile {
         guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else { return 0 }
         var removed = 0
         for case let url as URL in walker where url.lastPathComponent.hasPrefix(temporaryPrefix) {
+            walker.skipDescendants()  // a temporary directory goes whole
             if (try? FileManager.default.removeItem(at: url)) != nil { removed += 1 }
         }
         return removed
