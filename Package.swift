@@ -38,8 +38,8 @@ let package = Package(
         .target(name: "GazetteNormalise", dependencies: ["ICUShim"]),
         .target(name: "GazetteLayout", dependencies: ["GazetteRead", "GazetteNormalise"]),
         .target(name: "GazetteTables", dependencies: ["GazetteRead", "GazetteLayout", "GazetteNormalise"]),
-        .target(name: "GazetteRecords", dependencies: ["GazetteTables", "GazetteLayout", "GazetteNormalise"]),
-        .target(name: "GazetteEmit", dependencies: ["GazetteRecords", "GazetteLayout", "GazetteRead"]),
+        .target(name: "GazetteRecords", dependencies: ["GazetteRead", "GazetteLayout", "GazetteTables", "GazetteNormalise"]),
+        .target(name: "GazetteEmit", dependencies: ["GazetteRead", "GazetteTables", "GazetteNormalise", "GazetteRecords"]),
 
         // The pipeline library and the command-line tool.
         .target(
@@ -67,8 +67,8 @@ let package = Package(
         .testTarget(name: "GazetteNormaliseTests", dependencies: ["GazetteNormalise"]),
         .testTarget(name: "GazetteLayoutTests", dependencies: ["GazetteLayout"]),
         .testTarget(name: "GazetteTablesTests", dependencies: ["GazetteTables", "GazetteTestSupport"]),
-        .testTarget(name: "GazetteRecordsTests", dependencies: ["GazetteRecords"]),
-        .testTarget(name: "GazetteEmitTests", dependencies: ["GazetteEmit"]),
+        .testTarget(name: "GazetteRecordsTests", dependencies: ["GazetteRecords", "GazetteTables", "GazetteNormalise", "GazetteRead"]),
+        .testTarget(name: "GazetteEmitTests", dependencies: ["GazetteEmit", "GazetteRecords", "GazetteTables"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Gazette", "GazetteCLI", "CPopplerGlib"]),
         .testTarget(name: "GazetteBatchTests", dependencies: ["GazetteBatch", "GazetteCLI"]),
     ],

@@ -81,7 +81,7 @@ public struct Extractor: Sendable {
         if let limit = options.maxPages, document.pageCount > limit {
             throw .tooManyPages(path: path, pages: document.pageCount, limit: limit)
         }
-        var run = DocumentRun(pageCount: document.pageCount)
+        var run = DocumentRun()
         let lastPage = min(document.pageCount, options.firstPages ?? document.pageCount)
         for number in 1...max(lastPage, 1) where lastPage > 0 {
             let page: Page

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteLayout
 import GazetteNormalise
 import GazetteRead
 
@@ -26,6 +27,34 @@ public struct DescribedBlock: Sendable, Hashable {
         self.pageWidth = pageWidth
         self.pageHeight = pageHeight
         self.isFurniture = isFurniture
+    }
+}
+
+/// The paragraphs of a document's opening pages, collected as its pages go
+/// by, for `DocumentDescriber.describe`: the title block is among them.
+public struct OpeningBlocks: Sendable {
+    /// How many opening pages describe the document (title block, cover).
+    public static let pages = 3
+    public private(set) var blocks: [DescribedBlock] = []
+
+    public init() {}
+
+    /// Adds a page's running blocks (with their folded text) if it is an
+    /// opening page. A title that repeats the running header is furniture
+    /// to the layout stage; the describer still sees it, marked as such.
+    public mutating func add(_ layout: PageLayout, running: [(block: TextBlock, text: String)]) {
+        guard layout.number <= Self.pages else { return }
+        for item in layout.furniture where item.kind == .header && item.line < layout.lines.count {
+            let line = layout.lines[item.line]
+            blocks.append(DescribedBlock(
+                page: layout.number, text: TextFolder.fold(line.text), fontSize: line.fontSize, isBold: line.isBold,
+                box: line.box, pageWidth: layout.width, pageHeight: layout.height, isFurniture: true))
+        }
+        for (block, text) in running {
+            blocks.append(DescribedBlock(
+                page: layout.number, text: text, fontSize: block.fontSize, isBold: block.isBold,
+                box: block.box, pageWidth: layout.width, pageHeight: layout.height))
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GazetteNormalise
+import GazetteTables
 
 /// Reads multi-year funding tables (經費來源 × 年度, in 百萬元 or 千元): one
 /// line per source × year column, with the source's group (非自償 / 自償)
@@ -9,7 +10,7 @@ enum FundingTableReader {
     /// A year column label: 108 年以前, 109 年, 113 年以後, 110年度.
     static let period = #"^(民國)?[0-9]{2,4}年度?(以前|以後|之前|之後|前|後|起|以上|以下)?$"#
 
-    static func records(_ table: RecordTable, _ context: RecordContext) -> [Record] {
+    static func records(_ table: LogicalTable, _ context: RecordContext) -> [Record] {
         let map = HeaderMap(table.header)
         let periods = (0..<map.count).filter { TextTools.matches(map.leaves[$0], period) }
         guard periods.count >= 2 else { return [] }

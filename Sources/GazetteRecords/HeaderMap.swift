@@ -1,5 +1,6 @@
 import Foundation
 import GazetteNormalise
+import GazetteTables
 
 /// A table's column labels, squeezed, for finding columns by what their
 /// header says rather than where they stand.
@@ -64,7 +65,7 @@ enum UnitText {
 
     /// The money unit a table states (table unit line, then its title or
     /// header labels): what a bare figure is multiplied by.
-    static func moneyUnit(of table: RecordTable, column: Int? = nil) -> TableUnit? {
+    static func moneyUnit(of table: LogicalTable, column: Int? = nil) -> TableUnit? {
         var texts: [String] = []
         if let column, column < table.header.count { texts.append(table.header[column]) }
         if let unit = table.unit { texts.append(unit) }

@@ -1,11 +1,12 @@
 import Foundation
 import GazetteNormalise
+import GazetteTables
 
 /// Reads proposal lists (項次 / 議題組別 / 主辦 or 提案單位 / 提案名稱 /
 /// 對應中央部會 / 說明/進度 or 解除列管原因): one record per proposal, its
 /// `list` the heading the table sits under.
 enum ProposalListReader {
-    static func records(_ table: RecordTable, _ context: RecordContext) -> [Record] {
+    static func records(_ table: LogicalTable, _ context: RecordContext) -> [Record] {
         var map = HeaderMap(table.header)
         guard let titleColumn = map.take(#"提案名稱|案名|案由|議題名稱|方案名稱|合作方案|議案|^提案$|提案內容"#) else { return [] }
         let item = map.take(#"^(項次|編號|序號|案號|項目編號|No\.?|NO\.?)$"#)
@@ -33,7 +34,7 @@ enum ProposalListReader {
     /// The heading a table sits under: its title when that is a numbered
     /// heading ((一)擬解除列管…), else the nearest numbered heading above
     /// it, else its title.
-    static func heading(of table: RecordTable) -> String? {
+    static func heading(of table: LogicalTable) -> String? {
         if let title = table.title, TextTools.label(of: title) != nil { return title }
         if let line = table.linesAbove.prefix(6).first(where: TextTools.isHeading) { return line }
         return table.title
@@ -62,7 +63,7 @@ enum ProposalFormReader {
         }
     }
 
-    static func records(_ table: RecordTable, _ context: RecordContext) -> [Record] {
+    static func records(_ table: LogicalTable, _ context: RecordContext) -> [Record] {
         // The first key may have been read as a header row.
         var pairs: [(key: String, value: String, row: Int?)] = []
         if table.header.count >= 2, field(of: table.header[0]) != nil {

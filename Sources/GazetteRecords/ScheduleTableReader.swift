@@ -1,5 +1,6 @@
 import Foundation
 import GazetteNormalise
+import GazetteTables
 
 /// Reads agendas and itineraries: a column of time slots (14:00-14:30,
 /// 07:00~11:00, 下午2時) or days (10 月 7日) beside an activity column. The
@@ -21,7 +22,7 @@ enum ScheduleTableReader {
         return nil
     }
 
-    static func records(_ table: RecordTable, _ context: RecordContext) -> [Record] {
+    static func records(_ table: LogicalTable, _ context: RecordContext) -> [Record] {
         // A header row that is a slot (07:00 | 集合出發) is the first entry.
         let headerIsEntry = table.header.contains { slot($0, context: context) != nil }
         var entries: [(row: Int?, cells: [String])] = []
@@ -111,7 +112,7 @@ enum ScheduleTableReader {
 
     /// The day a table's time slots belong to: a day heading among the few
     /// lines above it, or the document's date for a meeting's agenda.
-    static func tableDay(_ table: RecordTable, context: RecordContext) -> PartialDate? {
+    static func tableDay(_ table: LogicalTable, context: RecordContext) -> PartialDate? {
         let scanner = DateScanner(context: context.dateContext)
         for line in ([table.title].compactMap { $0 } + table.linesAbove.prefix(6)) {
             let squeezed = TextTools.squeeze(line)

@@ -1,5 +1,6 @@
 import Foundation
 import GazetteNormalise
+import GazetteTables
 
 /// Reads statistics tables into long form: one record per figure, with the
 /// row label, the column label (header rows joined with "/"), the value as
@@ -8,7 +9,7 @@ import GazetteNormalise
 /// each pair its own records. A table is statistics when figures fill most
 /// of its columns besides the row label (項次 columns aside).
 enum StatisticTableReader {
-    static func records(_ table: RecordTable, _ context: RecordContext) -> [Record] {
+    static func records(_ table: LogicalTable, _ context: RecordContext) -> [Record] {
         let columns = table.columnCount
         guard columns >= 2, !table.rows.isEmpty else { return [] }
         let labels = (0..<columns).map { $0 < table.header.count ? TextTools.squeeze(table.header[$0]) : "" }
@@ -190,7 +191,7 @@ enum StatisticTableReader {
 
     /// The unit the table states: its unit line, else a unit every
     /// parenthesised header label agrees on (總計（件） → 件).
-    static func tableUnitWord(_ table: RecordTable, labels: [String]) -> String? {
+    static func tableUnitWord(_ table: LogicalTable, labels: [String]) -> String? {
         if let word = UnitText.tableUnitWord(table.unit) { return word }
         if let word = leadIn(table)?.unit { return word }
         if let title = table.title, let word = UnitText.parenthesised(in: title) { return word }
@@ -203,7 +204,7 @@ enum StatisticTableReader {
     /// into the table (下表為常用肥料三要素含量（%），… / …公文 e化成效如下：);
     /// else the nearest caption-like line above; else the heading it sits
     /// under.
-    static func caption(of table: RecordTable) -> String? {
+    static func caption(of table: LogicalTable) -> String? {
         let near = table.linesAbove.prefix(3).filter { UnitText.tableUnitWord($0) == nil || TextTools.squeeze($0).count > 16 }
         if let title = table.title, isCaptionLike(title), TextTools.label(of: title) == nil { return title }
         if let lead = leadIn(table)?.caption { return lead }
@@ -220,7 +221,7 @@ enum StatisticTableReader {
 
     /// The caption and unit a lead-in sentence gives: 下表為X（%），… → (X, %);
     /// …。X如下： → (X, nil).
-    static func leadIn(_ table: RecordTable) -> (caption: String, unit: String?)? {
+    static func leadIn(_ table: LogicalTable) -> (caption: String, unit: String?)? {
         // The sentence ending just above the table, its lines in reading order.
         let text = table.linesAbove.prefix(3).reversed().joined()
         guard let last = text.last, "：:".contains(last) || text.contains("下表") else { return nil }

@@ -1,5 +1,6 @@
 import Foundation
 import GazetteNormalise
+import GazetteTables
 
 /// Reads trips from trip tables: a trip report's table (因公出國計畫名稱 /
 /// 出國日期 / 出國地點 / 出國人員 / 預算經費 / 出國內容成效) or a budget
@@ -18,7 +19,7 @@ enum TripTableReader {
     }
 
     /// The trip columns of a table, or nil when it is not a trip table.
-    static func columns(of table: RecordTable) -> Columns? {
+    static func columns(of table: LogicalTable) -> Columns? {
         var map = HeaderMap(table.header)
         guard map.count >= 3 else { return nil }
         guard let plan = map.take(#"名稱|計畫$|^(案由|案名|事由|出國事由|計畫項目)$"#, excluding: #"機構|機關|單位|地點|國家|科目"#)
@@ -52,7 +53,7 @@ enum TripTableReader {
         return map.take(money, excluding: #"科目|來源|交通費|生活費|辦公費|保險費|禮品"#)
     }
 
-    static func records(_ table: RecordTable, _ context: RecordContext) -> [Record] {
+    static func records(_ table: LogicalTable, _ context: RecordContext) -> [Record] {
         guard let cols = columns(of: table) else { return [] }
         let moneyUnit = cols.budget.flatMap { UnitText.moneyUnit(of: table, column: $0) }
         var records: [Record] = []

@@ -17,7 +17,13 @@ public struct TableContextLine: Sendable, Hashable {
 /// Joins the tables of successive pages into logical tables, as a stream:
 /// feed each page's tables with `add`, collect the tables that are complete,
 /// and call `finish` at the end. Holds at most the table still open at the
-/// bottom of the last page.
+/// bottom of the last page, and the running-text lines of the pages a table
+/// may still need for its context.
+///
+/// A closed table comes out finished for the stages after: its text folded
+/// (`TextFolder`), its id (`t1`, `t2` … in closing order), and the lines
+/// above it (its caption, the heading it sits under) and below it (a unit
+/// note).
 ///
 /// - A table at the top of a page continues the table left open at the
 ///   bottom of the page before when their columns line up; repeated header
@@ -27,10 +33,20 @@ public struct TableContextLine: Sendable, Hashable {
 ///   of a spread: its columns are appended to the left half's.
 public final class TableAssembler {
     private var open: Builder?
-    /// The lowest text or table bottom seen on pages of each height: where
-    /// the page's content area ends, so a table reaching it was cut by the
-    /// page break.
-    private var contentBottom: [Int: Double] = [:]
+    /// Running-text lines of recent pages (folded), for the context of the
+    /// tables that close: the last three pages, and those from two pages
+    /// before the open table's first page.
+    private var contextLines: [Int: [ContextLine]] = [:]
+    /// How many tables have closed (for their ids).
+    private var closedCount = 0
+
+    /// A running-text line kept for a table's context: folded text and its
+    /// vertical extent.
+    struct ContextLine {
+        var text: String
+        var top: Double
+        var bottom: Double
+    }
 
     public init() {}
 
@@ -40,11 +56,26 @@ public final class TableAssembler {
 
     /// Adds one page's tables (top to bottom) with the running-text lines of
     /// the page (furniture excluded). Returns the tables that closed.
-    public func add(page: Int, pageHeight: Double, tables: [PageTable], lines: [TableContextLine]) -> [LogicalTable] {
+    public func add(page: Int, tables: [PageTable], lines: [TableContextLine]) -> [LogicalTable] {
+        contextLines[page] = lines.map { ContextLine(text: TextFolder.fold($0.text), top: $0.box.y0, bottom: $0.box.y1) }
+        let closed = join(page: page, tables: tables, lines: lines).map(finished)
+        // Keep the lines of the pages a table may still need: the last three,
+        // and those from two pages before the open table's first page.
+        let keepFrom = min(page, openTableFirstPage ?? page) - 2
+        for key in contextLines.keys where key < keepFrom { contextLines[key] = nil }
+        return closed
+    }
+
+    /// Closes the table still open, if any.
+    public func finish() -> [LogicalTable] {
+        defer { open = nil }
+        return open.map { [finished($0.build())] } ?? []
+    }
+
+    /// The page's tables joined to the open one or opening new ones; returns
+    /// the tables that closed (raw).
+    private func join(page: Int, tables: [PageTable], lines: [TableContextLine]) -> [LogicalTable] {
         var closed: [LogicalTable] = []
-        let lowest = max(lines.map(\.box.y1).max() ?? 0, tables.map(\.box.y1).max() ?? 0)
-        let heightKey = Int(pageHeight.rounded())
-        contentBottom[heightKey] = max(contentBottom[heightKey] ?? 0, lowest)
         let sortedLines = lines.sorted { $0.box.y0 < $1.box.y0 }
 
         for (index, table) in tables.enumerated() {
@@ -64,12 +95,10 @@ public final class TableAssembler {
                builder.lastFragment.reachesBottom {
                 if builder.continues(with: table) {
                     builder.appendContinuation(table, bottom: atBottom)
-                    builder.lastFragmentHeightKey = heightKey
                     continue
                 }
                 if builder.isSpread(with: table, title: context.title) {
                     builder.appendSpread(table, bottom: atBottom)
-                    builder.lastFragmentHeightKey = heightKey
                     continue
                 }
             }
@@ -78,7 +107,6 @@ public final class TableAssembler {
                 open = nil
             }
             open = Builder(first: table, title: context.title, unit: context.unit, reachesBottom: atBottom)
-            open?.lastFragmentHeightKey = heightKey
         }
         // A table that does not reach the bottom of its page is complete.
         if let builder = open, builder.lastPage == page, !builder.lastFragment.reachesBottom {
@@ -92,10 +120,41 @@ public final class TableAssembler {
         return closed
     }
 
-    /// Closes the table still open, if any.
-    public func finish() -> [LogicalTable] {
-        defer { open = nil }
-        return open.map { [$0.build()] } ?? []
+    /// A closed table as the next stages take it: folded, numbered, with
+    /// the lines around it, while those pages' lines are still at hand.
+    private func finished(_ raw: LogicalTable) -> LogicalTable {
+        var table = raw
+        closedCount += 1
+        table.id = "t\(closedCount)"
+        table.linesAbove = linesAbove(table)
+        table.linesBelow = linesBelow(table)
+        table.title = table.title.map(TextFolder.fold)
+        table.unit = table.unit.map(TextFolder.fold)
+        table.headerRows = table.headerRows.map { $0.map(TextFolder.fold) }
+        table.headerLabels = table.headerLabels.map { $0.map(TextFolder.fold) }
+        table.rows = table.rows.map { $0.map(TextFolder.fold) }
+        return table
+    }
+
+    /// The running-text lines above a table, nearest first: those of its
+    /// first page, then the pages before (at most 40 lines, two pages back),
+    /// so that the heading it sits under is among them.
+    private func linesAbove(_ table: LogicalTable) -> [String] {
+        guard let page = table.pages.first else { return [] }
+        var out = (contextLines[page] ?? []).filter { $0.bottom <= table.firstBox.y0 + 1 }
+            .sorted { $0.bottom > $1.bottom }.map(\.text)
+        for previous in stride(from: page - 1, through: max(1, page - 2), by: -1) where out.count < 40 {
+            out += (contextLines[previous] ?? []).sorted { $0.bottom > $1.bottom }.map(\.text)
+        }
+        return Array(out.prefix(40))
+    }
+
+    /// The running-text lines just below a table that ends on the page it
+    /// starts on (a note stating its unit), nearest first.
+    private func linesBelow(_ table: LogicalTable) -> [String] {
+        guard table.pages.count == 1, let page = table.pages.first else { return [] }
+        return (contextLines[page] ?? []).filter { $0.top >= table.firstBox.y1 - 1 }
+            .sorted { $0.top < $1.top }.prefix(3).map(\.text)
     }
 
     // MARK: Captions
@@ -183,8 +242,7 @@ final class Builder {
     var headerLabels: [[String]]
     var rows: [[String]] = []
     var rowPages: [Int] = []
-    var rowBoxes: [(top: Double, bottom: Double)] = []
-    var spans: [LogicalTable.Span] = []
+    var spans: [TableSpan] = []
     /// Line geometry of the last body row's cells, by column.
     var lastRowCells: [CellLayout?] = []
     /// How far the lines of each column reach (the width text wraps at).
@@ -192,8 +250,6 @@ final class Builder {
     /// Column boundaries of the last fragment (for continuation matching).
     var lastPage: Int
     var lastFragment: Fragment { fragments[fragments.count - 1] }
-    /// The height (rounded) of the page the last fragment is on.
-    var lastFragmentHeightKey = 0
 
     init(first table: PageTable, title: String?, unit: String?, reachesBottom: Bool) {
         self.title = title
@@ -276,10 +332,9 @@ final class Builder {
         for r in start..<table.grid.rowCount {
             rows.append(matrix[r])
             rowPages.append(table.page)
-            rowBoxes.append((table.grid.ys[r], table.grid.ys[r + 1]))
         }
         for cell in table.grid.cells where cell.row >= start && (cell.rowSpan > 1 || cell.colSpan > 1) {
-            spans.append(LogicalTable.Span(row: base + cell.row - start, col: cell.col + columnOffset,
+            spans.append(TableSpan(row: base + cell.row - start, col: cell.col + columnOffset,
                                            rowSpan: cell.rowSpan, colSpan: cell.colSpan))
         }
         for (cell, layout) in zip(table.grid.cells, table.cells) where cell.row >= start && cell.colSpan == 1 && layout.lineCount > 0 {
@@ -463,7 +518,7 @@ final class Builder {
         for cell in table.grid.cells where cell.row >= depth && (cell.rowSpan > 1 || cell.colSpan > 1) {
             let k = cell.row - depth
             guard k < leftRowTargets.count else { continue }
-            spans.append(LogicalTable.Span(row: leftRowTargets[k], col: cell.col + offset,
+            spans.append(TableSpan(row: leftRowTargets[k], col: cell.col + offset,
                                            rowSpan: cell.rowSpan, colSpan: cell.colSpan))
         }
         fragments.append(Fragment(table: table, headerDepth: depth, reachesBottom: bottom))

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import GazetteEmit
 import GazetteRecords
+import GazetteTables
 
 /// Each type we emit writes exactly the keys its schema lists, in the
 /// schema's order, every one present (nil as null): the synthesised
@@ -65,7 +66,7 @@ import GazetteRecords
         let page = PageEntry(number: 1, width: 1, height: 1, rotation: 0, hasTextLayer: true, label: nil, text: "")
         #expect(try Self.keys(page) == Self.properties(defs?["page"]))
         #expect(try Self.keys(OutlineNode(label: "一", level: 1, title: "前言", page: 1)) == Self.properties(defs?["outlineNode"]))
-        let table = TableEntry(id: "t1", title: nil, pages: [1], unit: nil, header: [], rows: [])
+        let table = LogicalTable(id: "t1", header: [], rows: [])
         #expect(try Self.keys(table) == Self.properties(defs?["table"]))
         let date = DateEntry(raw: "104/4/06", start: "2015-04-06", end: "2015-04-06", precision: "day", page: 1)
         #expect(try Self.keys(date) == Self.properties(defs?["date"]))

@@ -1,5 +1,6 @@
 import GazetteNormalise
 import GazetteRead
+import GazetteTables
 @testable import GazetteRecords
 import Testing
 
@@ -7,12 +8,12 @@ import Testing
 /// their variants: tables are matched by what their headers say.
 struct RecordReaderTests {
     static func table(_ header: [String], _ rows: [[String]], title: String? = nil, unit: String? = nil,
-                      spans: [RecordTable.Span] = [], above: [String] = [], below: [String] = []) -> RecordTable {
-        RecordTable(id: "t1", title: title, unit: unit, header: header, rows: rows,
-                    rowPages: rows.indices.map { 3 + $0 / 2 }, spans: spans, linesAbove: above, linesBelow: below)
+                      spans: [TableSpan] = [], above: [String] = [], below: [String] = []) -> LogicalTable {
+        LogicalTable(id: "t1", title: title, unit: unit, header: header, rows: rows,
+                     rowPages: rows.indices.map { 3 + $0 / 2 }, spans: spans, linesAbove: above, linesBelow: below)
     }
 
-    static func records(_ table: RecordTable, year: Int? = nil, date: PartialDate? = nil) -> [Record] {
+    static func records(_ table: LogicalTable, year: Int? = nil, date: PartialDate? = nil) -> [Record] {
         RecordBuilder.records(tables: [table], documentYear: year, documentDate: date)
     }
 
@@ -125,7 +126,7 @@ struct RecordReaderTests {
              ["自償", "民間投資", "0", "-", "0", "0", "0", ""],
              ["合計", "", "0", "3.282", "0.891", "4.173", "4.173", ""]],
             title: "表 5-1-2 經費需求及財源表 (百萬元)", unit: "(百萬元)",
-            spans: [RecordTable.Span(row: 0, col: 0, rowSpan: 2, colSpan: 1), RecordTable.Span(row: 3, col: 0, rowSpan: 1, colSpan: 2)])
+            spans: [TableSpan(row: 0, col: 0, rowSpan: 2, colSpan: 1), TableSpan(row: 3, col: 0, rowSpan: 1, colSpan: 2)])
         let lines = Self.records(t).compactMap { if case .fundingLine(let l) = $0 { return l } else { return nil } }
         #expect(lines.count == 9)
         let local = lines.filter { $0.source == "地方預算" }

@@ -12,9 +12,9 @@ import Testing
         let second = Synthetic.table(page: 2, xs: xs, ys: [50, 70, 110], cells: [
             ["項次", "名稱", "說明"], ["3", "丙案", "規劃中"]])
         let title = TableContextLine(text: "表 1 合作方案一覽表", box: Rect(x0: 50, y0: 580, x1: 200, y1: 592))
-        var closed = assembler.add(page: 1, pageHeight: 800, tables: [first], lines: [title])
+        var closed = assembler.add(page: 1, tables: [first], lines: [title])
         #expect(closed.isEmpty)
-        closed = assembler.add(page: 2, pageHeight: 800, tables: [second], lines: [])
+        closed = assembler.add(page: 2, tables: [second], lines: [])
         closed += assembler.finish()
         #expect(closed.count == 1)
         let table = closed[0]
@@ -31,8 +31,8 @@ import Testing
             ["項次", "名稱", "說明"], ["1", "甲案", "第一段"]])
         let second = Synthetic.table(page: 2, xs: xs, ys: [50, 70, 110], cells: [
             ["項次", "名稱", "說明"], ["", "", "第二段"]])
-        _ = assembler.add(page: 1, pageHeight: 800, tables: [first], lines: [])
-        let closed = assembler.add(page: 2, pageHeight: 800, tables: [second], lines: []) + assembler.finish()
+        _ = assembler.add(page: 1, tables: [first], lines: [])
+        let closed = assembler.add(page: 2, tables: [second], lines: []) + assembler.finish()
         #expect(closed.count == 1)
         #expect(closed[0].rows == [["1", "甲案", "第一段第二段"]])
     }
@@ -41,7 +41,7 @@ import Testing
         let assembler = TableAssembler()
         let table = Synthetic.table(page: 1, xs: xs, ys: [100, 120, 160], cells: [["甲", "乙", "丙"], ["1", "2", "3"]])
         let below = TableContextLine(text: "以下說明。", box: Rect(x0: 50, y0: 200, x1: 300, y1: 212))
-        let closed = assembler.add(page: 1, pageHeight: 800, tables: [table], lines: [below])
+        let closed = assembler.add(page: 1, tables: [table], lines: [below])
         #expect(closed.count == 1)
     }
 
@@ -49,9 +49,9 @@ import Testing
         let assembler = TableAssembler()
         let first = Synthetic.table(page: 1, xs: xs, ys: [600, 620, 700], cells: [["甲", "乙", "丙"], ["1", "2", "3"]])
         let second = Synthetic.table(page: 2, xs: xs, ys: [80, 100, 140], cells: [["甲", "乙", "丙"], ["4", "5", "6"]])
-        _ = assembler.add(page: 1, pageHeight: 800, tables: [first], lines: [])
+        _ = assembler.add(page: 1, tables: [first], lines: [])
         let caption = TableContextLine(text: "表 2 另一張表", box: Rect(x0: 50, y0: 60, x1: 200, y1: 72))
-        let closed = assembler.add(page: 2, pageHeight: 800, tables: [second], lines: [caption]) + assembler.finish()
+        let closed = assembler.add(page: 2, tables: [second], lines: [caption]) + assembler.finish()
         #expect(closed.count == 2)
         #expect(closed[1].title == "表 2 另一張表")
     }
@@ -64,8 +64,8 @@ import Testing
         let right = Synthetic.table(page: 3, xs: [50, 120, 190, 260], ys: ys, cells: [
             ["交通費", "生活費", "合計"], ["10", "20", "30"], ["40", "50", "90"]])
         let title = { (p: Int) in TableContextLine(text: "派員出國計畫預算類別表", box: Rect(x0: 50, y0: 80, x1: 250, y1: 92)) }
-        _ = assembler.add(page: 2, pageHeight: 800, tables: [left], lines: [title(2)])
-        let closed = assembler.add(page: 3, pageHeight: 800, tables: [right], lines: [title(3)]) + assembler.finish()
+        _ = assembler.add(page: 2, tables: [left], lines: [title(2)])
+        let closed = assembler.add(page: 3, tables: [right], lines: [title(3)]) + assembler.finish()
         #expect(closed.count == 1)
         #expect(closed[0].header == ["計畫名稱", "國家", "交通費", "生活費", "合計"])
         #expect(closed[0].rows == [["考察甲", "日本", "10", "20", "30"], ["訪問乙", "美國", "40", "50", "90"]])
@@ -86,7 +86,7 @@ import Testing
         _ = xs
         _ = ys
         let assembler = TableAssembler()
-        let closed = assembler.add(page: 1, pageHeight: 800, tables: [table], lines: [
+        let closed = assembler.add(page: 1, tables: [table], lines: [
             TableContextLine(text: "說明", box: Rect(x0: 0, y0: 100, x1: 50, y1: 110))])
         #expect(closed[0].header == ["經費來源", "各年度/109年", "各年度/110年"])
         #expect(closed[0].rows == [["中央", "1", "2"]])

@@ -1,4 +1,5 @@
 import GazetteRecords
+import GazetteTables
 
 /// The JSON document gazette emits for one PDF (see `schemas/document.schema.json`
 /// and the output contract): source, document, pages, outline, tables,
@@ -13,13 +14,13 @@ public struct GazetteDocument: Hashable, Sendable, Codable {
     public var document: DocumentInfoBlock
     public var pages: [PageEntry]
     public var outline: [OutlineNode]
-    public var tables: [TableEntry]
+    public var tables: [LogicalTable]
     public var records: [Record]
     public var dates: [DateEntry]
     public var warnings: [Warning]
 
     public init(tool: ToolInfo, source: Source, document: DocumentInfoBlock, pages: [PageEntry] = [],
-                outline: [OutlineNode] = [], tables: [TableEntry] = [], records: [Record] = [],
+                outline: [OutlineNode] = [], tables: [LogicalTable] = [], records: [Record] = [],
                 dates: [DateEntry] = [], warnings: [Warning] = []) {
         self.schemaVersion = Self.currentSchemaVersion
         self.tool = tool
@@ -130,48 +131,6 @@ public struct OutlineNode: Hashable, Sendable, Codable {
         self.title = title
         self.page = page
         self.children = children
-    }
-}
-
-/// A merged cell: its first row and column, and how far it reaches.
-public struct CellSpan: Hashable, Sendable, Codable {
-    public var row: Int
-    public var col: Int
-    public var rowSpan: Int
-    public var colSpan: Int
-    public init(row: Int, col: Int, rowSpan: Int, colSpan: Int) {
-        self.row = row
-        self.col = col
-        self.rowSpan = rowSpan
-        self.colSpan = colSpan
-    }
-}
-
-/// A logical table: one per table as printed, even when it runs over pages.
-public struct TableEntry: Hashable, Sendable, Codable {
-    public var id: String
-    public var title: String?
-    public var pages: [Int]
-    /// The unit line (單位：新臺幣千元) as printed, when the table has one.
-    public var unit: String?
-    /// One label per column; a multi-row header flattened with "/".
-    public var header: [String]
-    public var rows: [[String]]
-    /// The page each row starts on (parallel to `rows`).
-    public var rowPages: [Int]
-    /// Merged cells of the body (row indices into `rows`).
-    public var spans: [CellSpan]
-
-    public init(id: String, title: String?, pages: [Int], unit: String?, header: [String], rows: [[String]],
-                rowPages: [Int] = [], spans: [CellSpan] = []) {
-        self.id = id
-        self.title = title
-        self.pages = pages
-        self.unit = unit
-        self.header = header
-        self.rows = rows
-        self.rowPages = rowPages
-        self.spans = spans
     }
 }
 
