@@ -7,9 +7,11 @@ import Testing
 /// the rulings are drawn over the page in red where the read stage found them.
 @Suite struct InspectTests {
     /// RGB of a pixel of a PNG, read back with cairo.
-    static func pixel(_ surface: OpaquePointer, x: Int, y: Int) -> (r: Int, g: Int, b: Int) {
+    static func pixel(_ surface: OpaquePointer, x: Int, y: Int) throws -> (r: Int, g: Int, b: Int) {
+        let width = Int(cairo_image_surface_get_width(surface)), height = Int(cairo_image_surface_get_height(surface))
+        try #require((0..<width).contains(x) && (0..<height).contains(y), "pixel (\(x), \(y)) is outside the \(width)x\(height) image")
         let stride = Int(cairo_image_surface_get_stride(surface))
-        let data = cairo_image_surface_get_data(surface)!
+        let data = try #require(cairo_image_surface_get_data(surface))
         let p = data + y * stride + x * 4
         // ARGB32, native endian (little): B, G, R, A.
         return (Int(p[2]), Int(p[1]), Int(p[0]))
@@ -40,14 +42,14 @@ import Testing
         for r in verticals {
             for t in stride(from: 0.2, through: 0.8, by: 0.2) {
                 let x = Int((r.position * 2).rounded()), y = Int(((r.start + (r.end - r.start) * t) * 2).rounded())
-                let c = Self.pixel(surface, x: x, y: y)
+                let c = try Self.pixel(surface, x: x, y: y)
                 sampled += 1
                 if c.r > 200 && c.g < 80 && c.b < 80 { red += 1 }
             }
         }
         #expect(red * 10 >= sampled * 9, "\(red)/\(sampled) ruling samples are red")
         // A point far from any ruling or text stays page-white.
-        let blank = Self.pixel(surface, x: 10, y: 10)
+        let blank = try Self.pixel(surface, x: 10, y: 10)
         #expect(blank.r > 240 && blank.g > 240 && blank.b > 240)
     }
 

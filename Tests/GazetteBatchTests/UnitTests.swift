@@ -27,12 +27,12 @@ struct ShardTests {
         #expect(Shard.stableHash("foobar") == 0x8594_4171_f739_67e8)
     }
 
-    @Test func everyStemInExactlyOneShardAndSpreadEvenly() {
+    @Test func everyStemInExactlyOneShardAndSpreadEvenly() throws {
         let stems = (0..<4000).map { "gazette/\($0 / 100)/第\($0)期" }
         var sizes = [0, 0, 0, 0, 0]
         for stem in stems {
             let owners = (0..<5).filter { Shard(index: $0, count: 5)!.contains(stem: stem) }
-            #expect(owners.count == 1)
+            try #require(owners.count == 1)
             sizes[owners[0]] += 1
         }
         for size in sizes { #expect(size > 700 && size < 900) }
@@ -118,11 +118,12 @@ struct InputTests {
         ]
         let plan = BatchPlan(inputs: inputs, shard: Shard(index: 0, count: 1)!, fileExtension: "json")
         let problems = Dictionary(uniqueKeysWithValues: plan.items.map { ($0.input.path, $0.problemCode) })
-        #expect(problems["/x/a.pdf"]! == nil)
-        #expect(problems["/x/a.PDF"]! == .outputCollision)
-        #expect(problems["/m/a"]! == .outputCollision)
-        #expect(problems["/x/_report.pdf"]! == .outputCollision)
-        #expect(problems["/x/d/_report.pdf"]! == nil)
+        // Every input is planned: .some(nil) is "planned, no problem", nil would be "not planned".
+        #expect(problems["/x/a.pdf"] == .some(nil))
+        #expect(problems["/x/a.PDF"] == .outputCollision)
+        #expect(problems["/m/a"] == .outputCollision)
+        #expect(problems["/x/_report.pdf"] == .outputCollision)
+        #expect(problems["/x/d/_report.pdf"] == .some(nil))
         for count in 2...7 {
             let owners = (0..<count).filter { index in
                 BatchPlan(inputs: inputs, shard: Shard(index: index, count: count)!, fileExtension: "json")

@@ -115,8 +115,12 @@ enum OfficialSuite {
             outcome.total += tests.count
             var registry = remotes
             let compiled: CompiledSchema
+            guard let schema = group["schema"] else {
+                outcome.failures.append("\(name) / \(groupDescription): the group has no schema")
+                continue
+            }
             do {
-                let uri = try registry.register(group["schema"]!, uri: "http://gazette.test/suite/\(name)/\(groupIndex).json")
+                let uri = try registry.register(schema, uri: "http://gazette.test/suite/\(name)/\(groupIndex).json")
                 compiled = try JSONSchemaValidator(registry: registry).schema(uri)
             } catch {
                 outcome.failures.append("\(name) / \(groupDescription): schema not usable: \(error)")

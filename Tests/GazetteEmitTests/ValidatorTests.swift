@@ -73,7 +73,8 @@ struct ValidatorTests {
         #expect(try validator.isValid("note", against: "document.schema.json#/$defs/note"))
         #expect(try !validator.isValid("", against: "document.schema.json#/$defs/note"))
         // The record schema is usable on its own too.
-        #expect(try validator.isValid(Self.validDocument["trips"]![0]!, against: "trip.schema.json"))
+        let trip = try #require(Self.validDocument["trips"]?[0])
+        #expect(try validator.isValid(trip, against: "trip.schema.json"))
     }
 
     @Test func errorsCarryLocationsKeywordsAndMessages() throws {
@@ -108,6 +109,7 @@ struct ValidatorTests {
         #expect(errors[3].message == #""德國" is not one of the allowed values: "日本", "美國", "法國""#)
         #expect(errors[4].message == "0 is less than the minimum 1")
         #expect(errors[5].causes.map(\.keyword) == ["type", "multipleOf"])
+        try #require(errors[5].causes.count >= 2)
         #expect(errors[5].causes[1].message == "1.234 is not a multiple of 0.01")
         #expect(errors[8].absoluteKeywordLocation == "https://gazette.example/schemas/document.schema.json#/$defs/note/minLength")
         #expect(errors[9].message == #"property "unexpected" is not allowed"#)

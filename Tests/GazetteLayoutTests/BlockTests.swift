@@ -25,11 +25,11 @@ import GazetteRead
         return y
     }
 
-    @Test func wrappedLinesMakeOneParagraph() {
+    @Test func wrappedLinesMakeOneParagraph() throws {
         var m = PageMaker()
         _ = Self.paragraph(&m, x: 60, y: 100, chars: 30, lines: 4, lastChars: 12)
         let l = m.layout
-        #expect(l.blocks.count == 1)
+        try #require(l.blocks.count == 1)
         #expect(l.blocks[0].lines == [0, 1, 2, 3])
         #expect(!l.blocks[0].text.contains(" "))
         #expect(l.blocks[0].text.count == 28 + 30 + 30 + 12)
@@ -71,7 +71,7 @@ import GazetteRead
         #expect(l.blocks.map(\.text) == ["the Abu Dhabi Declaration and the Moscow"])
     }
 
-    @Test func twoColumnsAreReadOneAfterTheOther() {
+    @Test func twoColumnsAreReadOneAfterTheOther() throws {
         var m = PageMaker()
         m.text("兩欄排版的標題", x: 200, y: 60, size: 16)
         // Columns whose lines and paragraph breaks line up exactly.
@@ -81,13 +81,13 @@ import GazetteRead
         _ = Self.paragraph(&m, x: 320, y: y + 10, chars: 18, lines: 3, lastChars: 8)
         let l = m.layout
         let lefts = l.blocks.map { $0.box.x0 }
-        #expect(l.blocks.count == 5)
+        try #require(l.blocks.count == 5)
         #expect(l.blocks[0].text == "兩欄排版的標題")
         #expect(lefts[1] < 100 && lefts[2] < 100 && lefts[3] > 300 && lefts[4] > 300)
         #expect(l.blocks[1].box.y0 < l.blocks[2].box.y0)
     }
 
-    @Test func textBesideATableIsReadBeforeTheTable() {
+    @Test func textBesideATableIsReadBeforeTheTable() throws {
         var m = PageMaker()
         m.grid(x: 250, y: 100, rows: 3, columns: 2, cellWidth: 120, cellHeight: 30)
         m.text("項目", x: 260, y: 110)
@@ -99,7 +99,8 @@ import GazetteRead
         _ = Self.paragraph(&m, x: 40, y: 105, chars: 15, lines: 5, lastChars: 4, size: 12, pitch: 16)
         let l = m.layout
         #expect(l.regions.count == 1)
-        #expect(l.blocks[0].region == nil)
+        let first = try #require(l.blocks.first)
+        #expect(first.region == nil)
         #expect(l.blocks.dropFirst().map(\.text) == ["項目", "金額", "人事費", "1,200", "業務費", "800"])
         #expect(l.blocks.dropFirst().allSatisfy { $0.region == 0 })
     }
@@ -120,7 +121,7 @@ import GazetteRead
         #expect(m.layout.blocks.count == 3)
     }
 
-    @Test func verticalColumnsInTwoTiers() {
+    @Test func verticalColumnsInTwoTiers() throws {
         // Vertical writing in two tiers: the whole top tier (right to left)
         // before the bottom tier.
         var m = PageMaker()
@@ -131,6 +132,7 @@ import GazetteRead
             m.vertical("下段第\(["一", "二", "三", "四"][k])行文字", x: 600 - Double(k) * 17, y: 326)
         }
         let l = m.layout
+        try #require(l.blocks.flatMap(\.lines).allSatisfy(l.lines.indices.contains))
         let order = l.blocks.flatMap(\.lines).map { l.lines[$0].text }
         #expect(order == ["上段第一行文字", "上段第二行文字", "上段第三行文字", "上段第四行文字",
                           "下段第一行文字", "下段第二行文字", "下段第三行文字", "下段第四行文字"])

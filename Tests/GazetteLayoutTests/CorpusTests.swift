@@ -23,22 +23,26 @@ enum Laid {
         #expect(outline.map(\.title) == ["監察院部分", "審計部暨所屬部分"])
         #expect(outline.map(\.page) == [3, 6])
         #expect(outline.allSatisfy { $0.level == 1 })
+        try #require(outline.count >= 2)
 
         let yuan = outline[0].children, audit = outline[1].children
         #expect(yuan.map(\.title) == ["114年度施政目標及重點", "114年度預算配合施政編列情形"])
         #expect(yuan.map(\.page) == [3, 6])
         #expect(audit.map(\.title) == ["114年度施政目標及重要執行策略", "114年度預算編列情形"])
         #expect(audit.map(\.page) == [7, 7])
+        try #require(yuan.count >= 2 && audit.count >= 2)
         #expect((yuan + audit).allSatisfy { $0.level == 2 && $0.style == .chinese })
 
         // （一）... under 一、 of 壹: seven goals, with 9, 4, 3, 6, 4, 4, 4 numbered items.
         let goals = yuan[0].children
         #expect(goals.map(\.label) == ["一", "二", "三", "四", "五", "六", "七"])
+        try #require(goals.count >= 7)
         #expect(goals.allSatisfy { $0.level == 3 && $0.style == .parenChinese && $0.marker.hasPrefix("(") })
         #expect(goals[0].title == "審慎辦理監察業務，促進善治紓解民怨")
         #expect(goals[6].title == "賡續維護國定古蹟，妥善優化辦公環境")
         #expect(goals.map(\.children.count) == [9, 4, 3, 6, 4, 4, 4])
         #expect(goals[0].children.map(\.number) == Array(1...9))
+        try #require(goals[0].children.count >= 9)
         #expect(goals[0].children.allSatisfy { $0.level == 4 && $0.style == .arabic })
         #expect(goals[0].children[1].title == "審慎辦理彈劾及糾舉案件，嚴守法定程序及保密規定")
         // 9. starts on page 3 and runs on to page 4; (二) is on page 4.
@@ -70,6 +74,7 @@ enum Laid {
         #expect(summary.contents.first?.title == "1、施政及預算重點說明")
         #expect(summary.contents.first?.pageLabel == "1-6")
         #expect(summary.contents.last?.pageLabel == "44－49")
+        try #require(pages.count >= 2)
         #expect(!pages[1].blocks.contains { $0.kind == .heading })
     }
 
@@ -86,7 +91,7 @@ enum Laid {
     @Test func pageNumbersOfTheControlYuanBook() throws {
         _ = Corpus.path("tbpp__監察院.pdf")
         let pages = try Laid.budget.get().pages
-        #expect(pages.count == 51)
+        try #require(pages.count == 51)
         #expect(pages[0].pageNumber == nil && pages[1].pageNumber == nil)   // cover, contents
         for page in pages.dropFirst(2) {
             #expect(page.pageNumber == PageNumber(label: "\(page.number - 2)", value: page.number - 2),
@@ -115,7 +120,7 @@ enum Laid {
     @Test func chapterPageNumbersOfTheFundBook() throws {
         _ = Corpus.path("cbpp__moa-fund-115.pdf")
         let pages = try Laid.fund.get().pages
-        #expect(pages.count == 380)
+        try #require(pages.count == 380)
         #expect(pages[3].pageNumber?.label == "1")
         #expect(pages[19].pageNumber?.label == "17")
         #expect(pages[99].pageNumber == PageNumber(label: "1-7", value: 7))
@@ -127,12 +132,13 @@ enum Laid {
         // numbering ("1-57", "1-58", then "2-1" after a divider).
         let numbered = pages.compactMap { p in p.pageNumber.map { (p.number, $0.label) } }
         #expect(numbered.count >= 300)
-        func parts(_ label: String) -> (Int, Int) {
+        func parts(_ label: String) throws -> (Int, Int) {
             let p = label.split(separator: "-").compactMap { Int($0) }
-            return p.count == 2 ? (p[0], p[1]) : (0, p[0])
+            let first = try #require(p.first, "page label \(label) has no number")
+            return p.count == 2 ? (first, p[1]) : (0, first)
         }
         for (a, b) in zip(numbered, numbered.dropFirst()) where b.0 == a.0 + 1 {
-            let (sa, na) = parts(a.1), (sb, nb) = parts(b.1)
+            let (sa, na) = try parts(a.1), (sb, nb) = try parts(b.1)
             #expect((sa == sb && nb == na + 1) || (sb == sa + 1 && nb == 1), "pages \(a.0)-\(b.0): \(a.1) then \(b.1)")
         }
     }
@@ -158,7 +164,9 @@ enum Laid {
         let page = PageLayout(page: raw)
         let line = try #require(page.lines.first { $0.text == "監察支出" })
         #expect(line.isBold)
+        try #require(raw.fonts.indices.contains(line.font))
         #expect(!raw.fonts[line.font].isBold)
+        try #require(line.glyphs.allSatisfy(raw.glyphs.indices.contains))
         #expect(line.glyphs.allSatisfy { raw.glyphs[$0].isFakeBold })
         #expect(page.lines.contains { !$0.isBold && $0.region != nil })
     }
@@ -166,6 +174,7 @@ enum Laid {
     @Test func verticalJapaneseReadsColumnsRightToLeftTierByTier() throws {
         let page = try Corpus.page("pdfminer__jo.pdf", 1)
         #expect(page.direction == .vertical)
+        try #require(page.blocks.flatMap(\.lines).allSatisfy(page.lines.indices.contains))
         let order = page.blocks.flatMap(\.lines).map { page.lines[$0] }
         #expect(order.first?.text == "序")
         #expect(order.dropFirst().prefix(3).map(\.text) == ["わたくしといふ現象は", "假定された有機交流電燈の", "ひとつの青い照明です"])
@@ -175,6 +184,7 @@ enum Laid {
         #expect(order[firstLower].text == "けれどもこれら新世代沖積世の")
         #expect(order.last?.text == "大正十三年一月廿日 宮澤賢治")
         // Columns of a tier run right to left.
+        try #require(firstLower >= 1)
         let upper = order[1..<firstLower].map(\.box.x0)
         #expect(zip(upper, upper.dropFirst()).allSatisfy { $0 > $1 })
     }
@@ -192,8 +202,10 @@ enum Laid {
         let left = try #require(order.firstIndex { $0.hasPrefix("親民黨") })
         let right = try #require(order.firstIndex { $0.hasPrefix("中華黃埔四海同心會") })
         #expect(left < right)
-        #expect(order.firstIndex { $0.hasPrefix("102年度政治團體") }! < right)
-        #expect(order.firstIndex { $0.hasPrefix("嘉義縣") }! > right)
+        let leftLater = try #require(order.firstIndex { $0.hasPrefix("102年度政治團體") })
+        let rightLater = try #require(order.firstIndex { $0.hasPrefix("嘉義縣") })
+        #expect(leftLater < right)
+        #expect(rightLater > right)
         #expect(page.contents.count == 51)   // 25 in the left column, 26 in the right
     }
 
@@ -203,7 +215,8 @@ enum Laid {
         #expect(try JSONDecoder().decode(PageLayout.self, from: data) == page)
         let outline = try Laid.budget.get().summary.outline
         #expect(try JSONDecoder().decode([OutlineEntry].self, from: JSONEncoder().encode(outline)) == outline)
-        #expect(String(decoding: try JSONEncoder().encode(outline[0].style), as: UTF8.self) == "\"financial\"")
+        let first = try #require(outline.first)
+        #expect(String(decoding: try JSONEncoder().encode(first.style), as: UTF8.self) == "\"financial\"")
     }
 
     // MARK: A dump

@@ -14,11 +14,15 @@ import GazetteLayout
     func dump() throws {
         let spec = ProcessInfo.processInfo.environment["GAZETTE_DUMP"]!
         let parts = spec.split(separator: ":")
+        try #require(!parts.isEmpty, "GAZETTE_DUMP=file.pdf[:first[-last]]")
         let doc = try Corpus.document(String(parts[0]))
         var range = 1...doc.pageCount
         if parts.count > 1 {
             let bounds = parts[1].split(separator: "-").compactMap { Int($0) }
-            range = bounds[0]...(bounds.count > 1 ? bounds[1] : bounds[0])
+            let first = try #require(bounds.first, "GAZETTE_DUMP=file.pdf[:first[-last]]")
+            let last = bounds.count > 1 ? bounds[1] : first
+            try #require(first <= last, "GAZETTE_DUMP=file.pdf[:first[-last]]")
+            range = first...last
         }
         let (pages, summary) = try Corpus.layout(String(parts[0]), pages: range)
         var out = pages.map(\.dump).joined(separator: "\n") + "\n" + OutlineEntry.dump(summary.outline)
@@ -82,11 +86,13 @@ extension DevTools {
     @Test(.enabled(if: ProcessInfo.processInfo.environment["GAZETTE_GLYPHS"] != nil))
     func glyphs() throws {
         let parts = ProcessInfo.processInfo.environment["GAZETTE_GLYPHS"]!.split(separator: ":")
-        let page = try Corpus.document(String(parts[0])).page(Int(parts[1])!)
-        let r = parts[2].split(separator: ",").map { Double($0)! }
+        try #require(parts.count == 3, "GAZETTE_GLYPHS=file.pdf:page:x0,y0,x1,y1")
+        let page = try Corpus.document(String(parts[0])).page(try #require(Int(parts[1])))
+        let r = parts[2].split(separator: ",").compactMap { Double($0) }
+        try #require(r.count == 4, "GAZETTE_GLYPHS=file.pdf:page:x0,y0,x1,y1")
         var out = ""
         for (i, g) in page.glyphs.enumerated() where g.box.midX >= r[0] && g.box.midX <= r[2] && g.box.midY >= r[1] && g.box.midY <= r[3] {
-            out += "\(i) \(g.text) \(g.box) size=\(g.size) angle=\(g.angle) color=\(String(g.color, radix: 16)) op=\(g.opacity) inv=\(g.isInvisible) font=\(page.fonts[g.font].name)\n"
+            out += "\(i) \(g.text) \(g.box) size=\(g.size) angle=\(g.angle) color=\(String(g.color, radix: 16)) op=\(g.opacity) inv=\(g.isInvisible) font=\(page.fonts.indices.contains(g.font) ? page.fonts[g.font].name : "#\(g.font)?")\n"
         }
         try out.write(to: FileManager.default.temporaryDirectory.appendingPathComponent("gazette-glyphs.txt"),
                       atomically: true, encoding: .utf8)
@@ -98,7 +104,8 @@ extension DevTools {
     @Test(.enabled(if: ProcessInfo.processInfo.environment["GAZETTE_PROFILE"] != nil))
     func profile() throws {
         let parts = ProcessInfo.processInfo.environment["GAZETTE_PROFILE"]!.split(separator: ":")
-        let page = try Corpus.document(String(parts[0])).page(Int(parts[1])!)
+        try #require(parts.count == 2, "GAZETTE_PROFILE=file.pdf:page")
+        let page = try Corpus.document(String(parts[0])).page(try #require(Int(parts[1])))
         let clock = ContinuousClock()
         var n = 0
         let t = clock.measure { for _ in 0..<500 { n += PageLayout(page: page).lines.count } }

@@ -45,14 +45,15 @@ import GazetteRead
         }
     }
 
-    @Test func aLonePageKeepsItsHeaderInTheFlow() {
+    @Test func aLonePageKeepsItsHeaderInTheFlow() throws {
         // Nothing to compare with: only the page number is furniture.
         let (layouts, _) = DocumentLayoutBuilder.layout([Self.page(1, body: ["內容"])])
-        #expect(layouts[0].blocks.map(\.text) == ["臺北市總預算案", "內容"])
-        #expect(layouts[0].furniture.map(\.kind) == [.pageNumber])
+        let layout = try #require(layouts.first)
+        #expect(layout.blocks.map(\.text) == ["臺北市總預算案", "內容"])
+        #expect(layout.furniture.map(\.kind) == [.pageNumber])
     }
 
-    @Test func theOutlineNestsByStyleAndStartsAtTheOutermostStyleUsed() {
+    @Test func theOutlineNestsByStyleAndStartsAtTheOutermostStyleUsed() throws {
         // No 壹 in this document: 一 is level 1.
         let pages = [
             Self.page(1, body: ["一、會議名稱：北臺區域發展推動委員會", "（一）平臺運作事務報告", "（二）年度合作方案決議",
@@ -63,12 +64,16 @@ import GazetteRead
         let outline = summary.outline
         #expect(outline.map(\.label) == ["一", "二", "三"])
         #expect(outline.map(\.level) == [1, 1, 1])
+        try #require(outline.count >= 2)
         #expect(outline[0].title == "會議名稱")
         #expect(outline[0].children.map(\.label) == ["一", "二"])
         #expect(outline[0].children.map(\.style) == [.parenChinese, .parenChinese])
+        try #require(outline[0].children.count >= 2)
         #expect(outline[0].children[1].children.map(\.title) == ["辦理市長出國考察"])
-        #expect(outline[0].children[1].children[0].level == 3)
-        #expect(outline[0].children[1].children[0].children[0].level == 4)
+        let item = try #require(outline[0].children[1].children.first)
+        #expect(item.level == 3)
+        let subitem = try #require(item.children.first)
+        #expect(subitem.level == 4)
         #expect(outline[1].page == 2 && outline[1].title == "會議主持人")
         #expect(outline[1].children.map(\.title) == ["主席致詞"])
         #expect(OutlineEntry.dump(outline) == """
@@ -84,15 +89,15 @@ import GazetteRead
             """)
     }
 
-    @Test func numbersOutOfSequenceAreNotHeadings() {
+    @Test func numbersOutOfSequenceAreNotHeadings() throws {
         let pages = [Self.page(1, body: ["一、前言", "二、目的", "5、這一行只是以數字開頭", "三、方法", "二、不在次序中"])]
         let (layouts, summary) = DocumentLayoutBuilder.layout(pages)
         #expect(summary.outline.map(\.title) == ["前言", "目的", "方法"])
-        let kinds = layouts[0].blocks.map(\.kind)
+        let kinds = try #require(layouts.first).blocks.map(\.kind)
         #expect(kinds.filter { $0 == .heading }.count == 3)
     }
 
-    @Test func tableCellsAndContentsAreNotHeadings() {
+    @Test func tableCellsAndContentsAreNotHeadings() throws {
         var m = PageMaker()
         m.text("目次", x: 280, y: 60, size: 16)
         m.text("一、前言............................1", x: 60, y: 100, size: 12)
@@ -105,8 +110,9 @@ import GazetteRead
         #expect(summary.outline.map(\.page) == [2, 2])
         #expect(summary.contents.map(\.title) == ["一、前言", "二、預算說明"])
         #expect(summary.contents.map(\.pageLabel) == ["1", "3"])
-        #expect(layouts[0].blocks.filter { $0.kind == .contents }.count == 2)
-        #expect(layouts[0].blocks.filter { $0.region == 0 }.map(\.text) == ["一、人事費", "二、業務費"])
+        let contentsPage = try #require(layouts.first)
+        #expect(contentsPage.blocks.filter { $0.kind == .contents }.count == 2)
+        #expect(contentsPage.blocks.filter { $0.region == 0 }.map(\.text) == ["一、人事費", "二、業務費"])
     }
 
     @Test func titlesOfNumberedParagraphs() {

@@ -24,15 +24,19 @@ import GazetteLayout
             pages.append(page)
             layouts += builder.add(page)
             if pages.count > 8 { pages.removeFirst() }
-            for layout in layouts { check(layout, pages.first { $0.number == layout.number }!) }
+            for layout in layouts { check(layout, try #require(pages.first { $0.number == layout.number })) }
             layouts.removeAll()
         }
-        for layout in builder.finish().remainingPages { check(layout, pages.first { $0.number == layout.number }!) }
+        for layout in builder.finish().remainingPages { check(layout, try #require(pages.first { $0.number == layout.number })) }
     }
 
     private func check(_ layout: PageLayout, _ page: Page) {
         // Glyphs: each non-blank glyph in exactly one line or watermark.
         var seen = [Int](repeating: 0, count: page.glyphs.count)
+        guard (layout.lines.flatMap(\.glyphs) + layout.watermarks.flatMap(\.glyphs)).allSatisfy(seen.indices.contains) else {
+            Issue.record("page \(page.number): a line or watermark names a glyph beyond the page's \(page.glyphs.count)")
+            return
+        }
         for line in layout.lines { for g in line.glyphs { seen[g] += 1 } }
         for w in layout.watermarks { for g in w.glyphs { seen[g] += 1 } }
         for (i, g) in page.glyphs.enumerated() {
@@ -44,6 +48,10 @@ import GazetteLayout
         }
         // Lines: furniture in no block, every other line in exactly one.
         var used = [Int](repeating: 0, count: layout.lines.count)
+        guard layout.blocks.flatMap(\.lines).allSatisfy(used.indices.contains) else {
+            Issue.record("page \(page.number): a block names a line beyond the page's \(layout.lines.count)")
+            return
+        }
         for b in layout.blocks { for l in b.lines { used[l] += 1 } }
         let furniture = Set(layout.furniture.map(\.line))
         for i in layout.lines.indices where used[i] != (furniture.contains(i) ? 0 : 1) {

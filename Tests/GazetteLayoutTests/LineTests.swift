@@ -5,11 +5,12 @@ import GazetteRead
 /// Glyphs to lines on synthetic pages: spacing, ordering, segments,
 /// directions, watermarks.
 @Suite struct LineTests {
-    @Test func cjkGlyphsThatTouchGetNoSpaces() {
+    @Test func cjkGlyphsThatTouchGetNoSpaces() throws {
         var m = PageMaker()
         m.text("監察院主管預算", x: 50, y: 100)
         let l = m.layout
         #expect(l.lines.map(\.text) == ["監察院主管預算"])
+        try #require(!l.lines.isEmpty)
         #expect(l.lines[0].glyphs == Array(0..<7))
     }
 
@@ -29,13 +30,14 @@ import GazetteRead
         #expect(m.layout.lines.map(\.text) == ["Abu Dhabi Declaration 2022"])
     }
 
-    @Test func explicitSpacesAreOnlyEvidence() {
+    @Test func explicitSpacesAreOnlyEvidence() throws {
         // Two space glyphs in a row still make one space; a space glyph
         // at the start of a line makes none.
         var m = PageMaker()
         m.text("  ISO  27001", x: 50, y: 100)
         let l = m.layout
         #expect(l.lines.map(\.text) == ["ISO 27001"])
+        try #require(!l.lines.isEmpty)
         #expect(l.lines[0].glyphs.count == 8)
     }
 
@@ -56,33 +58,35 @@ import GazetteRead
         #expect(m.layout.lines.map(\.text) == ["二、預算主要表"])
     }
 
-    @Test func glyphsOutOfOrderAreSortedAlongTheLine() {
+    @Test func glyphsOutOfOrderAreSortedAlongTheLine() throws {
         var m = PageMaker()
         let x = m.text("審計", x: 100, y: 100)
         m.text("監察院", x: 70, y: 100)
         m.text("部", x: x, y: 100)
         let l = m.layout
         #expect(l.lines.map(\.text) == ["監察院審計部"])
+        try #require(!l.lines.isEmpty)
         #expect(l.lines[0].glyphs == [2, 3, 4, 0, 1, 5])
     }
 
-    @Test func superscriptJoinsItsLine() {
+    @Test func superscriptJoinsItsLine() throws {
         var m = PageMaker()
         let x = m.text("說明", x: 50, y: 100, size: 12)
         m.text("1", x: x, y: 98, size: 7)
         m.text("如下", x: x + 3.5, y: 100, size: 12)
         let l = m.layout
         #expect(l.lines.map(\.text) == ["說明1如下"])
+        try #require(!l.lines.isEmpty)
         #expect(l.lines[0].fontSize == 12)
     }
 
-    @Test func mixedSizesOnOneBaseline() {
+    @Test func mixedSizesOnOneBaseline() throws {
         var m = PageMaker()
         let x = m.text("壹、", x: 50, y: 100, size: 16)
         m.text("監察院部分", x: x, y: 103, size: 14)
         m.text("(本頁)", x: 200, y: 104, size: 10)
         let l = m.layout
-        #expect(l.lines.count == 2)
+        try #require(l.lines.count == 2)
         #expect(l.lines[0].text == "壹、監察院部分")
         #expect(l.lines[0].fontSize == 14)
         #expect(l.lines[1].text == "(本頁)")
@@ -136,13 +140,14 @@ import GazetteRead
         #expect(m.layout.lines.map(\.isBold) == [true, true, false])
     }
 
-    @Test func slantedGlyphsAreWatermarksNotLines() {
+    @Test func slantedGlyphsAreWatermarksNotLines() throws {
         var m = PageMaker()
         m.text("本文內容", x: 50, y: 100)
         m.slanted("機密文件", x: 150, y: 500)
         let l = m.layout
         #expect(l.lines.map(\.text) == ["本文內容"])
         #expect(l.watermarks.map(\.text) == ["機密文件"])
+        try #require(!l.watermarks.isEmpty)
         #expect(l.watermarks[0].angle == 45)
         #expect(l.blocks.map(\.text) == ["本文內容"])
     }

@@ -34,10 +34,11 @@ import Testing
     }
 
     @Test func dateValuesAreRight() throws {
-        let match = try #require(DateScanner().matches(in: "於 104/4/06-4/11 出訪").first)
+        let line = "於 104/4/06-4/11 出訪"
+        let match = try #require(DateScanner().matches(in: line).first)
         #expect(match.value.start.iso == "2015-04-06")
         #expect(match.value.end.iso == "2015-04-11")
-        let line = "於 104/4/06-4/11 出訪"
+        try #require(line.startIndex <= match.range.lowerBound && match.range.upperBound <= line.endIndex)
         #expect(String(line[match.range]) == "104/4/06-4/11")
     }
 

@@ -25,7 +25,7 @@ import Testing
             var counts: [Character: Int] = [:]
             for wordChunk in pageChunk.components(separatedBy: "<word ").dropFirst() {
                 guard let start = wordChunk.firstIndex(of: ">"),
-                      let end = wordChunk.range(of: "</word>") else { continue }
+                      let end = wordChunk.range(of: "</word>"), start < end.lowerBound else { continue }
                 let word = String(wordChunk[wordChunk.index(after: start)..<end.lowerBound])
                     .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
                     .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&apos;", with: "'")

@@ -12,9 +12,10 @@ import Testing
         #expect("No.".regexRange(#"^(No\.?|項次)$"#) != nil)
     }
 
-    @Test func backwardsFindsTheLastMatch() {
+    @Test func backwardsFindsTheLastMatch() throws {
         let text = "下表為甲，下表為乙"
-        let r = text.regexRange(#"下表為"#, backwards: true)
-        #expect(r.map { String(text[$0.upperBound...]) } == "乙")
+        let r = try #require(text.regexRange(#"下表為"#, backwards: true))
+        try #require(r.upperBound <= text.endIndex)
+        #expect(String(text[r.upperBound...]) == "乙")
     }
 }

@@ -5,18 +5,18 @@ import Testing
 @Suite struct AssemblerTests {
     let xs = [50.0, 150, 300, 500]
 
-    @Test func tableOverPagesIsOneTableWithoutRepeatedHeader() {
+    @Test func tableOverPagesIsOneTableWithoutRepeatedHeader() throws {
         let assembler = TableAssembler()
-        let first = Synthetic.table(page: 1, xs: xs, ys: [600, 620, 660, 700], cells: [
+        let first = try Synthetic.table(page: 1, xs: xs, ys: [600, 620, 660, 700], cells: [
             ["項次", "名稱", "說明"], ["1", "甲案", "已完成"], ["2", "乙案", "辦理中"]])
-        let second = Synthetic.table(page: 2, xs: xs, ys: [50, 70, 110], cells: [
+        let second = try Synthetic.table(page: 2, xs: xs, ys: [50, 70, 110], cells: [
             ["項次", "名稱", "說明"], ["3", "丙案", "規劃中"]])
         let title = TableContextLine(text: "表 1 合作方案一覽表", box: Rect(x0: 50, y0: 580, x1: 200, y1: 592))
         var closed = assembler.add(page: 1, tables: [first], lines: [title])
         #expect(closed.isEmpty)
         closed = assembler.add(page: 2, tables: [second], lines: [])
         closed += assembler.finish()
-        #expect(closed.count == 1)
+        try #require(closed.count == 1)
         let table = closed[0]
         #expect(table.pages == [1, 2])
         #expect(table.title == "表 1 合作方案一覽表")
@@ -25,54 +25,54 @@ import Testing
         #expect(table.rowPages == [1, 1, 2])
     }
 
-    @Test func rowBrokenByThePageBreakIsJoined() {
+    @Test func rowBrokenByThePageBreakIsJoined() throws {
         let assembler = TableAssembler()
-        let first = Synthetic.table(page: 1, xs: xs, ys: [600, 620, 700], cells: [
+        let first = try Synthetic.table(page: 1, xs: xs, ys: [600, 620, 700], cells: [
             ["項次", "名稱", "說明"], ["1", "甲案", "第一段"]])
-        let second = Synthetic.table(page: 2, xs: xs, ys: [50, 70, 110], cells: [
+        let second = try Synthetic.table(page: 2, xs: xs, ys: [50, 70, 110], cells: [
             ["項次", "名稱", "說明"], ["", "", "第二段"]])
         _ = assembler.add(page: 1, tables: [first], lines: [])
         let closed = assembler.add(page: 2, tables: [second], lines: []) + assembler.finish()
-        #expect(closed.count == 1)
+        try #require(closed.count == 1)
         #expect(closed[0].rows == [["1", "甲案", "第一段第二段"]])
     }
 
-    @Test func tableInTheMiddleOfAPageIsComplete() {
+    @Test func tableInTheMiddleOfAPageIsComplete() throws {
         let assembler = TableAssembler()
-        let table = Synthetic.table(page: 1, xs: xs, ys: [100, 120, 160], cells: [["甲", "乙", "丙"], ["1", "2", "3"]])
+        let table = try Synthetic.table(page: 1, xs: xs, ys: [100, 120, 160], cells: [["甲", "乙", "丙"], ["1", "2", "3"]])
         let below = TableContextLine(text: "以下說明。", box: Rect(x0: 50, y0: 200, x1: 300, y1: 212))
         let closed = assembler.add(page: 1, tables: [table], lines: [below])
         #expect(closed.count == 1)
     }
 
-    @Test func aNewCaptionStartsANewTable() {
+    @Test func aNewCaptionStartsANewTable() throws {
         let assembler = TableAssembler()
-        let first = Synthetic.table(page: 1, xs: xs, ys: [600, 620, 700], cells: [["甲", "乙", "丙"], ["1", "2", "3"]])
-        let second = Synthetic.table(page: 2, xs: xs, ys: [80, 100, 140], cells: [["甲", "乙", "丙"], ["4", "5", "6"]])
+        let first = try Synthetic.table(page: 1, xs: xs, ys: [600, 620, 700], cells: [["甲", "乙", "丙"], ["1", "2", "3"]])
+        let second = try Synthetic.table(page: 2, xs: xs, ys: [80, 100, 140], cells: [["甲", "乙", "丙"], ["4", "5", "6"]])
         _ = assembler.add(page: 1, tables: [first], lines: [])
         let caption = TableContextLine(text: "表 2 另一張表", box: Rect(x0: 50, y0: 60, x1: 200, y1: 72))
         let closed = assembler.add(page: 2, tables: [second], lines: [caption]) + assembler.finish()
-        #expect(closed.count == 2)
+        try #require(closed.count == 2)
         #expect(closed[1].title == "表 2 另一張表")
     }
 
-    @Test func facingPageSpreadJoinsColumns() {
+    @Test func facingPageSpreadJoinsColumns() throws {
         let assembler = TableAssembler()
         let ys = [100.0, 120, 150, 180]
-        let left = Synthetic.table(page: 2, xs: [50, 200, 300], ys: ys, cells: [
+        let left = try Synthetic.table(page: 2, xs: [50, 200, 300], ys: ys, cells: [
             ["計畫名稱", "國家"], ["考察甲", "日本"], ["訪問乙", "美國"]])
-        let right = Synthetic.table(page: 3, xs: [50, 120, 190, 260], ys: ys, cells: [
+        let right = try Synthetic.table(page: 3, xs: [50, 120, 190, 260], ys: ys, cells: [
             ["交通費", "生活費", "合計"], ["10", "20", "30"], ["40", "50", "90"]])
         let title = { (p: Int) in TableContextLine(text: "派員出國計畫預算類別表", box: Rect(x0: 50, y0: 80, x1: 250, y1: 92)) }
         _ = assembler.add(page: 2, tables: [left], lines: [title(2)])
         let closed = assembler.add(page: 3, tables: [right], lines: [title(3)]) + assembler.finish()
-        #expect(closed.count == 1)
+        try #require(closed.count == 1)
         #expect(closed[0].header == ["計畫名稱", "國家", "交通費", "生活費", "合計"])
         #expect(closed[0].rows == [["考察甲", "日本", "10", "20", "30"], ["訪問乙", "美國", "40", "50", "90"]])
         #expect(closed[0].pages == [2, 3])
     }
 
-    @Test func multiRowHeaderIsFlattened() {
+    @Test func multiRowHeaderIsFlattened() throws {
         // 經費來源 over two rows; 各年度 over two columns with years below.
         let xs = [0.0, 100, 160, 220]
         let ys = [0.0, 20, 40, 60]
@@ -82,14 +82,15 @@ import Testing
         glyphs += Synthetic.glyphs("109年", x: 102, y: 24) + Synthetic.glyphs("110年", x: 162, y: 24)
         glyphs += Synthetic.glyphs("中央", x: 2, y: 44) + Synthetic.glyphs("1", x: 102, y: 44) + Synthetic.glyphs("2", x: 162, y: 44)
         let page = Page(number: 1, width: 600, height: 800, glyphs: glyphs, rulings: rulings)
-        let table = RuledTableDetector.detect(on: page).tables[0]
+        let table = try #require(RuledTableDetector.detect(on: page).tables.first)
         _ = xs
         _ = ys
         let assembler = TableAssembler()
         let closed = assembler.add(page: 1, tables: [table], lines: [
             TableContextLine(text: "說明", box: Rect(x0: 0, y0: 100, x1: 50, y1: 110))])
-        #expect(closed[0].header == ["經費來源", "各年度/109年", "各年度/110年"])
-        #expect(closed[0].rows == [["中央", "1", "2"]])
+        let assembled = try #require(closed.first)
+        #expect(assembled.header == ["經費來源", "各年度/109年", "各年度/110年"])
+        #expect(assembled.rows == [["中央", "1", "2"]])
     }
 
     @Test func captionsAndUnits() {

@@ -1,4 +1,5 @@
 import GazetteRead
+import Testing
 @testable import GazetteTables
 
 /// Builders for synthetic pages: rulings of a grid and glyphs of text.
@@ -24,19 +25,24 @@ enum Synthetic {
     }
 
     /// A page holding a full grid with the given column and row boundaries.
-    static func gridRulings(xs: [Double], ys: [Double]) -> [Ruling] {
-        ys.map { h($0, xs.first!, xs.last!) } + xs.map { v($0, ys.first!, ys.last!) }
+    static func gridRulings(xs: [Double], ys: [Double]) throws -> [Ruling] {
+        let left = try #require(xs.first), right = try #require(xs.last)
+        let top = try #require(ys.first), bottom = try #require(ys.last)
+        return ys.map { h($0, left, right) } + xs.map { v($0, top, bottom) }
     }
 
     /// A page table built from a matrix of texts on a full grid.
-    static func table(page: Int, xs: [Double], ys: [Double], cells: [[String]]) -> PageTable {
+    static func table(page: Int, xs: [Double], ys: [Double], cells: [[String]]) throws -> PageTable {
+        // Every cell needs a boundary on each side: one more x than columns, one more y than rows.
+        try #require(cells.count < ys.count)
+        try #require(cells.allSatisfy { $0.count < xs.count })
         var glyphs: [Glyph] = []
         for (r, row) in cells.enumerated() {
             for (c, text) in row.enumerated() where !text.isEmpty {
                 glyphs += Synthetic.glyphs(text, x: xs[c] + 2, y: ys[r] + 2)
             }
         }
-        let p = Page(number: page, width: 600, height: 800, glyphs: glyphs, rulings: gridRulings(xs: xs, ys: ys))
-        return RuledTableDetector.detect(on: p).tables[0]
+        let p = Page(number: page, width: 600, height: 800, glyphs: glyphs, rulings: try gridRulings(xs: xs, ys: ys))
+        return try #require(RuledTableDetector.detect(on: p).tables.first)
     }
 }
