@@ -65,7 +65,7 @@ let package = Package(
         .target(name: "GazetteTestSupport", path: "Tests/GazetteTestSupport"),
         .testTarget(name: "GazetteReadTests", dependencies: ["GazetteRead", "GazetteTestSupport"]),
         .testTarget(name: "GazetteNormaliseTests", dependencies: ["GazetteNormalise"]),
-        .testTarget(name: "GazetteLayoutTests", dependencies: ["GazetteLayout"]),
+        .testTarget(name: "GazetteLayoutTests", dependencies: ["GazetteLayout", "GazetteNormalise"]),
         .testTarget(name: "GazetteTablesTests", dependencies: ["GazetteTables", "GazetteTestSupport"]),
         .testTarget(name: "GazetteRecordsTests", dependencies: ["GazetteRecords", "GazetteTables", "GazetteNormalise", "GazetteRead"]),
         .testTarget(name: "GazetteEmitTests", dependencies: ["GazetteEmit", "GazetteRecords", "GazetteTables"]),

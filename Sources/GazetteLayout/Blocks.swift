@@ -408,27 +408,3 @@ struct BlockBuilder {
         return (out, cuts.map(\.gap).min() ?? .infinity)
     }
 }
-
-extension OutlineMarker {
-    /// A cheap test whether a line may start with an outline number (its
-    /// first character can begin one; amounts are ruled out early).
-    static func mayStartWithMarker(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first else { return false }
-        let v = TextFolder.foldedScalar(first).value
-        if (0x30...0x39).contains(v) {
-            // "914,402", "2024": more than three digits, or a digit run
-            // ending in anything but a delimiter, cannot be a marker.
-            var digits = 0
-            for b in text.utf8 {
-                if (0x30...0x39).contains(b) { digits += 1; if digits > 3 { return false }; continue }
-                return b == 0x2E || b == 0x20 || b >= 0x80
-            }
-            return false
-        }
-        let plausible = (0x30...0x39).contains(v) || (0xFF10...0xFF19).contains(v) || v == 0x28 || v == 0xFF08
-            || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || (0x2460...0x249B).contains(v)
-            || (0x3220...0x3229).contains(v) || (0x3251...0x325F).contains(v) || (0x32B1...0x32BF).contains(v)
-            || chineseDigit(v) != nil || financialDigit(v) != nil || stems.contains(v) || v == 0x7B2C
-        return plausible
-    }
-}

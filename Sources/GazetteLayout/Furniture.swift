@@ -1,3 +1,5 @@
+import GazetteNormalise
+
 extension PageNumber {
     /// Reads a page number from the whole text of a line: "5", "- 5 -",
     /// "—5—", "第 5 頁", "第5頁，共12頁", "5/12", "Page 5 of 12", "(0801)-167",
@@ -7,7 +9,7 @@ extension PageNumber {
         var s: [UInt32] = []
         for u in text.unicodeScalars {
             var v = u.value
-            if Script.isSpace(v) { continue }
+            if CharacterClass.isSpace(v) { continue }
             if (0xFF01...0xFF5E).contains(v) { v -= 0xFEE0 }
             if v == 0x2010 || v == 0x2011 || v == 0x2012 || v == 0x2013 || v == 0x2014 || v == 0x2015
                 || v == 0x2212 || v == 0xFE63 { v = 0x2D }
@@ -128,7 +130,7 @@ func furnitureKey(_ text: String) -> String {
     var lastDigit = false
     for u in text.unicodeScalars {
         let v = u.value
-        if Script.isSpace(v) { continue }
+        if CharacterClass.isSpace(v) { continue }
         if (0x30...0x39).contains(v) || (0xFF10...0xFF19).contains(v) {
             if !lastDigit { out.append("#") }
             lastDigit = true

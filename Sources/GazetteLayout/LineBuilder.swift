@@ -1,3 +1,4 @@
+import GazetteNormalise
 import GazetteRead
 
 /// Where a line lies in its own direction's frame, and what its ends look
@@ -50,9 +51,9 @@ struct LineBuilder {
         let tolerance = options.angleTolerance
         for i in page.glyphs.indices {
             let g = page.glyphs[i]
-            let v = Script.firstScalar(g.text)
+            let v = CharacterClass.firstScalar(g.text)
             if v == 0 { continue }
-            if Script.isSpace(v), Script.isBlank(g.text) {
+            if CharacterClass.isSpace(v), CharacterClass.isBlank(g.text) {
                 pendingSpace = true
                 continue
             }
@@ -87,7 +88,7 @@ struct LineBuilder {
                 f.c1 = mid + 0.6 * g.size
             }
             var flags: UInt8 = 0
-            if Script.isWide(v) { flags |= Self.wide }
+            if CharacterClass.isWide(v) { flags |= Self.wide }
             if pendingSpace { flags |= Self.spaceBefore }
             if g.isFakeBold || (g.font < boldFont.count && boldFont[g.font]) { flags |= Self.bold }
             if g.isFaint { flags |= Self.faint }
@@ -409,7 +410,7 @@ struct LineBuilder {
                 let near = abs(w.angle - g.angle) < 3
                     && g.box.x0 - w.box.x1 < 3 * g.size && w.box.x0 - g.box.x1 < 3 * g.size
                     && g.box.y0 - w.box.y1 < 3 * g.size && w.box.y0 - g.box.y1 < 3 * g.size
-                if near, w.glyphs.last == i - 1 || page.glyphs[(w.glyphs.last! + 1)..<i].allSatisfy({ Script.isBlank($0.text) }) {
+                if near, w.glyphs.last == i - 1 || page.glyphs[(w.glyphs.last! + 1)..<i].allSatisfy({ CharacterClass.isBlank($0.text) }) {
                     w.text += g.text
                     w.box = w.box.union(g.box)
                     w.glyphs.append(i)

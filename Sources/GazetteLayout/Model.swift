@@ -1,3 +1,4 @@
+import GazetteNormalise
 import GazetteRead
 
 // The layout stage's output types. Everything here is a value type: a

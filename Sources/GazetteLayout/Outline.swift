@@ -1,3 +1,5 @@
+import GazetteNormalise
+
 /// A numbered heading of the document and the headings under it.
 ///
 /// `label` is the numeral without its punctuation ("壹", "一" for （一）, "1"

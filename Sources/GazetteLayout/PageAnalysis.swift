@@ -1,3 +1,4 @@
+import GazetteNormalise
 import GazetteRead
 
 /// A line near the top or bottom edge that may be a running header or
@@ -153,7 +154,7 @@ struct PageAnalysis {
     private mutating func scanContents(_ row: Range<Int>, minDots: Int, skipping taken: Set<Int> = []) {
             var leaders = 0
             for i in row where !taken.contains(i) {
-                for u in lines[i].text.unicodeScalars where Script.isLeader(u.value) { leaders += 1 }
+                for u in lines[i].text.unicodeScalars where CharacterClass.isLeader(u.value) { leaders += 1 }
             }
             guard leaders >= minDots else { return }
             // Segment by segment: "title....ref", or "title...." then "ref",
@@ -195,7 +196,7 @@ struct PageAnalysis {
     static func isReference(_ text: String) -> Bool {
         let ref = text.trimmingSpaces()
         return !ref.isEmpty && ref.unicodeScalars.count <= 16 && ref.unicodeScalars.allSatisfy { isReference($0.value) }
-            && ref.unicodeScalars.contains { !Script.isSpace($0.value) && !isDash($0.value) }
+            && ref.unicodeScalars.contains { !CharacterClass.isSpace($0.value) && !isDash($0.value) }
     }
 
     /// Splits "一、前言......1" into ("一、前言", "1"), or nil when the text
@@ -206,15 +207,15 @@ struct PageAnalysis {
         let scalars = Array(text.unicodeScalars)
         var i = 0
         while i < scalars.count {
-            guard Script.isLeader(scalars[i].value) else { i += 1; continue }
+            guard CharacterClass.isLeader(scalars[i].value) else { i += 1; continue }
             var j = i, dots = 0
-            while j < scalars.count, Script.isLeader(scalars[j].value) || Script.isSpace(scalars[j].value) {
-                if Script.isLeader(scalars[j].value) { dots += 1 }
+            while j < scalars.count, CharacterClass.isLeader(scalars[j].value) || CharacterClass.isSpace(scalars[j].value) {
+                if CharacterClass.isLeader(scalars[j].value) { dots += 1 }
                 j += 1
             }
             if dots >= minDots {
                 var title = String.UnicodeScalarView(scalars[0..<i])
-                while let last = title.last, Script.isSpace(last.value) { title.removeLast() }
+                while let last = title.last, CharacterClass.isSpace(last.value) { title.removeLast() }
                 let ref = String(String.UnicodeScalarView(scalars[j...])).trimmingSpaces()
                 if ref.isEmpty { return (String(title), "") }
                 guard isReference(ref) else { return nil }
@@ -230,7 +231,7 @@ struct PageAnalysis {
     }
 
     private static func isReference(_ v: UInt32) -> Bool {
-        (0x30...0x39).contains(v) || (0xFF10...0xFF19).contains(v) || isDash(v) || Script.isSpace(v)
+        (0x30...0x39).contains(v) || (0xFF10...0xFF19).contains(v) || isDash(v) || CharacterClass.isSpace(v)
             || "ivxlcIVXLC,、，()（）".unicodeScalars.contains { $0.value == v }
     }
 
@@ -255,8 +256,8 @@ struct PageAnalysis {
 extension String {
     func trimmingSpaces() -> String {
         var s = Substring(self)
-        while let f = s.unicodeScalars.first, Script.isSpace(f.value) { s = Substring(s.unicodeScalars.dropFirst()) }
-        while let l = s.unicodeScalars.last, Script.isSpace(l.value) { s = Substring(s.unicodeScalars.dropLast()) }
+        while let f = s.unicodeScalars.first, CharacterClass.isSpace(f.value) { s = Substring(s.unicodeScalars.dropFirst()) }
+        while let l = s.unicodeScalars.last, CharacterClass.isSpace(l.value) { s = Substring(s.unicodeScalars.dropLast()) }
         return String(s)
     }
 }

@@ -34,7 +34,7 @@ struct GrammarText {
             return (v >= 0x09 && v <= 0x0D) ? 0x20 : v
         }
         if v >= 0xFF01 && v <= 0xFF5E { return v - 0xFEE0 }
-        if TextFolder.isWhitespace(v) { return 0x20 }
+        if CharacterClass.isSpace(v) && !CharacterClass.isInvisible(v) { return 0x20 }
         switch v {
         case 0x2010, 0x2011, 0x2012, 0x2013, 0x2212, 0xFE63: return 0x2D  // -
         case 0x301C, 0x223C: return 0x7E  // 〜 ∼ -> ~

@@ -61,56 +61,8 @@ public enum TextFolder {
     }
 
     @inline(__always)
-    /// Whether a scalar is a space of any kind (the blanks folding turns
-    /// into one space, and the zero-width space): what stages that compare
-    /// text without its spacing leave out.
-    public static func isSpace(_ v: UInt32) -> Bool {
-        isWhitespace(v) || v == 0x200B
-    }
-
-    /// The text with every space of any kind left out (機 關 名 稱 → 機關名稱),
-    /// for comparing labels printed with letter spacing.
-    public static func removingSpaces(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for u in text.unicodeScalars where !isSpace(u.value) { out.append(u) }
-        return String(out)
-    }
-
-    static func isWhitespace(_ v: UInt32) -> Bool {
-        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
-        return v == 0x85 || v == 0xA0 || v == 0x1680 || (v >= 0x2000 && v <= 0x200A)
-            || v == 0x2028 || v == 0x2029 || v == 0x202F || v == 0x205F || v == 0x3000
-    }
-
-    /// Invisible characters dropped outright (zero-width space, word joiner, BOM).
-    @inline(__always)
-    static func isDropped(_ v: UInt32) -> Bool {
-        v == 0x200B || v == 0x2060 || v == 0xFEFF
-    }
-
-    @inline(__always)
     static func isPrivateUse(_ v: UInt32) -> Bool {
         (v >= 0xE000 && v <= 0xF8FF) || (v >= 0xF0000 && v <= 0x10FFFD)
-    }
-
-    /// Characters between which whitespace is removed: Han (and radicals,
-    /// compatibility ideographs), CJK punctuation and symbols, kana, bopomofo,
-    /// full-width forms, ○ / ◯ (used as zero) and private-use characters
-    /// (user-defined Han in Big5 documents).
-    @inline(__always)
-    static func isCJK(_ v: UInt32) -> Bool {
-        if v < 0x2E80 { return v == 0x25CB || v == 0x25EF }
-        if v <= 0x9FFF {
-            return v <= 0x2FDF || (v >= 0x2FF0 && v <= 0x30FF) || (v >= 0x3100 && v <= 0x312F)
-                || v >= 0x3190
-        }
-        if v < 0xE000 { return false }
-        if v <= 0xFAFF { return true }
-        if v < 0xFE30 { return false }
-        if v <= 0xFE4F { return true }
-        if v < 0xFF00 { return false }
-        if v <= 0xFFEF { return true }
-        return (v >= 0x20000 && v <= 0x3FFFF) || v >= 0xF0000
     }
 
     /// Scalars known to be NFC-stable (NFC_QC=Yes, combining class 0) whatever
@@ -233,13 +185,13 @@ public enum TextFolder {
                     | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
                 i += 4
             }
-            if isWhitespace(v) {
+            if CharacterClass.isSpace(v) && !CharacterClass.isInvisible(v) {
                 // Anything but one U+0020 between two kept characters is a change.
                 if v != 0x20 || pending || out.isEmpty { changed = true }
                 pending = !out.isEmpty
                 continue
             }
-            if v >= 0x200B && isDropped(v) {
+            if v >= 0x200B && CharacterClass.isInvisible(v) {
                 changed = true
                 continue
             }
@@ -253,7 +205,7 @@ public enum TextFolder {
             } else if v >= 0xE000 && v <= 0xF8FF {
                 sawPrivateUse = true
             }
-            let cjk = isCJK(v)
+            let cjk = CharacterClass.isWide(v)
             if pending {
                 if lastCJK && cjk { changed = true } else { out.append(0x20) }
                 pending = false

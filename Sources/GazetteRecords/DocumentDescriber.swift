@@ -74,7 +74,7 @@ public struct DocumentDescription: Sendable, Hashable {
     /// The kind, from the title, the tables' titles and headers, and the
     /// records found.
     public func kind(records types: [String]) -> DocumentKind {
-        let title = TextTools.squeeze(self.title ?? "")
+        let title = CharacterClass.removingSpaces(self.title ?? "")
         func count(_ type: String) -> Int { types.filter { $0 == type }.count }
         let total = max(types.count, 1)
         if TextTools.matches(title + " " + clues, #"預算"#),
@@ -152,7 +152,7 @@ public enum DocumentDescriber {
                 && DateParser.parse($0.text) == nil
         }
         var seen = Set<String>()
-        let distinct = candidates.filter { seen.insert(TextTools.squeeze($0.text)).inserted }
+        let distinct = candidates.filter { seen.insert(CharacterClass.removingSpaces($0.text)).inserted }
         if largest >= body * 1.15, !distinct.isEmpty {
             return (stripQuotes(distinct.map(\.text).joined()), distinct)
         }
@@ -178,7 +178,7 @@ public enum DocumentDescriber {
     /// name with less punctuation.
     static func formalName(of title: String, in blocks: [DescribedBlock]) -> String {
         func bare(_ s: String) -> String {
-            TextTools.squeeze(s).filter { !"「」『』“”\"'（）()、".contains($0) }
+            CharacterClass.removingSpaces(s).filter { !"「」『』“”\"'（）()、".contains($0) }
         }
         let target = bare(title)
         for block in blocks.prefix(40) {
@@ -224,7 +224,7 @@ public enum DocumentDescriber {
     /// else the organisation the title starts with.
     static func findIssuer(_ blocks: [DescribedBlock], titleBlocks: [DescribedBlock], title: String?) -> String? {
         for block in blocks.prefix(30) {
-            let text = TextTools.squeeze(block.text)
+            let text = CharacterClass.removingSpaces(block.text)
             if let r = text.regexRange(#"(主辦單位|主辦機關|發文機關|報告機關|報告單位|機關名稱|編製機關|發行機關)[:：]"#),
                let org = organisation(atStartOf: String(text[r.upperBound...])) {
                 return org
@@ -235,12 +235,12 @@ public enum DocumentDescriber {
         var found: [String] = []
         for block in blocks where block.page == firstPage && !titleTexts.contains(block.text)
             && !block.text.contains("。") && !block.text.contains("，") && block.text.count <= 40 {
-            if let org = organisation(atStartOf: TextTools.squeeze(block.text)) { found.append(org) }
+            if let org = organisation(atStartOf: CharacterClass.removingSpaces(block.text)) { found.append(org) }
         }
         if let first = found.first {
             return found.filter { $0.hasPrefix(first) }.max { $0.count < $1.count } ?? first
         }
-        if let title { return organisationPrefix(of: TextTools.squeeze(title)) }
+        if let title { return organisationPrefix(of: CharacterClass.removingSpaces(title)) }
         return nil
     }
 

@@ -13,7 +13,7 @@ struct HeaderMap {
     private(set) var taken: Set<Int> = []
 
     init(_ header: [String]) {
-        labels = header.map(TextTools.squeeze)
+        labels = header.map(CharacterClass.removingSpaces)
         leaves = labels.map { label in String(label.split(separator: "/").last ?? Substring(label)) }
     }
 
@@ -85,7 +85,7 @@ enum UnitText {
 
     /// A money unit stated in a sentence: 金額單位為新臺幣千元, 單位：千元.
     static func statedMoney(in text: String) -> TableUnit? {
-        let t = TextTools.squeeze(text)
+        let t = CharacterClass.removingSpaces(text)
         guard let r = t.regexRange(#"單位(為|是|:|：)(新臺幣|新台幣)?(元|千元|萬元|百萬元|千萬元|億元)"#)
         else { return nil }
         return exponentUnit(String(t[r]))
@@ -101,7 +101,7 @@ enum UnitText {
 
     /// A money unit in parentheses, full- or half-width: （千元）, (百萬元).
     static func parenthesisedMoney(in text: String) -> TableUnit? {
-        let t = TextTools.squeeze(text)
+        let t = CharacterClass.removingSpaces(text)
         guard let r = t.regexRange(#"[（(](單位[:：])?(新臺幣|新台幣)?(元|千元|萬元|百萬元|千萬元|億元)[）)]"#)
         else { return nil }
         return exponentUnit(String(t[r]))
@@ -115,7 +115,7 @@ enum UnitText {
 
     /// A unit stated in parentheses in a label: 支援縣市（件） → 件.
     static func parenthesised(in text: String) -> String? {
-        let t = TextTools.squeeze(text)
+        let t = CharacterClass.removingSpaces(text)
         var search = t.startIndex..<t.endIndex
         while let r = t.regexRange(#"[（(](單位[:：])?(新臺幣|新台幣)?[^（）()]{1,4}[）)]"#, in: search) {
             var inner = String(t[r].dropFirst().dropLast())

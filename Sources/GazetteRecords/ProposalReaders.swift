@@ -94,7 +94,7 @@ enum ProposalFormReader {
     }
 
     static func field(of key: String) -> Field? {
-        let k = TextTools.squeeze(key)
+        let k = CharacterClass.removingSpaces(key)
         return Field.allCases.first { TextTools.matches(k, $0.pattern) }
     }
 

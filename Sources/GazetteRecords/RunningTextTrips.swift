@@ -19,7 +19,7 @@ enum RunningTextTrips {
         var records: [Record] = []
         // The open outline levels (label styles, outermost first) and the
         // level of the trip heading, while one is open.
-        var styles: [TextTools.LabelStyle] = []
+        var styles: [OutlineStyle] = []
         var tripLevel: Int?
         let scanner = DateScanner(context: context.dateContext)
         for paragraph in joinedAcrossPages(paragraphs) {

@@ -46,7 +46,7 @@ enum ScheduleTableReader {
             }
         }
         guard let slotColumn else { return [] }
-        let labels = headerIsEntry ? [] : table.header.map(TextTools.squeeze)
+        let labels = headerIsEntry ? [] : table.header.map(CharacterClass.removingSpaces)
         if !labels.isEmpty, slotColumn < labels.count, !labels[slotColumn].isEmpty,
            !TextTools.matches(labels[slotColumn], #"^(時間|日期|時段|時程|日程|行程|期程|活動日期|活動時間|辦理日期|辦理時間|日期時間|日期/時間)$"#) {
             return []
@@ -115,7 +115,7 @@ enum ScheduleTableReader {
     static func tableDay(_ table: LogicalTable, context: RecordContext) -> PartialDate? {
         let scanner = DateScanner(context: context.dateContext)
         for line in ([table.title].compactMap { $0 } + table.linesAbove.prefix(6)) {
-            let squeezed = TextTools.squeeze(line)
+            let squeezed = CharacterClass.removingSpaces(line)
             guard squeezed.count <= 40 || TextTools.matches(squeezed, #"時間|日期|日程"#) else { continue }
             let days = scanner.matches(in: line).filter { $0.value.precision == .day && !$0.value.isRange }
             if days.count == 1 { return days[0].value.start }

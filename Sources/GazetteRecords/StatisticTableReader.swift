@@ -12,7 +12,7 @@ enum StatisticTableReader {
     static func records(_ table: LogicalTable, _ context: RecordContext) -> [Record] {
         let columns = table.columnCount
         guard columns >= 2, !table.rows.isEmpty else { return [] }
-        let labels = (0..<columns).map { $0 < table.header.count ? TextTools.squeeze(table.header[$0]) : "" }
+        let labels = (0..<columns).map { $0 < table.header.count ? CharacterClass.removingSpaces(table.header[$0]) : "" }
         let rows = table.filledRows
         guard let blocks = blocks(columns: columns, rows: rows, labels: labels) else { return [] }
         let tableUnit = tableUnitWord(table, labels: labels)
@@ -205,7 +205,7 @@ enum StatisticTableReader {
     /// else the nearest caption-like line above; else the heading it sits
     /// under.
     static func caption(of table: LogicalTable) -> String? {
-        let near = table.linesAbove.prefix(3).filter { UnitText.tableUnitWord($0) == nil || TextTools.squeeze($0).count > 16 }
+        let near = table.linesAbove.prefix(3).filter { UnitText.tableUnitWord($0) == nil || CharacterClass.removingSpaces($0).count > 16 }
         if let title = table.title, isCaptionLike(title), TextTools.label(of: title) == nil { return title }
         if let lead = leadIn(table)?.caption { return lead }
         if let title = table.title, isCaptionLike(title) {
@@ -244,7 +244,7 @@ enum StatisticTableReader {
 
     /// Short, not a sentence: no 。，： outside parentheses, not a date line.
     static func isCaptionLike(_ text: String) -> Bool {
-        let t = TextTools.squeeze(text)
+        let t = CharacterClass.removingSpaces(text)
         guard !t.isEmpty, t.count <= 60 else { return false }
         let outside = t.contains("(") || t.contains("（") ? t.regexReplacing(#"[（(][^（）()]*[）)]"#, with: "") : t
         if outside.contains("。") || outside.contains("，") || outside.hasSuffix("：") || outside.hasSuffix(":") { return false }

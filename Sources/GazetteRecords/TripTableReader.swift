@@ -93,14 +93,14 @@ enum TripTableReader {
     static func tripDates(_ text: String, context: RecordContext) -> DateValue? {
         let squeezed = text.replacingOccurrences(of: "\n", with: "")
         if let value = DateParser.parse(squeezed, context: context.dateContext) { return value }
-        let joined = TextTools.squeeze(squeezed)
+        let joined = CharacterClass.removingSpaces(squeezed)
         if let value = DateParser.parse(joined, context: context.dateContext) { return value }
         return DateScanner(context: context.dateContext).matches(in: squeezed).first?.value
     }
 
     /// 等七人 → 7, 共 5 人 → 5, 計 13 名 → 13.
     static func travellerCount(in text: String) -> Int? {
-        let t = TextTools.squeeze(text)
+        let t = CharacterClass.removingSpaces(text)
         let pattern = #"(等|共|計|合計|共計)([0-9０-９零〇一二兩三四五六七八九十百]+)(人|名|位)"#
         guard let r = t.regexRange(pattern, backwards: true) else {
             if let n = NumberParser.parse(t), ["人", "名", "位"].contains(n.unit ?? ""), let v = n.value.integerValue {

@@ -51,20 +51,6 @@ public enum CellText {
         return members
     }
 
-    /// Whether a glyph's text is only whitespace (a space the PDF drew).
-    @inline(__always)
-    static func isBlank(_ text: String) -> Bool {
-        for s in text.unicodeScalars where !isSpace(s.value) { return false }
-        return true
-    }
-
-    /// Spaces a PDF draws (blanks, no-break, ideographic, typographic and
-    /// zero-width spaces), as the folding rules know them.
-    @inline(__always)
-    static func isSpace(_ v: UInt32) -> Bool {
-        TextFolder.isSpace(v)
-    }
-
     /// Diagonal or faint oversized glyphs: stamps and watermarks drawn over
     /// tables (e.g. a TRIAL or 草案 stamp), never cell text.
     public static func isWatermark(_ g: Glyph) -> Bool {
@@ -125,7 +111,7 @@ public enum CellText {
             var bottom = -Double.infinity
             for item in ordered {
                 let g = glyphs[item.index]
-                if isBlank(g.text) {
+                if CharacterClass.isBlank(g.text) {
                     pendingSpace = true
                     continue
                 }
@@ -165,7 +151,7 @@ public enum CellText {
         var spaced: Bool?
         for line in lines.dropFirst() {
             if spaced == nil, let last = out.unicodeScalars.last, let first = line.unicodeScalars.first,
-               (RowSplitter.isWide(last) && isLatin(first)) || (isLatin(last) && RowSplitter.isWide(first)) {
+               (CharacterClass.isWide(last) && isLatin(first)) || (isLatin(last) && CharacterClass.isWide(first)) {
                 spaced = spacesNumbersFromCJK(lines.joined(separator: "\n"))
             }
             out = joinLines(out, line, spacedStyle: spaced ?? false)
@@ -178,8 +164,8 @@ public enum CellText {
         guard let last = head.unicodeScalars.last, let first = tail.unicodeScalars.first else { return head + tail }
         let closing: Set<Unicode.Scalar> = [")", ".", ",", ";", ":", "%"]
         if (isLatin(last) || closing.contains(last)) && isLatin(first) { return head + " " + tail }
-        let mixed = (RowSplitter.isWide(last) && isLatin(first)) || (isLatin(last) && RowSplitter.isWide(first))
-        if mixed && !isCJKPunctuation(last) && !isCJKPunctuation(first) {
+        let mixed = (CharacterClass.isWide(last) && isLatin(first)) || (isLatin(last) && CharacterClass.isWide(first))
+        if mixed && !CharacterClass.isCJKPunctuation(last.value) && !CharacterClass.isCJKPunctuation(first.value) {
             let spaced = spacedStyle ?? spacesNumbersFromCJK(head + "\n" + tail)
             if spaced { return head + " " + tail }
         }
@@ -188,10 +174,6 @@ public enum CellText {
 
     static func isLatin(_ s: Unicode.Scalar) -> Bool {
         s.isASCII && (s.properties.isAlphabetic || s.properties.numericType != nil)
-    }
-
-    static func isCJKPunctuation(_ s: Unicode.Scalar) -> Bool {
-        (0x3000...0x303F).contains(s.value) || (0xFF00...0xFF0F).contains(s.value) || (0xFF1A...0xFF20).contains(s.value)
     }
 
     /// Whether the text puts a space between CJK characters and Latin words
@@ -205,14 +187,14 @@ public enum CellText {
             if a == "\n" || b == "\n" { i += 1; continue }
             if b == " ", i + 2 < scalars.count {
                 let c = scalars[i + 2]
-                if (RowSplitter.isWide(a) && isLatin(c)) || (isLatin(a) && RowSplitter.isWide(c)) {
-                    if !isCJKPunctuation(a) && !isCJKPunctuation(c) { spaced += 1 }
+                if (CharacterClass.isWide(a) && isLatin(c)) || (isLatin(a) && CharacterClass.isWide(c)) {
+                    if !CharacterClass.isCJKPunctuation(a.value) && !CharacterClass.isCJKPunctuation(c.value) { spaced += 1 }
                 }
                 i += 2
                 continue
             }
-            if (RowSplitter.isWide(a) && isLatin(b)) || (isLatin(a) && RowSplitter.isWide(b)) {
-                if !isCJKPunctuation(a) && !isCJKPunctuation(b) { tight += 1 }
+            if (CharacterClass.isWide(a) && isLatin(b)) || (isLatin(a) && CharacterClass.isWide(b)) {
+                if !CharacterClass.isCJKPunctuation(a.value) && !CharacterClass.isCJKPunctuation(b.value) { tight += 1 }
             }
             i += 1
         }

@@ -1,3 +1,4 @@
+import GazetteNormalise
 import GazetteRead
 
 /// Splits the tall, unruled body of a table into rows. Many budget books
@@ -198,7 +199,7 @@ enum RowSplitter {
 
     /// Groups a cell's glyphs into lines, top to bottom.
     static func columnLines(_ indices: [Int], column: Int, glyphs: [Glyph]) -> [ColumnLine] {
-        let sorted = indices.filter { !CellText.isBlank(glyphs[$0].text) }
+        let sorted = indices.filter { !CharacterClass.isBlank(glyphs[$0].text) }
             .sorted { glyphs[$0].box.midY < glyphs[$1].box.midY }
         var result: [ColumnLine] = []
         for i in sorted {
@@ -230,29 +231,16 @@ enum RowSplitter {
     static func firstTokenWidth(_ ordered: [Int], glyphs: [Glyph]) -> Double {
         guard let first = ordered.first else { return 0 }
         let g0 = glyphs[first]
-        if g0.text.unicodeScalars.first.map(isWide) ?? true { return g0.box.width }
+        if g0.text.unicodeScalars.first.map(CharacterClass.isWide) ?? true { return g0.box.width }
         var right = g0.box.x1
         var previous = g0
         for i in ordered.dropFirst() {
             let g = glyphs[i]
-            if g.text.unicodeScalars.first.map(isWide) ?? true { break }
+            if g.text.unicodeScalars.first.map(CharacterClass.isWide) ?? true { break }
             if g.box.x0 - previous.box.x1 > 0.25 * g.size { break }
             right = g.box.x1
             previous = g
         }
         return right - g0.box.x0
-    }
-
-    /// CJK ideographs, kana, hangul, full-width forms and CJK punctuation:
-    /// characters a line may break after.
-    static func isWide(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x1100...0x115F, 0x2E80...0x303F, 0x3040...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x20000...0x3FFFF:
-            return true
-        default:
-            return false
-        }
     }
 }

@@ -184,14 +184,17 @@ public final class TableAssembler {
         return (title, unit, chosen.line, unitLine)
     }
 
+    /// Numbering styles of the headings a table may sit under (壹、 一、 （一） 1.).
+    static let headingStyles: Set<OutlineStyle> = [.financial, .chinese, .parenChinese, .arabic]
+
     /// How likely a line is a table's caption (0: not at all).
     static func captionScore(_ text: String) -> Int {
-        let t = squeeze(text)
+        let t = CharacterClass.removingSpaces(text)
         guard !t.isEmpty, t.count <= 80 else { return 0 }
         if Patterns.bareYear.matches(t) { return 0 }
         if Patterns.tableLabel.matches(t) { return 4 }
         if Patterns.tableNoun.matches(t) { return 4 }
-        if Patterns.numberedHeading.matches(t) { return 3 }
+        if let marker = OutlineMarker.parse(t)?.marker, headingStyles.contains(marker.style) { return 3 }
         if t.hasSuffix("。") || t.count > 50 { return 1 }
         return 2
     }
@@ -210,20 +213,15 @@ public final class TableAssembler {
     /// True when a line above a continued table only repeats its title
     /// (optionally marked 續), so the table still starts at the top.
     static func repeatsTitle(_ text: String, of builder: Builder?) -> Bool {
-        let t = squeeze(text)
+        let t = CharacterClass.removingSpaces(text)
         if t.isEmpty { return true }
         if t.contains("續表") || t.hasSuffix("(續)") || t.hasSuffix("（續）") { return true }
         guard let builder else { return false }
-        if let title = builder.title, squeeze(title) == t || squeeze(title) + "(續)" == t { return true }
-        if let unit = builder.unit, squeeze(unit) == t { return true }
+        if let title = builder.title, CharacterClass.removingSpaces(title) == t || CharacterClass.removingSpaces(title) + "(續)" == t { return true }
+        if let unit = builder.unit, CharacterClass.removingSpaces(unit) == t { return true }
         if unitPhrase(in: text) != nil && t.count <= 16 { return true }
         return false
     }
-}
-
-/// Text without any whitespace, for comparing labels.
-func squeeze(_ s: String) -> String {
-    TextFolder.removingSpaces(s)
 }
 
 /// One page's part of a logical table, with its header split off.
@@ -351,9 +349,9 @@ final class Builder {
     /// or a label ending like most labels of the column (…組, …局) where the
     /// row above ended that way too.
     func looksLikeNewEntry(_ text: String) -> Bool {
-        let column = rows.map { squeeze($0.first ?? "") }.filter { !$0.isEmpty }
-        guard column.count >= 3, let last = rows.last.map({ squeeze($0.first ?? "") }), !last.isEmpty else { return false }
-        let t = squeeze(text)
+        let column = rows.map { CharacterClass.removingSpaces($0.first ?? "") }.filter { !$0.isEmpty }
+        guard column.count >= 3, let last = rows.last.map({ CharacterClass.removingSpaces($0.first ?? "") }), !last.isEmpty else { return false }
+        let t = CharacterClass.removingSpaces(text)
         if column.filter(looksNumeric).count * 5 >= column.count * 4 { return looksNumeric(t) }
         var finals: [Character: Int] = [:]
         for value in column { if let c = value.last { finals[c, default: 0] += 1 } }
@@ -406,8 +404,8 @@ final class Builder {
         let depth = headerRows.count
         if depth > 0 && table.grid.rowCount > depth {
             let repeated = (0..<depth).allSatisfy { r in
-                zip(matrix[r], headerRows[r].prefix(leftColumns)).allSatisfy { squeeze($0) == squeeze($1) }
-                    || zip(matrix[r], headerLabels[r].prefix(leftColumns)).allSatisfy { squeeze($0) == squeeze($1) || $0.isEmpty }
+                zip(matrix[r], headerRows[r].prefix(leftColumns)).allSatisfy { CharacterClass.removingSpaces($0) == CharacterClass.removingSpaces($1) }
+                    || zip(matrix[r], headerLabels[r].prefix(leftColumns)).allSatisfy { CharacterClass.removingSpaces($0) == CharacterClass.removingSpaces($1) || $0.isEmpty }
             }
             if repeated { start = depth }
         }
@@ -416,7 +414,7 @@ final class Builder {
             let own = fragments[leftFragmentIndex].headerDepth
             if own > 0 && table.grid.rowCount > own {
                 let previous = fragments[leftFragmentIndex].table.matrix
-                if (0..<own).allSatisfy({ r in zip(matrix[r], previous[r]).allSatisfy { squeeze($0) == squeeze($1) } }) {
+                if (0..<own).allSatisfy({ r in zip(matrix[r], previous[r]).allSatisfy { CharacterClass.removingSpaces($0) == CharacterClass.removingSpaces($1) } }) {
                     start = own
                 }
             }
@@ -464,7 +462,7 @@ final class Builder {
         let left = lastFragment.table
         guard table.page == left.page + 1, !continues(with: table) else { return false }
         if isSpread && fragments.count - 1 != leftFragmentIndex { return false }
-        if let title, let own = self.title, squeeze(title) != squeeze(own) { return false }
+        if let title, let own = self.title, CharacterClass.removingSpaces(title) != CharacterClass.removingSpaces(own) { return false }
         let leftRows = Array(left.grid.ys.dropFirst(lastFragment.headerDepth))
         let rightDepth = Builder.headerDepth(of: table)
         let rightRows = Array(table.grid.ys.dropFirst(rightDepth))
@@ -543,7 +541,7 @@ final class Builder {
 
 /// Numbers as tables print them: 1,234 / -5.6 / 99.8% / △12 / (1,234) / "-".
 func looksNumeric(_ text: String) -> Bool {
-    let squeezed = squeeze(text)
+    let squeezed = CharacterClass.removingSpaces(text)
     var scalars = Substring(squeezed).unicodeScalars[...]
     guard let first = scalars.first else { return false }
     if scalars.count == 1, first == "-" || first == "－" || first == "—" { return true }
@@ -559,8 +557,8 @@ func looksNumeric(_ text: String) -> Bool {
 /// time slot, a date like 104/4/06-4/11), no CJK characters.
 func looksLikeValue(_ text: String) -> Bool {
     var digits = 0, others = 0
-    for u in text.unicodeScalars where !CellText.isSpace(u.value) {
-        if RowSplitter.isWide(u) && !(0xFF10...0xFF19).contains(u.value) { return false }
+    for u in text.unicodeScalars where !CharacterClass.isSpace(u.value) {
+        if CharacterClass.isWide(u) && !(0xFF10...0xFF19).contains(u.value) { return false }
         if ("0"..."9").contains(u) || (0xFF10...0xFF19).contains(u.value) { digits += 1 } else { others += 1 }
     }
     return digits > 0 && digits * 5 >= (digits + others) * 3
@@ -583,7 +581,6 @@ enum Patterns {
     static let bareYear = Pattern(#"^(中華民國)?[0-9０-９一二三四五六七八九十○〇]{2,4}年度?$"#)
     static let tableLabel = Pattern(#"^(附)?表[0-9０-９一二三四五六七八九十\-－.、：:]"#)
     static let tableNoun = Pattern(#"(表|一覽|統計|明細|清單|名冊)(（[^）]*）|\([^)]*\))?$"#)
-    static let numberedHeading = Pattern(#"^([（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|[0-9]+[.、]|[壹貳參肆伍陸柒捌玖拾]+、)"#)
     static let unitLine = Pattern(#"[（(]?\s*單\s*位\s*[:：]\s*[^）)\s]{1,12}\s*[）)]?"#)
     static let unitInParentheses = Pattern(#"[（(]\s*(新臺幣|新台幣)?\s*(千|萬|百萬|千萬|億)?元\s*[）)]"#)
 }

@@ -1,3 +1,4 @@
+import GazetteNormalise
 import Testing
 @testable import GazetteLayout
 

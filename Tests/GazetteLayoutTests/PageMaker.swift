@@ -1,3 +1,4 @@
+import GazetteNormalise
 import GazetteRead
 @testable import GazetteLayout
 
@@ -13,7 +14,7 @@ struct PageMaker {
     static func advance(_ c: Character, size: Double) -> Double {
         guard let v = c.unicodeScalars.first?.value else { return 0 }
         if c == " " { return 0.25 * size }
-        return Script.isWide(v) ? size : 0.5 * size
+        return CharacterClass.isWide(v) ? size : 0.5 * size
     }
 
     /// Horizontal text from (x, y) (top of the line), `spacing` extra

@@ -1,4 +1,7 @@
-import GazetteNormalise
+/// The numbering-label grammar of Taiwanese official documents, one home for
+/// every stage: the layout stage's outline and blocks, the tables stage's
+/// captions (a numbered heading), the records stage's numbered trips.
+///
 /// A numbering style of Taiwanese official documents, from the outermost
 /// (第一章) to the innermost ((a)). The order is the usual hierarchy
 /// 壹、 > 一、 > （一） > 1、 > （1） > 甲、 > （甲） > ① > A. > (A) > a. > (a).
@@ -83,7 +86,7 @@ public struct OutlineMarker: Hashable, Sendable, Codable {
         withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 16) { buffer in
             var count = 0, skipped = 0
             for u in line.unicodeScalars {
-                if count == 0, Script.isSpace(u.value) { skipped += 1; continue }
+                if count == 0, CharacterClass.isSpace(u.value) { skipped += 1; continue }
                 // ⼀ (a Kangxi radical in the text layer) numbers like 一.
                 buffer[count] = TextFolder.foldedScalar(u)
                 count += 1
@@ -96,7 +99,7 @@ public struct OutlineMarker: Hashable, Sendable, Codable {
             var index = line.unicodeScalars.startIndex
             line.unicodeScalars.formIndex(&index, offsetBy: skipped + used)
             var rest = Substring(line.unicodeScalars[index...])
-            while let first = rest.unicodeScalars.first, Script.isSpace(first.value) {
+            while let first = rest.unicodeScalars.first, CharacterClass.isSpace(first.value) {
                 rest = Substring(rest.unicodeScalars.dropFirst())
             }
             return (marker, rest)
@@ -309,4 +312,28 @@ public struct OutlineMarker: Hashable, Sendable, Codable {
     static let chineseDigits = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
     static let stems: [UInt32] = "甲乙丙丁戊己庚辛壬癸".unicodeScalars.map(\.value)
+}
+
+extension OutlineMarker {
+    /// A cheap test whether a line may start with an outline number (its
+    /// first character can begin one; amounts are ruled out early).
+    public static func mayStartWithMarker(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        let v = TextFolder.foldedScalar(first).value
+        if (0x30...0x39).contains(v) {
+            // "914,402", "2024": more than three digits, or a digit run
+            // ending in anything but a delimiter, cannot be a marker.
+            var digits = 0
+            for b in text.utf8 {
+                if (0x30...0x39).contains(b) { digits += 1; if digits > 3 { return false }; continue }
+                return b == 0x2E || b == 0x20 || b >= 0x80
+            }
+            return false
+        }
+        let plausible = (0x30...0x39).contains(v) || (0xFF10...0xFF19).contains(v) || v == 0x28 || v == 0xFF08
+            || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || (0x2460...0x249B).contains(v)
+            || (0x3220...0x3229).contains(v) || (0x3251...0x325F).contains(v) || (0x32B1...0x32BF).contains(v)
+            || chineseDigit(v) != nil || financialDigit(v) != nil || stems.contains(v) || v == 0x7B2C
+        return plausible
+    }
 }
