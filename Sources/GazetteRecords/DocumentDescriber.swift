@@ -77,20 +77,20 @@ public struct DocumentDescription: Sendable, Hashable {
         let title = CharacterClass.removingSpaces(self.title ?? "")
         func count(_ type: String) -> Int { types.filter { $0 == type }.count }
         let total = max(types.count, 1)
-        if TextTools.matches(title + " " + clues, #"預算"#),
-           TextTools.matches(clues, #"派員出國計畫|歲出|歲入|預算表|預算總表|單位預算|預算案"#),
-           !TextTools.matches(title, #"報告|會議|交流計畫"#) {
+        if (title + " " + clues).matches(pattern: #"預算"#),
+           clues.matches(pattern: #"派員出國計畫|歲出|歲入|預算表|預算總表|單位預算|預算案"#),
+           !title.matches(pattern: #"報告|會議|交流計畫"#) {
             return .budgetBook
         }
         if count("fundingLine") > 0 { return .fundingPlan }
-        if count("trip") > 0, TextTools.matches(title, #"出國|出訪|考察報告"#) || clues.contains("出國計畫名稱") {
+        if count("trip") > 0, title.matches(pattern: #"出國|出訪|考察報告"#) || clues.contains("出國計畫名稱") {
             return .tripReport
         }
-        if TextTools.matches(title, #"工作報告|業務報告|施政報告|工作成果|業務概況"#) { return .workReport }
-        if TextTools.matches(title, #"提案單|提案彙整|提案一覽|提案清單"#) { return .proposalList }
-        if TextTools.matches(title, #"會議|議程|大會|會報"#) { return .meetingAgenda }
-        if TextTools.matches(title, #"交流計畫|交流活動|交流發展計畫|交流實施計畫|參訪計畫|締盟"#) { return .exchangePlan }
-        if TextTools.matches(title, #"行程"#) { return .itinerary }
+        if title.matches(pattern: #"工作報告|業務報告|施政報告|工作成果|業務概況"#) { return .workReport }
+        if title.matches(pattern: #"提案單|提案彙整|提案一覽|提案清單"#) { return .proposalList }
+        if title.matches(pattern: #"會議|議程|大會|會報"#) { return .meetingAgenda }
+        if title.matches(pattern: #"交流計畫|交流活動|交流發展計畫|交流實施計畫|參訪計畫|締盟"#) { return .exchangePlan }
+        if title.matches(pattern: #"行程"#) { return .itinerary }
         if count("proposal") + count("proposalForm") > 0, (count("proposal") + count("proposalForm")) * 2 >= total {
             return .proposalList
         }
@@ -205,7 +205,7 @@ public enum DocumentDescriber {
             for m in scanner.matches(in: text) where m.value.precision == .day && !m.value.isRange {
                 var score = 1
                 if m.raw.hasPrefix("中華民國") || m.raw.hasPrefix("民國") { score += 2 }
-                if TextTools.matches(text, #"日期|時間|發布|修訂|修正|印製|編印"#) { score += 1 }
+                if text.matches(pattern: #"日期|時間|發布|修訂|修正|印製|編印"#) { score += 1 }
                 if best == nil || score > best!.score { best = (score, m.value.start, m.raw) }
             }
         }
@@ -258,7 +258,7 @@ public enum DocumentDescriber {
                 let name = String(text[..<r.upperBound])
                 let rest = String(text[r.upperBound...])
                 let allHan = name.unicodeScalars.allSatisfy { $0.properties.isIdeographic || "（）()".unicodeScalars.contains($0) }
-                if allHan, name.count >= 3, name.count <= 20, rest.isEmpty || TextTools.matches(rest, afterOrganisation),
+                if allHan, name.count >= 3, name.count <= 20, rest.isEmpty || rest.matches(pattern: afterOrganisation),
                    best == nil || name.count > best!.count {
                     best = name
                 }

@@ -12,11 +12,11 @@ enum FundingTableReader {
 
     static func records(_ table: LogicalTable, _ context: RecordContext) -> [Record] {
         let map = HeaderMap(table.header)
-        let periods = (0..<map.count).filter { TextTools.matches(map.leaves[$0], period) }
+        let periods = (0..<map.count).filter { map.leaves[$0].matches(pattern: period) }
         guard periods.count >= 2 else { return [] }
         // Label columns: before the first year column, named 經費來源 / 財源.
         let labelColumns = (0..<(periods.first ?? 0)).filter {
-            TextTools.matches(map.labels[$0], #"經費來源|財源|資金來源|來源|經費項目|項目"#)
+            map.labels[$0].matches(pattern: #"經費來源|財源|資金來源|來源|經費項目|項目"#)
         }
         guard !labelColumns.isEmpty else { return [] }
         guard let unit = UnitText.moneyUnit(of: table, column: periods.first) else { return [] }

@@ -24,8 +24,8 @@ struct HeaderMap {
     mutating func take(_ pattern: String, excluding: String? = nil, leafOnly: Bool = false) -> Int? {
         for (c, label) in labels.enumerated() where !taken.contains(c) {
             let text = leafOnly ? leaves[c] : label
-            guard TextTools.matches(text, pattern) else { continue }
-            if let excluding, TextTools.matches(text, excluding) { continue }
+            guard text.matches(pattern: pattern) else { continue }
+            if let excluding, text.matches(pattern: excluding) { continue }
             taken.insert(c)
             return c
         }
@@ -33,7 +33,7 @@ struct HeaderMap {
     }
 
     /// Whether any label matches.
-    func any(_ pattern: String) -> Bool { labels.contains { TextTools.matches($0, pattern) } }
+    func any(_ pattern: String) -> Bool { labels.contains { $0.matches(pattern: pattern) } }
 }
 
 /// Units as tables state them, for records that keep values as printed.

@@ -95,7 +95,7 @@ enum ProposalFormReader {
 
     static func field(of key: String) -> Field? {
         let k = CharacterClass.removingSpaces(key)
-        return Field.allCases.first { TextTools.matches(k, $0.pattern) }
+        return Field.allCases.first { k.matches(pattern: $0.pattern) }
     }
 
     static let checked: Set<Character> = ["■", "☑", "☒", "▣", "◼", "⬛", "✔", "✓", "☒", "▇", "█"]

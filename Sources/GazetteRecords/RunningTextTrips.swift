@@ -31,7 +31,7 @@ enum RunningTextTrips {
             let level = styles.count - 1
             if let open = tripLevel, level <= open { tripLevel = nil }
             if tripLevel == nil {
-                if TextTools.isHeading(paragraph.text), TextTools.matches(rest, tripHeading) {
+                if TextTools.isHeading(paragraph.text), rest.matches(pattern: tripHeading) {
                     tripLevel = level
                 }
                 continue

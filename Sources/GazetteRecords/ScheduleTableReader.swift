@@ -48,7 +48,7 @@ enum ScheduleTableReader {
         guard let slotColumn else { return [] }
         let labels = headerIsEntry ? [] : table.header.map(CharacterClass.removingSpaces)
         if !labels.isEmpty, slotColumn < labels.count, !labels[slotColumn].isEmpty,
-           !TextTools.matches(labels[slotColumn], #"^(時間|日期|時段|時程|日程|行程|期程|活動日期|活動時間|辦理日期|辦理時間|日期時間|日期/時間)$"#) {
+           !labels[slotColumn].matches(pattern: #"^(時間|日期|時段|時程|日程|行程|期程|活動日期|活動時間|辦理日期|辦理時間|日期時間|日期/時間)$"#) {
             return []
         }
         guard let activityColumn = activityColumn(entries.map(\.cells), labels: labels, excluding: slotColumn, columns: columns)
@@ -61,7 +61,7 @@ enum ScheduleTableReader {
         if !hasTimes {
             guard columns <= 3 else { return [] }
             if !labels.isEmpty, activityColumn < labels.count,
-               !TextTools.matches(labels[activityColumn], activityWords) { return [] }
+               !labels[activityColumn].matches(pattern: activityWords) { return [] }
         }
 
         let day = tableDay(table, context: context)
@@ -92,7 +92,7 @@ enum ScheduleTableReader {
     /// The activity column: named 主題 / 內容 / 活動 / 行程 …, else the widest
     /// column of text that is neither times nor durations (30 mins) nor figures.
     static func activityColumn(_ rows: [[String]], labels: [String], excluding slot: Int, columns: Int) -> Int? {
-        if let named = labels.indices.first(where: { $0 != slot && TextTools.matches(labels[$0], activityWords) }) {
+        if let named = labels.indices.first(where: { $0 != slot && labels[$0].matches(pattern: activityWords) }) {
             return named
         }
         var best: (column: Int, length: Int)?
@@ -101,7 +101,7 @@ enum ScheduleTableReader {
             guard !cells.isEmpty else { continue }
             let textual = cells.filter {
                 TimeParser.parse($0) == nil && NumberParser.parse($0) == nil
-                    && !TextTools.matches($0, #"^[0-9０-９]+\s*(mins?|分鐘|分|min\.?|hrs?|小時|h)$"#)
+                    && !$0.matches(pattern: #"^[0-9０-９]+\s*(mins?|分鐘|分|min\.?|hrs?|小時|h)$"#)
             }
             guard textual.count * 10 >= cells.count * 8 else { continue }
             let length = textual.map(\.count).reduce(0, +)
@@ -116,12 +116,12 @@ enum ScheduleTableReader {
         let scanner = DateScanner(context: context.dateContext)
         for line in ([table.title].compactMap { $0 } + table.linesAbove.prefix(6)) {
             let squeezed = CharacterClass.removingSpaces(line)
-            guard squeezed.count <= 40 || TextTools.matches(squeezed, #"時間|日期|日程"#) else { continue }
+            guard squeezed.count <= 40 || squeezed.matches(pattern: #"時間|日期|日程"#) else { continue }
             let days = scanner.matches(in: line).filter { $0.value.precision == .day && !$0.value.isRange }
             if days.count == 1 { return days[0].value.start }
         }
         let words = ([table.title ?? ""] + table.linesAbove.prefix(4) + table.header).joined(separator: " ")
-        if TextTools.matches(words, #"議程|會議|開會|程序"#), let date = context.documentDate, date.day != nil {
+        if words.matches(pattern: #"議程|會議|開會|程序"#), let date = context.documentDate, date.day != nil {
             return date
         }
         return nil

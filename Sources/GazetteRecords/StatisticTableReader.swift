@@ -237,7 +237,7 @@ enum StatisticTableReader {
             let before = text[..<r.lowerBound]
             let start = before.lastIndex { "，。：:；".contains($0) }.map { before.index(after: $0) } ?? before.startIndex
             let caption = String(before[start...]).trimmingCharacters(in: .whitespaces)
-            if caption.count >= 4, !TextTools.matches(caption, #"^(詳|列|臚列|說明|彙整)"#) { return (caption, nil) }
+            if caption.count >= 4, !caption.matches(pattern: #"^(詳|列|臚列|說明|彙整)"#) { return (caption, nil) }
         }
         return nil
     }
@@ -248,7 +248,7 @@ enum StatisticTableReader {
         guard !t.isEmpty, t.count <= 60 else { return false }
         let outside = t.contains("(") || t.contains("（") ? t.regexReplacing(#"[（(][^（）()]*[）)]"#, with: "") : t
         if outside.contains("。") || outside.contains("，") || outside.hasSuffix("：") || outside.hasSuffix(":") { return false }
-        if outside.hasSuffix("年") || outside.hasSuffix("年度"), TextTools.matches(outside, #"^(中華民國)?[0-9]{2,4}年度?$"#) {
+        if outside.hasSuffix("年") || outside.hasSuffix("年度"), outside.matches(pattern: #"^(中華民國)?[0-9]{2,4}年度?$"#) {
             return false
         }
         for word in ["註", "說明", "備註", "資料來源", "單位"] where outside.hasPrefix(word) {

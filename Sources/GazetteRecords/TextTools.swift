@@ -9,11 +9,6 @@ enum TextTools {
         return t
     }
 
-    /// True when `text` matches the regular expression `pattern`.
-    static func matches(_ text: String, _ pattern: String) -> Bool {
-        text.regexRange(pattern) != nil
-    }
-
     /// A cell that says "nothing": empty, a dash, 無, 不適用.
     static func isBlank(_ cell: String) -> Bool {
         // Most cells hold more than a few characters: not blank words.

@@ -36,7 +36,7 @@ enum TripTableReader {
         let context = ([table.title ?? ""] + table.linesAbove.prefix(3)).joined(separator: " ")
         guard destination != nil, dates != nil || budget != nil,
               budget != nil || travellers != nil || count != nil || outcomes != nil,
-              map.any(tripWords) || TextTools.matches(context, tripWords)
+              map.any(tripWords) || context.matches(pattern: tripWords)
         else { return nil }
         return Columns(plan: plan, dates: dates, destination: destination, travellers: travellers, count: count,
                        budget: budget, outcomes: outcomes)
@@ -47,7 +47,7 @@ enum TripTableReader {
     static func budgetColumn(_ map: inout HeaderMap) -> Int? {
         let money = #"經費|預算|旅費|費用|金額|花費|支出|合計|總計"#
         let candidates = (0..<map.count).filter { map.labels[$0].regexRange(money) != nil }
-        if let total = candidates.first(where: { TextTools.matches(map.leaves[$0], #"^(合計|總計|小計|總額|總經費|經費合計|旅費合計)"#) }) {
+        if let total = candidates.first(where: { map.leaves[$0].matches(pattern: #"^(合計|總計|小計|總額|總經費|經費合計|旅費合計)"#) }) {
             return map.take("^" + NSRegularExpression.escapedPattern(for: map.labels[total]) + "$")
         }
         return map.take(money, excluding: #"科目|來源|交通費|生活費|辦公費|保險費|禮品"#)

@@ -191,9 +191,9 @@ public final class TableAssembler {
     static func captionScore(_ text: String) -> Int {
         let t = CharacterClass.removingSpaces(text)
         guard !t.isEmpty, t.count <= 80 else { return 0 }
-        if Patterns.bareYear.matches(t) { return 0 }
-        if Patterns.tableLabel.matches(t) { return 4 }
-        if Patterns.tableNoun.matches(t) { return 4 }
+        if t.matches(pattern: Patterns.bareYear) { return 0 }
+        if t.matches(pattern: Patterns.tableLabel) { return 4 }
+        if t.matches(pattern: Patterns.tableNoun) { return 4 }
         if let marker = OutlineMarker.parse(t)?.marker, headingStyles.contains(marker.style) { return 3 }
         if t.hasSuffix("。") || t.count > 50 { return 1 }
         return 2
@@ -203,7 +203,7 @@ public final class TableAssembler {
     static func unitPhrase(in text: String) -> String? {
         guard text.contains("單") || text.contains("元") else { return nil }
         for pattern in [Patterns.unitLine, Patterns.unitInParentheses] {
-            if let range = pattern.firstMatch(in: text) {
+            if let range = text.regexRange(pattern) {
                 return String(text[range]).trimmingCharacters(in: .whitespaces)
             }
         }
@@ -564,23 +564,11 @@ func looksLikeValue(_ text: String) -> Bool {
     return digits > 0 && digits * 5 >= (digits + others) * 3
 }
 
-/// The regular expressions of table captions, compiled once.
+/// The regular expressions of table captions (compiled once, by `PatternCache`).
 enum Patterns {
-    /// A compiled pattern (ICU syntax) matched against or searched in strings.
-    struct Pattern: @unchecked Sendable {
-        let regex: NSRegularExpression
-        init(_ pattern: String) { regex = try! NSRegularExpression(pattern: pattern) }
-        func matches(_ s: String) -> Bool {
-            regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
-        }
-        func firstMatch(in s: String) -> Range<String.Index>? {
-            regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)).flatMap { Range($0.range, in: s) }
-        }
-    }
-
-    static let bareYear = Pattern(#"^(中華民國)?[0-9０-９一二三四五六七八九十○〇]{2,4}年度?$"#)
-    static let tableLabel = Pattern(#"^(附)?表[0-9０-９一二三四五六七八九十\-－.、：:]"#)
-    static let tableNoun = Pattern(#"(表|一覽|統計|明細|清單|名冊)(（[^）]*）|\([^)]*\))?$"#)
-    static let unitLine = Pattern(#"[（(]?\s*單\s*位\s*[:：]\s*[^）)\s]{1,12}\s*[）)]?"#)
-    static let unitInParentheses = Pattern(#"[（(]\s*(新臺幣|新台幣)?\s*(千|萬|百萬|千萬|億)?元\s*[）)]"#)
+    static let bareYear = #"^(中華民國)?[0-9０-９一二三四五六七八九十○〇]{2,4}年度?$"#
+    static let tableLabel = #"^(附)?表[0-9０-９一二三四五六七八九十\-－.、：:]"#
+    static let tableNoun = #"(表|一覽|統計|明細|清單|名冊)(（[^）]*）|\([^)]*\))?$"#
+    static let unitLine = #"[（(]?\s*單\s*位\s*[:：]\s*[^）)\s]{1,12}\s*[）)]?"#
+    static let unitInParentheses = #"[（(]\s*(新臺幣|新台幣)?\s*(千|萬|百萬|千萬|億)?元\s*[）)]"#
 }

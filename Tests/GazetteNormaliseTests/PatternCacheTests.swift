@@ -1,12 +1,12 @@
 import Testing
-@testable import GazetteRecords
+@testable import GazetteNormalise
 
-@Suite struct RegexCacheTests {
+@Suite struct PatternCacheTests {
     @Test func wordListsMatchWholeStringsWithoutARegex() {
-        #expect(RegexCache.literalWords(#"^(提案名稱|案名)$"#) == ["提案名稱", "案名"])
-        #expect(RegexCache.literalWords(#"^合計$"#) == ["合計"])
-        #expect(RegexCache.literalWords(#"^(No\.?|項次)$"#) == nil)
-        #expect(RegexCache.literalWords(#"(表|一覽)$"#) == nil)
+        #expect(PatternCache.literalWords(#"^(提案名稱|案名)$"#) == ["提案名稱", "案名"])
+        #expect(PatternCache.literalWords(#"^合計$"#) == ["合計"])
+        #expect(PatternCache.literalWords(#"^(No\.?|項次)$"#) == nil)
+        #expect(PatternCache.literalWords(#"(表|一覽)$"#) == nil)
         #expect("案名".regexRange(#"^(提案名稱|案名)$"#) != nil)
         #expect("提案名稱說明".regexRange(#"^(提案名稱|案名)$"#) == nil)
         #expect("No.".regexRange(#"^(No\.?|項次)$"#) != nil)

@@ -1,13 +1,15 @@
 import Foundation
 
-/// Regular expressions compiled once per pattern and kept: the readers test
-/// every header and many cells against a few dozen patterns, and compiling
-/// a pattern costs far more than matching it.
-enum RegexCache {
+/// The one pattern cache of the pipeline: regular expressions (ICU syntax)
+/// compiled once per pattern and kept. The records readers test every
+/// header and many cells against a few dozen patterns, the tables stage
+/// every line above a table against its caption patterns; compiling a
+/// pattern costs far more than matching it.
+public enum PatternCache {
     /// A pattern as matched: most of ours are a list of words to match a
     /// whole string exactly (`^(提案名稱|案名)$`), which a set does faster
     /// than any regex engine.
-    enum Matcher {
+    public enum Matcher: @unchecked Sendable {
         case words(Set<String>)
         case regex(NSRegularExpression)
     }
@@ -15,7 +17,7 @@ enum RegexCache {
     nonisolated(unsafe) private static var compiled: [String: Matcher] = [:]
     private static let lock = NSLock()
 
-    static func matcher(_ pattern: String) -> Matcher {
+    public static func matcher(_ pattern: String) -> Matcher {
         lock.lock()
         defer { lock.unlock() }
         if let m = compiled[pattern] { return m }
@@ -23,14 +25,14 @@ enum RegexCache {
         if let words = literalWords(pattern) {
             m = .words(words)
         } else {
-            // The patterns are literals of this module: one that does not compile is a bug.
+            // The patterns are literals of our stages: one that does not compile is a bug.
             m = .regex(try! NSRegularExpression(pattern: pattern))
         }
         compiled[pattern] = m
         return m
     }
 
-    static func regex(_ pattern: String) -> NSRegularExpression {
+    public static func regex(_ pattern: String) -> NSRegularExpression {
         switch matcher(pattern) {
         case .regex(let r): return r
         case .words: return try! NSRegularExpression(pattern: pattern)
@@ -53,12 +55,15 @@ enum RegexCache {
 }
 
 extension String {
+    /// True when the ICU regular expression `pattern` matches somewhere in the text.
+    public func matches(pattern: String) -> Bool { regexRange(pattern) != nil }
+
     /// The first (or, `backwards`, the last) match of the ICU regular
     /// expression `pattern`, within `range` when given.
-    func regexRange(_ pattern: String, backwards: Bool = false, in range: Range<String.Index>? = nil)
+    public func regexRange(_ pattern: String, backwards: Bool = false, in range: Range<String.Index>? = nil)
         -> Range<String.Index>? {
         let regex: NSRegularExpression
-        switch RegexCache.matcher(pattern) {
+        switch PatternCache.matcher(pattern) {
         case .words(let words):
             let searched = range ?? startIndex..<endIndex
             return words.contains(String(self[searched])) ? searched : nil
@@ -73,8 +78,8 @@ extension String {
     }
 
     /// The text with every match of `pattern` replaced by `template` ($1 … refer to groups).
-    func regexReplacing(_ pattern: String, with template: String) -> String {
-        RegexCache.regex(pattern).stringByReplacingMatches(
+    public func regexReplacing(_ pattern: String, with template: String) -> String {
+        PatternCache.regex(pattern).stringByReplacingMatches(
             in: self, range: NSRange(startIndex..<endIndex, in: self), withTemplate: template)
     }
 }
