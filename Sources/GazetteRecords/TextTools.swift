@@ -31,6 +31,12 @@ enum TextTools {
     static func label(of text: String) -> (style: OutlineStyle, rest: String)? {
         guard OutlineMarker.mayStartWithMarker(text.trimmingCharacters(in: .whitespaces)),
               let (marker, rest) = OutlineMarker.parse(text), itemStyles.contains(marker.style) else { return nil }
+        // Items are numbered 1 to 99, never 0-led: 123、456 is a list of
+        // figures and (03)476-8216 a telephone number.
+        if marker.style == .arabic || marker.style == .parenArabic {
+            let digits = marker.text.unicodeScalars.filter { CharacterClass.isDigit($0.value) }
+            if marker.number > 99 || digits.first.map({ $0 == "0" || $0 == "０" }) == true { return nil }
+        }
         // （一）、: the comma after a parenthesised label belongs to the label.
         var after = Substring(rest)
         if marker.style == .parenChinese || marker.style == .parenArabic, after.first == "、" { after = after.dropFirst() }

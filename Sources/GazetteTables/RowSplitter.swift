@@ -34,63 +34,102 @@ enum RowSplitter {
     /// (including the region's top and bottom), or nil when the region holds
     /// one entry only.
     static func boundaries(grid: TableGrid, row: Int, glyphs: [Glyph], members: [[Int]]) -> [Double]? {
-        let top = grid.ys[row], bottom = grid.ys[row + 1]
-        // Lines per column (columns of the cells that lie in this row only).
-        var lines: [ColumnLine] = []
-        for (index, cell) in grid.cells.enumerated() where cell.row == row && cell.rowSpan == 1 {
-            lines += columnLines(members[index], column: cell.col, glyphs: glyphs)
-        }
-        guard lines.count >= 2 else { return nil }
-        let heights = lines.map { $0.bottom - $0.top }.sorted()
-        let lineHeight = heights[heights.count / 2]
-        guard shouldSplit(grid: grid, row: row, lineCount: lines.count, typicalLineHeight: lineHeight) else { return nil }
+        guard let body = Body(grid: grid, row: row, glyphs: glyphs, members: members) else { return nil }
+        let continues = body.continuations()
+        let firstLines = body.entryStarts(continues: continues)
+        let tight = body.leadingLoneLines(firstLines, continues: continues)
+        let starts = body.blankSeparatedStarts(tight: tight, firstLines: firstLines) ?? tight
+        guard starts.count >= 2 else { return nil }
+        return body.cuts(at: starts)
+    }
 
-        // Slots: lines of all columns clustered by their vertical middle.
-        let byMid = lines.indices.sorted { lines[$0].mid < lines[$1].mid }
-        var slots: [[Int]] = []
-        var slotMid = 0.0
-        for i in byMid {
-            if !slots.isEmpty && abs(lines[i].mid - slotMid) < 0.5 * lineHeight {
-                slots[slots.count - 1].append(i)
-            } else {
-                slots.append([i])
-                slotMid = lines[i].mid
+    /// A body row to split: its lines in slots (the lines of all columns
+    /// that stand side by side), and the gaps between the slots.
+    struct Body {
+        let grid: TableGrid
+        let row: Int
+        let glyphs: [Glyph]
+        let lines: [ColumnLine]
+        /// The median line height.
+        let lineHeight: Double
+        /// Indices into `lines`, clustered by their vertical middle, top to bottom.
+        let slots: [[Int]]
+        let slotTop: [Double]
+        let slotBottom: [Double]
+        /// `gaps[k - 1]`: the space between slot k - 1 and slot k. Lines of
+        /// two columns set a little apart overlap: their gap is negative.
+        let gaps: [Double]
+        /// A gap wider than this is a blank line between entries: the usual
+        /// leading (the median gap) and a quarter line more.
+        let blank: Double
+        /// The leftmost start of a line in each column.
+        let leftmost: [Int: Double]
+
+        /// Nil when the row is not a body to split (see `shouldSplit`) or
+        /// its lines stand in one slot.
+        init?(grid: TableGrid, row: Int, glyphs: [Glyph], members: [[Int]]) {
+            // Lines per column (columns of the cells that lie in this row only).
+            var lines: [ColumnLine] = []
+            for (index, cell) in grid.cells.enumerated() where cell.row == row && cell.rowSpan == 1 {
+                lines += columnLines(members[index], column: cell.col, glyphs: glyphs)
             }
+            guard lines.count >= 2 else { return nil }
+            let heights = lines.map { $0.bottom - $0.top }.sorted()
+            let lineHeight = heights[heights.count / 2]
+            guard shouldSplit(grid: grid, row: row, lineCount: lines.count, typicalLineHeight: lineHeight) else { return nil }
+            let slots = Self.slots(lines, lineHeight: lineHeight)
+            guard slots.count >= 2 else { return nil }
+            let slotTop = slots.map { s in s.map { lines[$0].top }.min()! }
+            let slotBottom = slots.map { s in s.map { lines[$0].bottom }.max()! }
+            let gaps = (1..<slots.count).map { k in slotTop[k] - slotBottom[k - 1] }
+            let sortedGaps = gaps.sorted()
+            var leftmost: [Int: Double] = [:]
+            for line in lines { leftmost[line.column] = min(leftmost[line.column] ?? .infinity, line.x0) }
+            self.grid = grid
+            self.row = row
+            self.glyphs = glyphs
+            self.lines = lines
+            self.lineHeight = lineHeight
+            self.slots = slots
+            self.slotTop = slotTop
+            self.slotBottom = slotBottom
+            self.gaps = gaps
+            self.blank = max(0, sortedGaps[sortedGaps.count / 2]) + max(0.25 * lineHeight, 2.5)
+            self.leftmost = leftmost
         }
-        guard slots.count >= 2 else { return nil }
-        let slotTop = slots.map { s in s.map { lines[$0].top }.min()! }
-        let slotBottom = slots.map { s in s.map { lines[$0].bottom }.max()! }
 
-        // Pitches between consecutive slots; a gap much wider than the usual
-        // pitch is a blank line between entries.
-        var gaps: [Double] = []
-        for k in 1..<slots.count { gaps.append(slotTop[k] - slotBottom[k - 1]) }
-        // Overlapping neighbours (lines of two columns set a little apart)
-        // give negative gaps; the median is the usual leading.
-        let sortedGaps = gaps.sorted()
-        let usualGap = max(0, sortedGaps[sortedGaps.count / 2])
-        let blank = usualGap + max(0.25 * lineHeight, 2.5)
-        let hasBlankLines = gaps.contains { $0 > blank }
-
-        // An entry starts in the table's first column, or in at least two
-        // columns at once; a slot with text in one other column only is a
-        // paragraph of that cell (e.g. the rest of a row broken by a page).
-        let keyColumn = 0
-        func startsEntry(_ slot: [Int]) -> Bool {
-            let columns = Set(slot.map { lines[$0].column })
-            return columns.contains(keyColumn) || columns.count >= 2
+        /// Lines of all columns clustered by their vertical middle: a line
+        /// within half a line of a slot's first line joins that slot.
+        static func slots(_ lines: [ColumnLine], lineHeight: Double) -> [[Int]] {
+            let byMid = lines.indices.sorted { lines[$0].mid < lines[$1].mid }
+            var slots: [[Int]] = []
+            var slotMid = 0.0
+            for i in byMid {
+                if !slots.isEmpty && abs(lines[i].mid - slotMid) < 0.5 * lineHeight {
+                    slots[slots.count - 1].append(i)
+                } else {
+                    slots.append([i])
+                    slotMid = lines[i].mid
+                }
+            }
+            return slots
         }
-        // Tight setting: a slot starts an entry unless a line in it
-        // continues a wrapped line of its column (a cell's text runs on
-        // there, so the entry does too).
-        var lastLineOfColumn: [Int: ColumnLine] = [:]
-        for i in slots[0] { lastLineOfColumn[lines[i].column] = lines[i] }
-        // Where a full line of each left-aligned column ends: the cell's
-        // right edge less the padding its text keeps on the left. A
-        // column whose text stands away from its left edge (numbers set
-        // to the right, centred labels) gives no evidence of wrapping.
-        var leftmost: [Int: Double] = [:]
-        for line in lines { leftmost[line.column] = min(leftmost[line.column] ?? .infinity, line.x0) }
+
+        /// The columns slot `k` has text in.
+        func columns(_ k: Int) -> Set<Int> { Set(slots[k].map { lines[$0].column }) }
+
+        /// An entry starts in the table's first column, or in at least two
+        /// columns at once; a slot with text in one other column only is a
+        /// paragraph of that cell (e.g. the rest of a row broken by a page).
+        func startsEntry(_ k: Int) -> Bool {
+            let columns = columns(k)
+            return columns.contains(0) || columns.count >= 2
+        }
+
+        /// Where a full line of a left-aligned column ends: the cell's right
+        /// edge less the padding its text keeps on the left. A column whose
+        /// text stands away from its left edge (numbers set to the right,
+        /// centred labels) gives no evidence of wrapping (nil).
         func fullLineLimit(_ column: Int) -> Double? {
             let cellLeft = grid.xs[column]
             let cellRight = grid.xs[cellRightEdge(grid: grid, row: row, column: column)]
@@ -98,81 +137,93 @@ enum RowSplitter {
             guard padding <= max(6, 0.2 * (cellRight - cellLeft)) else { return nil }
             return cellRight - padding - 1.0
         }
-        var continues = Array(repeating: false, count: slots.count)
-        var tight = [0]
-        for k in 1..<slots.count {
-            var continuation = false
-            for i in slots[k] {
-                let line = lines[i]
-                guard let previous = lastLineOfColumn[line.column], let limit = fullLineLimit(line.column),
-                      mayWrap(previous, glyphs: glyphs) else { continue }
-                if previous.x1 + line.firstTokenWidth > limit && abs(line.x0 - leftmost[line.column]!) < 2 {
-                    continuation = true
-                    break
+
+        /// Per slot, whether a line in it continues a wrapped line of its
+        /// column (a cell's text runs on there, so the entry does too): the
+        /// line above filled its cell, so this line's first word did not
+        /// fit on it, and this line starts at the column's left edge.
+        func continuations() -> [Bool] {
+            var lastLineOfColumn: [Int: ColumnLine] = [:]
+            for i in slots[0] { lastLineOfColumn[lines[i].column] = lines[i] }
+            var continues = Array(repeating: false, count: slots.count)
+            for k in 1..<slots.count {
+                continues[k] = slots[k].contains { i in
+                    let line = lines[i]
+                    guard let previous = lastLineOfColumn[line.column], let limit = fullLineLimit(line.column),
+                          mayWrap(previous, glyphs: glyphs) else { return false }
+                    return previous.x1 + line.firstTokenWidth > limit && abs(line.x0 - leftmost[line.column]!) < 2
                 }
+                for i in slots[k] { lastLineOfColumn[lines[i].column] = lines[i] }
             }
-            continues[k] = continuation
-            if !continuation && startsEntry(slots[k]) { tight.append(k) }
-            for i in slots[k] { lastLineOfColumn[lines[i].column] = lines[i] }
-        }
-        let firstLines = tight
-        // A line just above an entry's first line, in a column that line
-        // also fills, that continues nothing and starts nothing itself,
-        // leads that entry when it sits closer to it than to the line above
-        // (a budget line's code set just above its name: 監察院's budget
-        // tables); when it sits closer to the line above, it ends the entry
-        // above (台北市's: the name set just below the code). Where the two
-        // gaps are alike (the line above is a wrapped name), the table's
-        // other entries decide.
-        func isLoneLine(_ j: Int, before k: Int) -> Bool {
-            !continues[j] && !startsEntry(slots[j])
-                && Set(slots[j].map { lines[$0].column }).isSubset(of: Set(slots[k].map { lines[$0].column }))
-        }
-        var forward = 0, backward = 0
-        for n in 1..<tight.count {
-            let k = tight[n]
-            guard k >= 2, k - 1 > tight[n - 1], isLoneLine(k - 1, before: k) else { continue }
-            if gaps[k - 2] > gaps[k - 1] + 1.0 { forward += 1 } else if gaps[k - 1] > gaps[k - 2] + 1.0 { backward += 1 }
-        }
-        let leadsByDefault = forward > backward
-        for n in stride(from: tight.count - 1, through: 1, by: -1) {
-            var k = tight[n]
-            while k >= 2, k - 1 > tight[n - 1], isLoneLine(k - 1, before: tight[n]) {
-                let before = gaps[k - 2], after = gaps[k - 1]
-                let leads = before > after + 1.0 || (abs(before - after) <= 1.0 && leadsByDefault)
-                guard leads else { break }
-                k -= 1
-            }
-            tight[n] = k
+            return continues
         }
 
-        // Entries separated by blank lines: a blank gap before a slot that
-        // starts an entry (or leads one). Used when the blank lines are what
-        // separate the entries: no line that clearly starts an entry (in
-        // three columns or more) stands inside a blank-separated group
-        // (rid-01: a pesticide's name over three lines, its other columns on
-        // the first).
-        var starts = tight
-        if hasBlankLines {
+        /// Tight setting: the first slot, and every slot that starts an
+        /// entry and continues nothing.
+        func entryStarts(continues: [Bool]) -> [Int] {
+            [0] + (1..<slots.count).filter { !continues[$0] && startsEntry($0) }
+        }
+
+        /// Whether slot `j`, above the entry starting at slot `k`, is a lone
+        /// line: it continues nothing, starts nothing, and has text only in
+        /// columns that slot `k` fills.
+        func isLoneLine(_ j: Int, before k: Int, continues: [Bool]) -> Bool {
+            !continues[j] && !startsEntry(j) && columns(j).isSubset(of: columns(k))
+        }
+
+        /// The entry starts with the lone lines just above them moved to the
+        /// entry they lead. A lone line leads the entry below when it sits
+        /// closer to it than to the line above (a budget line's code set
+        /// just above its name: 監察院's budget tables); when it sits closer
+        /// to the line above, it ends the entry above (台北市's: the name set
+        /// just below the code). Where the two gaps are alike (the line above
+        /// is a wrapped name), the table's other entries decide.
+        func leadingLoneLines(_ starts: [Int], continues: [Bool]) -> [Int] {
+            var forward = 0, backward = 0
+            for n in 1..<starts.count {
+                let k = starts[n]
+                guard k >= 2, k - 1 > starts[n - 1], isLoneLine(k - 1, before: k, continues: continues) else { continue }
+                if gaps[k - 2] > gaps[k - 1] + 1.0 { forward += 1 } else if gaps[k - 1] > gaps[k - 2] + 1.0 { backward += 1 }
+            }
+            let leadsByDefault = forward > backward
+            var led = starts
+            for n in stride(from: starts.count - 1, through: 1, by: -1) {
+                var k = starts[n]
+                while k >= 2, k - 1 > starts[n - 1], isLoneLine(k - 1, before: starts[n], continues: continues) {
+                    let before = gaps[k - 2], after = gaps[k - 1]
+                    let leads = before > after + 1.0 || (abs(before - after) <= 1.0 && leadsByDefault)
+                    guard leads else { break }
+                    k -= 1
+                }
+                led[n] = k
+            }
+            return led
+        }
+
+        /// Entries separated by blank lines: the first slot, and a slot after
+        /// a blank gap that starts an entry (or leads one). Nil unless the
+        /// blank lines are what separate the entries: no line that clearly
+        /// starts an entry (in three columns or more) stands inside a
+        /// blank-separated group (rid-01: a pesticide's name over three
+        /// lines, its other columns on the first).
+        func blankSeparatedStarts(tight: [Int], firstLines: [Int]) -> [Int]? {
+            guard gaps.contains(where: { $0 > blank }) else { return nil }
             var blankStarts = [0]
-            for k in 1..<slots.count where gaps[k - 1] > blank
-                && (startsEntry(slots[k]) || tight.contains(k)) {
+            for k in 1..<slots.count where gaps[k - 1] > blank && (startsEntry(k) || tight.contains(k)) {
                 blankStarts.append(k)
             }
             let strongInside = zip(tight, firstLines).dropFirst().contains { start, first in
-                let columns = Set(slots[first].map { lines[$0].column })
-                return !blankStarts.contains(start) && columns.count >= 3
+                !blankStarts.contains(start) && columns(first).count >= 3
             }
-            if !strongInside { starts = blankStarts }
+            return strongInside ? nil : blankStarts
         }
-        guard starts.count >= 2 else { return nil }
-        var result = [top]
-        for k in starts.dropFirst() {
-            // Cut halfway between the previous slot's bottom and this slot's top.
-            result.append((slotBottom[k - 1] + slotTop[k]) / 2)
+
+        /// The rows' boundaries for entries starting at `starts`: the row's
+        /// top, a cut halfway between the previous slot's bottom and each
+        /// start's top, and the row's bottom.
+        func cuts(at starts: [Int]) -> [Double] {
+            [grid.ys[row]] + starts.dropFirst().map { k in (slotBottom[k - 1] + slotTop[k]) / 2 } + [grid.ys[row + 1]]
         }
-        result.append(bottom)
-        return result
     }
 
     /// Whether a line can be the first part of a wrapped cell: a single
