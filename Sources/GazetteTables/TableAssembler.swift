@@ -290,10 +290,10 @@ final class Builder {
                 && cell.row + cell.rowSpan == depth {
                 let below = grid.cells.filter { $0.row == depth && $0.col >= cell.col && $0.col < cell.col + cell.colSpan }
                 // Every other column's label must reach down past that row
-                // too (経費來源 over two rows beside the year labels);
+                // too (經費來源 over two rows beside the year labels), or
+                // sit under another label spanning columns with sub-labels
+                // of its own (科目 over 款/項, 預算員額 over 職員/警察);
                 // otherwise the row below is data under a merged label.
-                // (or that sit under another label spanning columns, with
-                // their own sub-labels: 科目 over 款/項, 預算員額 over 職員/警察).
                 let othersReach = (0..<grid.columnCount).filter { $0 < cell.col || $0 >= cell.col + cell.colSpan }.allSatisfy { c in
                     if grid.cell(coveringRow: depth, col: c).map({ $0.row < depth }) ?? false { return true }
                     guard let above = grid.cell(coveringRow: depth - 1, col: c) else { return false }
