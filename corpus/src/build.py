@@ -11,7 +11,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 DOCS = ["exchange_plan", "meeting_book", "work_report", "funding_plan", "trip_report",
-        "budget_trips", "table_kinds", "noembed_trips"]
+        "budget_trips", "table_kinds", "noembed_trips",
+        "macos_radicals"]
 
 
 def main(argv):
