@@ -12,7 +12,8 @@ sys.path.insert(0, HERE)
 
 DOCS = ["exchange_plan", "meeting_book", "work_report", "funding_plan", "trip_report",
         "budget_trips", "table_kinds", "noembed_trips",
-        "macos_radicals", "budget_travel", "amendment_table"]
+        "macos_radicals", "budget_travel", "amendment_table",
+        "land_transcript"]
 
 
 def main(argv):
