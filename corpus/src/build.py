@@ -11,7 +11,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 DOCS = ["exchange_plan", "meeting_book", "work_report", "funding_plan", "trip_report",
-        "budget_trips", "table_kinds", "noembed_trips"]
+        "budget_trips", "table_kinds", "noembed_trips",
+        "macos_radicals", "budget_travel", "amendment_table",
+        "land_transcript", "paired_columns"]
 
 
 def main(argv):

@@ -14,9 +14,31 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.dirname(HERE)
 
 
+def undouble(text):
+    """One character per glyph again where a Quartz-style ToUnicode gave a
+    glyph several equivalent code points (⽣生 -> 生, ⾏行行 -> 行): a run of
+    characters that fold to one ideograph and hold exactly one unified
+    ideograph besides radicals / compatibility forms is one character."""
+    out = []
+    i = 0
+    while i < len(text):
+        u = unicodedata.normalize("NFKC", text[i])
+        j = i + 1
+        while j < len(text) and unicodedata.normalize("NFKC", text[j]) == u and len(u) == 1:
+            j += 1
+        run = text[i:j]
+        if len(run) > 1 and sum(c == u for c in run) == 1:
+            out.append(u)
+        else:
+            out.append(run)
+        i = j
+    return "".join(out)
+
+
 def page_text(pdf, page):
     out = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-raw", pdf, "-"],
                          capture_output=True, text=True, check=True).stdout
+    out = undouble(out)
     out = unicodedata.normalize("NFKC", out)  # fold Kangxi / compatibility ideographs
     return re.sub(r"\s+", "", out)
 

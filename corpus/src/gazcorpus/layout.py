@@ -42,6 +42,8 @@ class Doc:
         self.tables = []
         self.records = []
         self.document = None
+        self.classes = None     # issue 14 classes this document is a twin of
+        self.postprocess = None  # fn(pdf path), run on the saved PDF
         self._seen_marks = set()
         self.warnings = []
         self.allow_unmarked = set()
@@ -223,12 +225,18 @@ class Doc:
         truth = {
             "file": self.name + ".pdf",
             "pages": self.page,
+        }
+        if self.classes is not None:
+            truth["classes"] = self.classes
+        truth.update({
             "document": self.document,
             "outline": self.outline,
             "tables": self.tables,
             "records": self.records,
             "dates": self.dates,
-        }
+        })
+        if self.postprocess:
+            self.postprocess(self.path)
         with open(os.path.join(truthdir, self.name + ".truth.json"), "w", encoding="utf-8") as f:
             json.dump(truth, f, ensure_ascii=False, indent=2)
             f.write("\n")

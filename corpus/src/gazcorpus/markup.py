@@ -6,6 +6,9 @@ Markup inside content strings (stripped before typesetting):
   ⟦raw|start|end⟧    a date with explicit ISO start/end (end may be empty)
   ¦                  a permitted line break inside a Latin word (prints nothing)
   \n                 a forced line break (prints nothing, joins with nothing)
+  ⟪text⟫             text underlined (a thin filled rectangle under it, as
+                     Word draws underlines); prints only the text
+  ⟮text⟯             text struck through (a thin filled rectangle through it)
 """
 import re
 from dataclasses import dataclass, field
@@ -28,6 +31,7 @@ class RichText:
     s: str
     soft: frozenset = frozenset()
     marks: list = field(default_factory=list)
+    decos: list = field(default_factory=list)   # (start, end, "underline" | "strike")
 
     @property
     def truth(self):
@@ -52,7 +56,10 @@ def _point(txt, ctx):
     """Parse one date point. ctx = dict(y=, m=) of inherited fields (Gregorian
     year). Returns (y, m, d) with d possibly None."""
     t = txt.strip()
-    m = re.fullmatch(r"(?:中華民國\s*)?(\d{2,3})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?", t)
+    m = re.fullmatch(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?", t)
+    if m:  # a Gregorian year (1975年07月04日)
+        return int(m[1]), int(m[2]), (int(m[3]) if m[3] else None)
+    m = re.fullmatch(r"(?:中華民國\s*|民國\s*)?(\d{2,3})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?", t)
     if m:
         return int(m[1]) + 1911, int(m[2]), (int(m[3]) if m[3] else None)
     m = re.fullmatch(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日", t)
@@ -96,10 +103,21 @@ def parse(src, ctx_year):
     out = []
     soft = set()
     marks = []
+    decos = []
+    open_deco = {}
     i = 0
     n = len(src)
     while i < n:
         ch = src[i]
+        if ch in _DECO_OPEN:
+            open_deco[_DECO_OPEN[ch]] = len("".join(out))
+            i += 1
+            continue
+        if ch in _DECO_CLOSE:
+            kind = _DECO_CLOSE[ch]
+            decos.append((open_deco.pop(kind), len("".join(out)), kind))
+            i += 1
+            continue
         if ch == "⟦":
             j = src.index("⟧", i)
             body = src[i + 1:j]
@@ -128,12 +146,19 @@ def parse(src, ctx_year):
             continue
         out.append(ch)
         i += 1
-    return RichText("".join(out), frozenset(soft), marks)
+    if open_deco:
+        raise ValueError(f"unclosed decoration in {src!r}")
+    return RichText("".join(out), frozenset(soft), marks, sorted(decos))
+
+
+_DECO_OPEN = {"⟪": "underline", "⟮": "strike"}
+_DECO_CLOSE = {"⟫": "underline", "⟯": "strike"}
 
 
 def plain(src):
     """Truth text of a markup string (no date context needed)."""
-    return re.sub(r"⟦([^|⟧]*)(\|[^⟧]*)?⟧", r"\1", src).replace("¦", "").replace("\n", "")
+    s = re.sub(r"⟦([^|⟧]*)(\|[^⟧]*)?⟧", r"\1", src).replace("¦", "").replace("\n", "")
+    return re.sub("[⟪⟫⟮⟯]", "", s)
 
 
 # ---------------------------------------------------------------- wrapping
@@ -255,6 +280,21 @@ def wrap(rt, width, font, size):
         lines[i].end = lines[i + 1].start
     lines[-1].end = max(lines[-1].end, len(s))
     return lines
+
+
+def wrap_first(rt, first_width, width, font, size):
+    """Wrap with a first line of first_width and the others of width."""
+    lines = wrap(rt, first_width, font, size)
+    if len(lines) <= 1 or first_width == width:
+        return lines
+    l0 = lines[0]
+    rest = RichText(rt.s[l0.end:], frozenset(i - l0.end for i in rt.soft if i >= l0.end), [])
+    out = [l0]
+    if rest.s.strip(" "):
+        for ln in wrap(rest, width, font, size):
+            out.append(Line(ln.start + l0.end, ln.end + l0.end, ln.text))
+        out[0].end = out[1].start
+    return out
 
 
 # ---------------------------------------------------------------- auto-marking

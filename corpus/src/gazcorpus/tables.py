@@ -1,8 +1,10 @@
 """Tables: ruled (stroked lines or thin filled rectangles, as Word draws
 them), vertical-rules-only, header-rules-only, unruled, continued over pages
-with a repeated header (rows may break across the page break), and spreads
+with a repeated header (rows may break across the page break), spreads
 over facing pages (left columns on one page, right columns on the next, rows
-at identical heights)."""
+at identical heights), and columns ruled with body rows not (style cols /
+colsfill: the header ruled, vertical rules between columns, a rule under the
+last row of each page)."""
 from dataclasses import dataclass, field
 
 from reportlab.lib.pagesizes import A4
@@ -23,6 +25,12 @@ class C:
     font: str = None
     size: float = None
     noborder: str = ""     # edges not drawn: subset of "tblr"
+    label: str = None      # printed at the start of the first line (an item number 01, 第五條)
+    label_gap: float = 0.0  # space after the label
+    hang: bool = False     # the other lines are indented by the label too
+    tail: str = None       # printed right-aligned on the last line (a 領域代碼); room kept on every line
+    tail_gap: float = 0.0
+    sep: str = ""          # joins label, text and tail in the truth
 
 
 def cell(x):
@@ -35,7 +43,8 @@ class Table:
                  header_align="center", header_bold=False, header_valign="middle",
                  repeat_header=True, split_rows=True, row_gap=0.0, x=None, lw=0.5,
                  spread_at=None, page_top=None, page_top_h=0.0, min_split_lines=1,
-                 font=None, header_font=None, truth=True, landscape=None):
+                 font=None, header_font=None, truth=True, landscape=None, body_pady=None,
+                 underline=None, strike=None):
         self.title = title
         self.widths = widths
         self.ncols = len(widths)
@@ -43,7 +52,8 @@ class Table:
         self.body = [[cell(x) for x in row] for row in body]
         self.style = style
         self.shape = shape or {"stroke": "ruled", "fill": "filledRuled", "vrules": "verticalRulesOnly",
-                               "hrules": "headerRulesOnly", "none": "unruled"}[style]
+                               "hrules": "headerRulesOnly", "none": "unruled",
+                               "cols": "columnsRuled", "colsfill": "filledColumnsRuled"}[style]
         if spread_at is not None:
             self.shape = "spread"
         self.unit = unit
@@ -69,6 +79,11 @@ class Table:
         self.header_font = header_font or self.font
         self.truth = truth
         self.landscape = landscape
+        self.body_pady = pady if body_pady is None else body_pady
+        # decorations (⟪⟫ / ⟮⟯ in cell text): (offset of the rectangle's top
+        # below/above the baseline, thickness), both in em
+        self.underline = underline or (0.14, 50 / 1024)
+        self.strike = strike or (-260 / 1024, 51 / 1024)
 
 
 @dataclass
@@ -123,9 +138,9 @@ def render(doc, t):
         a.size = a.cell.size or t.size
         a.rt = doc.rich(a.cell.text)
         w = sum(t.widths[a.c:a.c + a.cell.cs]) - 2 * padx
-        a.lines = markup.wrap(a.rt, w, a.font, a.size) if a.rt.s else []
+        a.lines = _wrap_cell(a, w) if a.rt.s else []
 
-    def heights(nrows, anch, gap):
+    def heights(nrows, anch, gap, pady):
         h = [2 * pady + lead + gap] * nrows
         for a in anch:
             if a.cell.rs == 1:
@@ -138,8 +153,9 @@ def render(doc, t):
                     h[a.r + a.cell.rs - 1] += need - have
         return h
 
-    hh = heights(len(t.header), hanch, 0.0)
-    bh = heights(len(t.body), banch, t.row_gap)
+    hh = heights(len(t.header), hanch, 0.0, pady)
+    pady = t.body_pady
+    bh = heights(len(t.body), banch, t.row_gap, pady)
     header_h = sum(hh)
     nlines = [0] * len(t.body)
     for a in banch:
@@ -246,6 +262,22 @@ def render(doc, t):
     return res
 
 
+def _label_w(a):
+    return fonts.width(a.cell.label, a.font, a.size) + a.cell.label_gap if a.cell.label else 0.0
+
+
+def _tail_w(a):
+    return fonts.width(a.cell.tail, a.font, a.size) + a.cell.tail_gap if a.cell.tail else 0.0
+
+
+def _wrap_cell(a, w):
+    lw, tw = _label_w(a), _tail_w(a)
+    if not lw and not tw:
+        return markup.wrap(a.rt, w, a.font, a.size)
+    rest = w - tw - (lw if a.cell.hang else 0.0)
+    return markup.wrap_first(a.rt, w - tw - lw, rest, a.font, a.size)
+
+
 def _col_x(doc, t, c0, c1):
     total = sum(t.widths[c0:c1])
     x0 = t.x if t.x is not None else doc.left + max(0.0, (doc.text_width - total) / 2)
@@ -266,9 +298,12 @@ def _draw_text(doc, t, a, x0, x1, ytop, h, k0, k1, full, page):
     if full and valign == "middle":
         top = ytop - (h - (t.row_gap if not a.header else 0) - content_h) / 2
     else:
-        top = ytop - t.pady
+        top = ytop - (t.pady if a.header else t.body_pady)
     align = a.cell.align or (t.header_align if a.header else t.aligns[a.c])
     bold = a.cell.bold if a.cell.bold is not None else (t.header_bold and a.header)
+    first = full or k0 == 0
+    last = full or k1 >= len(a.lines)
+    lw = _label_w(a)
     for j, ln in enumerate(lines):
         base = top - j * lead - (lead - size) / 2 - ASC * size
         tw = fonts.width(ln.text, a.font, size)
@@ -278,8 +313,34 @@ def _draw_text(doc, t, a, x0, x1, ytop, h, k0, k1, full, page):
             x = x1 - t.padx - tw
         else:
             x = x0 + t.padx
+            if a.cell.label and ((first and j == 0) or a.cell.hang):
+                x += lw
+        if a.cell.label and first and j == 0:
+            fonts.draw(doc.c, x0 + t.padx, base, a.cell.label, a.font, size, fake_bold=bold)
+        if a.cell.tail and last and j == len(lines) - 1:
+            fonts.draw(doc.c, x1 - t.padx - fonts.width(a.cell.tail, a.font, size), base, a.cell.tail,
+                       a.font, size, fake_bold=bold)
         fonts.draw(doc.c, x, base, ln.text, a.font, size, fake_bold=bold)
         doc.register_marks(a.rt, ln.start, ln.end, page)
+        _draw_decos(doc, t, a, ln, x, base)
+
+
+def _draw_decos(doc, t, a, ln, x, base):
+    """Underlines and strike-throughs of the line's part of each decorated
+    range: thin filled rectangles, as Word draws them."""
+    n = len(ln.text)
+    for d0, d1, kind in a.rt.decos:
+        s0, s1 = max(d0, ln.start), min(d1, ln.start + n)
+        if s0 >= s1:
+            continue
+        seg = ln.text[s0 - ln.start:s1 - ln.start].rstrip(" ")
+        if not seg:
+            continue
+        xa = x + fonts.width(ln.text[:s0 - ln.start], a.font, a.size)
+        w = fonts.width(seg, a.font, a.size)
+        off, th = t.underline if kind == "underline" else t.strike
+        doc.c.setFillColorRGB(0, 0, 0)
+        doc.c.rect(xa, base - off * a.size - th * a.size, w, th * a.size, stroke=0, fill=1)
 
 
 def _draw_seg(doc, t, seg, c0, c1, hgrid, hanch, hh, bgrid, banch, bh, page):
@@ -330,7 +391,30 @@ def _draw_seg(doc, t, seg, c0, c1, hgrid, hanch, hh, bgrid, banch, bh, page):
 
     c = doc.c
     lw = t.lw
-    if t.style in ("stroke", "fill"):
+    if t.style in ("cols", "colsfill"):
+        hedges = []
+        if seg["header"]:
+            row_top = [y]
+            for h in hh:
+                row_top.append(row_top[-1] - h)
+            for a in hanch:
+                if c0 <= a.c < c1:
+                    ax0, ax1 = xs[a.c - c0], xs[a.c - c0 + a.cell.cs]
+                    yt, yb = row_top[a.r], row_top[a.r] - sum(hh[a.r:a.r + a.cell.rs])
+                    hedges += [(ax0, yt, ax1, yt), (ax0, yb, ax1, yb), (ax0, yb, ax0, yt), (ax1, yb, ax1, yt)]
+        else:
+            hedges.append((xs[0], top_y, xs[-1], top_y))
+        for xv in xs:
+            hedges.append((xv, bottom_y, xv, header_bottom))
+        hedges.append((xs[0], bottom_y, xs[-1], bottom_y))
+        seen = set()
+        for e in hedges:
+            key = tuple(round(v, 2) for v in e)
+            if key in seen:
+                continue
+            seen.add(key)
+            _rule(c, t.style == "colsfill", lw, *e)
+    elif t.style in ("stroke", "fill"):
         seen = set()
         for e in edges:
             key = tuple(round(v, 2) for v in e)
@@ -360,11 +444,28 @@ def _draw_seg(doc, t, seg, c0, c1, hgrid, hanch, hh, bgrid, banch, bh, page):
             c.line(xs[0], header_bottom, xs[-1], header_bottom)
 
 
+def _rule(c, filled, lw, x0, y0, x1, y1):
+    if not filled:
+        c.setLineWidth(lw)
+        c.line(x0, y0, x1, y1)
+        return
+    c.setFillColorRGB(0, 0, 0)
+    if y0 == y1:
+        c.rect(x0 - lw / 2, y0 - lw / 2, x1 - x0 + lw, lw, stroke=0, fill=1)
+    else:
+        c.rect(x0 - lw / 2, y0 - lw / 2, lw, y1 - y0 + lw, stroke=0, fill=1)
+
+
+def cell_truth(a):
+    parts = [p for p in (a.cell.label, a.rt.truth, a.cell.tail) if p]
+    return a.cell.sep.join(parts)
+
+
 def _truth(t, table_id, pages, hgrid, hanch, bgrid, banch):
     def text_grid(grid, anch):
         out = [["" for _ in range(t.ncols)] for _ in grid]
         for a in anch:
-            out[a.r][a.c] = a.rt.truth
+            out[a.r][a.c] = cell_truth(a)
         return out
 
     header_rows = text_grid(hgrid, hanch)
