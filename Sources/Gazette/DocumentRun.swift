@@ -36,8 +36,9 @@ struct DocumentRun {
         self.pageCount = pageCount
     }
 
-    mutating func add(_ page: Page, timings: inout StageTimings) {
-        warnings += Self.readWarnings(page)
+    /// `ocrFailure`: the page was to be read by OCR, which failed.
+    mutating func add(_ page: Page, ocrFailure: OCRError? = nil, timings: inout StageTimings) {
+        warnings += Self.readWarnings(page, ocrFailure: ocrFailure)
         layOut(page, timings: &timings)
     }
 
@@ -51,7 +52,7 @@ struct DocumentRun {
 
     /// What the read stage says of a page: no text, text that could not be
     /// decoded (and why), glyphs without Unicode, poppler's own complaints.
-    static func readWarnings(_ page: Page) -> [Warning] {
+    static func readWarnings(_ page: Page, ocrFailure: OCRError? = nil) -> [Warning] {
         var warnings: [Warning] = []
         if page.undecodedTextRuns > 0, !page.missingLanguagePacks.isEmpty {
             let collections = page.missingLanguagePacks.joined(separator: ", ")
@@ -64,6 +65,10 @@ struct DocumentRun {
             warnings.append(Warning(
                 code: "undecodedText", page: page.number,
                 message: "\(page.undecodedTextRuns) text run(s) use a font that could not be loaded and were left out"))
+        } else if let ocr = page.ocr {
+            warnings.append(OCRNotes.readNote(ocr, page: page.number))
+        } else if let ocrFailure {
+            warnings.append(OCRNotes.failure(ocrFailure, page: page))
         } else if !page.hasTextLayer {
             let what = page.images.isEmpty ? "the page has no text" : "the page is an image without a text layer (a scan?)"
             warnings.append(Warning(code: "noTextLayer", page: page.number, message: what))
@@ -109,6 +114,9 @@ struct DocumentRun {
         if !aligned.tables.isEmpty {
             page.tables = (page.tables + aligned.tables).sorted { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }
             page.tableGlyphs.formUnion(aligned.usedGlyphs)
+        }
+        if page.page.ocr != nil, let low = OCRNotes.lowConfidence(page: page.page, tables: page.tables) {
+            warnings.append(low)
         }
         // Running text: lines and blocks whose glyphs are not in a table.
         func inTable(_ line: TextLine) -> Bool {
@@ -164,7 +172,7 @@ struct DocumentRun {
         pages.append(PageEntry(
             number: layout.number, width: (layout.width * 10).rounded() / 10,
             height: (layout.height * 10).rounded() / 10, rotation: page.page.rotation,
-            hasTextLayer: page.page.hasTextLayer, label: layout.pageNumber?.label, text: text))
+            hasTextLayer: page.page.hasTextLayer, label: layout.pageNumber?.label, text: text, ocr: page.page.ocr))
     }
 
     /// Builds the envelope (the emit stage's input).

@@ -37,13 +37,15 @@ public struct ReportEntry: Codable, Sendable, Hashable {
     public var outputModified: Int?
     /// Codes of the document's warnings (`noTextLayer`, …), each once.
     public var warnings: [String]
+    /// Pages read by OCR (nil: not converted, or by a version that did not count them).
+    public var ocrPages: Int?
 
     /// True when the document's text was partly lost (see `ReportSummary.textLost`).
     public var lostText: Bool { warnings.contains { ReportSummary.textLostCodes.contains($0) } }
 
     public init(key: String, input: String, status: EntryStatus, code: String? = nil, reason: String? = nil,
                 pages: Int? = nil, seconds: Double? = nil, output: String? = nil, sha256: String? = nil,
-                outputBytes: Int? = nil, outputModified: Int? = nil, warnings: [String] = []) {
+                outputBytes: Int? = nil, outputModified: Int? = nil, warnings: [String] = [], ocrPages: Int? = nil) {
         self.key = key
         self.input = input
         self.status = status
@@ -56,11 +58,13 @@ public struct ReportEntry: Codable, Sendable, Hashable {
         self.outputBytes = outputBytes
         self.outputModified = outputModified
         self.warnings = warnings
+        self.ocrPages = ocrPages
     }
 
     /// The JSON keys, in the order they are written.
     enum CodingKeys: String, CodingKey {
         case key, input, status, code, reason, pages, seconds, output, sha256, outputBytes, outputModified, warnings
+        case ocrPages
     }
 
     // Every field present (null when empty), so the report has one shape.
@@ -78,6 +82,7 @@ public struct ReportEntry: Codable, Sendable, Hashable {
         try c.encode(outputBytes, forKey: .outputBytes)
         try c.encode(outputModified, forKey: .outputModified)
         try c.encode(warnings, forKey: .warnings)
+        try c.encode(ocrPages, forKey: .ocrPages)
     }
 
     public init(from decoder: Decoder) throws {
@@ -94,6 +99,7 @@ public struct ReportEntry: Codable, Sendable, Hashable {
         outputBytes = try c.decodeIfPresent(Int.self, forKey: .outputBytes)
         outputModified = try c.decodeIfPresent(Int.self, forKey: .outputModified)
         warnings = try c.decodeIfPresent([String].self, forKey: .warnings) ?? []
+        ocrPages = try c.decodeIfPresent(Int.self, forKey: .ocrPages)
     }
 }
 
@@ -113,13 +119,15 @@ public struct ReportSummary: Codable, Sendable, Hashable {
     /// CMaps of poppler-data are not installed; `undecodedText`). They are
     /// counted apart so that a batch never looks clean when text is missing.
     public var textLost = 0
+    /// Pages of those inputs that were read by OCR.
+    public var ocrPages = 0
 
     /// Warning codes that mean text the PDF has is missing from the output.
     public static let textLostCodes: Set<String> = ["missingLanguagePack", "undecodedText"]
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey { case inputs, ok, failed, skipped, pending, pages, seconds, textLost }
+    enum CodingKeys: String, CodingKey { case inputs, ok, failed, skipped, pending, pages, seconds, textLost, ocrPages }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -132,6 +140,7 @@ public struct ReportSummary: Codable, Sendable, Hashable {
         seconds = try c.decode(Double.self, forKey: .seconds)
         // Reports written before it was counted.
         textLost = try c.decodeIfPresent(Int.self, forKey: .textLost) ?? 0
+        ocrPages = try c.decodeIfPresent(Int.self, forKey: .ocrPages) ?? 0
     }
 
     public init(_ entries: [ReportEntry]) {
@@ -145,6 +154,7 @@ public struct ReportSummary: Codable, Sendable, Hashable {
             }
             if entry.status == .ok || entry.status == .skipped {
                 pages += entry.pages ?? 0
+                ocrPages += entry.ocrPages ?? 0
                 if entry.lostText { textLost += 1 }
             }
             seconds += entry.seconds ?? 0

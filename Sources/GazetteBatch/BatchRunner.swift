@@ -27,11 +27,13 @@ public struct BatchOptions: Sendable {
     public var filesPerWorker: Int
     /// The report is rewritten at most this often (seconds) while the run goes.
     public var reportInterval: Double
+    /// `--ocr`, `--ocr-lang`.
+    public var ocr: OCROptions
 
     public init(outputDirectory: String, jobs: Int, timeout: Double?, maxMemory: Int64?, maxPages: Int? = nil,
                 password: String? = nil, force: Bool = false, failFast: Bool = false, format: String = "json",
                 pretty: Bool = false, shard: Shard = Shard(index: 0, count: 1)!, workerCommand: [String],
-                filesPerWorker: Int = 200, reportInterval: Double = 1) {
+                filesPerWorker: Int = 200, reportInterval: Double = 1, ocr: OCROptions = OCROptions()) {
         self.outputDirectory = outputDirectory
         self.jobs = max(jobs, 1)
         self.timeout = timeout
@@ -46,6 +48,7 @@ public struct BatchOptions: Sendable {
         self.workerCommand = workerCommand
         self.filesPerWorker = max(filesPerWorker, 1)
         self.reportInterval = reportInterval
+        self.ocr = ocr
     }
 }
 
@@ -236,7 +239,7 @@ public final class BatchRunner {
         let job = WorkerJob(
             id: nextJobID, input: item.input.path, output: outputPath(item), format: options.format,
             pretty: options.pretty, password: options.password, maxPages: options.maxPages, force: options.force,
-            known: known[item.output])
+            known: known[item.output], ocr: options.ocr)
         worker.clearErrors()
         worker.job = (index, job, monotonicSeconds())
         worker.lastMemoryCheck = monotonicSeconds()
@@ -303,6 +306,8 @@ public final class BatchRunner {
         entry.seconds = reply.seconds
         entry.sha256 = reply.sha256
         entry.warnings = reply.warnings
+        // A skipped input keeps the count its previous run reported.
+        entry.ocrPages = reply.ocrPages ?? (reply.status == .skipped ? entry.ocrPages : nil)
         if reply.status == .failed {
             removeStaleOutput(of: job)
             entry.output = nil
@@ -533,7 +538,10 @@ extension ReportSummary {
             case .skipped: skipped += sign
             case .pending: pending += sign
             }
-            if entry.status == .ok || entry.status == .skipped { pages += sign * (entry.pages ?? 0) }
+            if entry.status == .ok || entry.status == .skipped {
+                pages += sign * (entry.pages ?? 0)
+                ocrPages += sign * (entry.ocrPages ?? 0)
+            }
             seconds += Double(sign) * (entry.seconds ?? 0)
         }
         count(old, -1)

@@ -1,4 +1,5 @@
 import Foundation
+import Gazette
 
 /// One file for a worker: a JSON line on the worker's standard input.
 public struct WorkerJob: Codable, Sendable, Hashable {
@@ -19,9 +20,11 @@ public struct WorkerJob: Codable, Sendable, Hashable {
     /// formats that do not record it themselves; trusted only while the
     /// output's size and modification time are the ones recorded.
     public var known: KnownOutput?
+    /// `--ocr`, `--ocr-lang` (nil: the defaults).
+    public var ocr: OCROptions?
 
     public init(id: Int, input: String, output: String, format: String, pretty: Bool, password: String?,
-                maxPages: Int?, force: Bool, known: KnownOutput?) {
+                maxPages: Int?, force: Bool, known: KnownOutput?, ocr: OCROptions? = nil) {
         self.id = id
         self.input = input
         self.output = output
@@ -31,6 +34,7 @@ public struct WorkerJob: Codable, Sendable, Hashable {
         self.maxPages = maxPages
         self.force = force
         self.known = known
+        self.ocr = ocr
     }
 }
 
@@ -71,10 +75,12 @@ public struct WorkerReply: Codable, Sendable, Hashable {
     public var outputBytes: Int?
     public var outputModified: Int?
     public var warnings: [String]
+    /// Pages read by OCR.
+    public var ocrPages: Int?
 
     public init(id: Int, status: EntryStatus, code: String? = nil, reason: String? = nil, pages: Int? = nil,
                 seconds: Double, sha256: String? = nil, outputBytes: Int? = nil, outputModified: Int? = nil,
-                warnings: [String] = []) {
+                warnings: [String] = [], ocrPages: Int? = nil) {
         self.id = id
         self.status = status
         self.code = code
@@ -85,6 +91,7 @@ public struct WorkerReply: Codable, Sendable, Hashable {
         self.outputBytes = outputBytes
         self.outputModified = outputModified
         self.warnings = warnings
+        self.ocrPages = ocrPages
     }
 }
 

@@ -68,6 +68,8 @@ struct Batch: ParsableCommand {
     @Flag(help: "Indent JSON outputs for reading.")
     var pretty = false
 
+    @OptionGroup var ocrFlags: OCRFlags
+
     func validate() throws {
         if inputs.isEmpty && manifest.isEmpty { throw ValidationError("give inputs (files, directories) or --manifest") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -101,7 +103,8 @@ struct Batch: ParsableCommand {
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
             timeout: timeout > 0 ? timeout : nil, maxMemory: memory > 0 ? memory : nil, maxPages: maxPages,
             password: password, force: force, failFast: failFast, format: format, pretty: pretty,
-            shard: chosenShard, workerCommand: [Self.executablePath(), BatchWorkerCommand.configuration.commandName!])
+            shard: chosenShard, workerCommand: [Self.executablePath(), BatchWorkerCommand.configuration.commandName!],
+            ocr: ocrFlags.options)
         if resolved.isEmpty { printError("no PDFs found in the inputs") }
 
         let outcome: BatchOutcome

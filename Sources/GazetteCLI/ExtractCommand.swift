@@ -31,6 +31,8 @@ struct Extract: ParsableCommand {
     @Option(help: "Refuse PDFs with more pages than this.")
     var maxPages: Int?
 
+    @OptionGroup var ocrFlags: OCRFlags
+
     func validate() throws {
         if let maxPages, maxPages < 1 { throw ValidationError("--max-pages must be at least 1") }
         guard let format = ExportFormat(rawValue: format) else {
@@ -42,7 +44,7 @@ struct Extract: ParsableCommand {
     }
 
     func run() throws {
-        let extractor = Extractor(options: ExtractionOptions(password: password, maxPages: maxPages))
+        let extractor = Extractor(options: ExtractionOptions(password: password, maxPages: maxPages, ocr: ocrFlags.options))
         do {
             let document = try extractor.extract(path: file)
             for line in TextLossNotice.lines(for: document, file: file) { printError(line) }
@@ -73,7 +75,7 @@ struct Extract: ParsableCommand {
 enum TextLossNotice {
     static func lines(for document: GazetteDocument, file: String) -> [String] {
         var out: [String] = []
-        for code in ["missingLanguagePack", "undecodedText"] {
+        for code in ["missingLanguagePack", "undecodedText", "ocrFailed"] {
             let warnings = document.warnings.filter { $0.code == code }
             guard let first = warnings.first else { continue }
             let pages = warnings.compactMap(\.page)

@@ -1,4 +1,5 @@
 import GazetteRecords
+import GazetteRead
 
 /// The JSON document gazette emits for one PDF (see `schemas/document.schema.json`
 /// and the output contract): source, document, pages, outline, tables,
@@ -125,9 +126,12 @@ public struct PageEntry: Hashable, Sendable, Codable {
     /// The page's running text in reading order, folded, without page
     /// headers, footers and page numbers; blocks separated by a blank line.
     public var text: String
+    /// How the page was read by OCR; absent (not null) on a page read from
+    /// its text layer, so that born-digital output is unchanged.
+    public var ocr: OCRInfo?
 
     public init(number: Int, width: Double, height: Double, rotation: Int, hasTextLayer: Bool, label: String?,
-                text: String) {
+                text: String, ocr: OCRInfo? = nil) {
         self.number = number
         self.width = width
         self.height = height
@@ -135,9 +139,10 @@ public struct PageEntry: Hashable, Sendable, Codable {
         self.hasTextLayer = hasTextLayer
         self.label = label
         self.text = text
+        self.ocr = ocr
     }
 
-    enum CodingKeys: String, CodingKey { case number, width, height, rotation, hasTextLayer, label, text }
+    enum CodingKeys: String, CodingKey { case number, width, height, rotation, hasTextLayer, label, text, ocr }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(number, forKey: .number)
@@ -147,6 +152,7 @@ public struct PageEntry: Hashable, Sendable, Codable {
         try c.encode(hasTextLayer, forKey: .hasTextLayer)
         try c.encode(label, forKey: .label)
         try c.encode(text, forKey: .text)
+        try c.encodeIfPresent(ocr, forKey: .ocr)
     }
 }
 

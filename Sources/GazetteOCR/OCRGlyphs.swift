@@ -1,0 +1,89 @@
+import GazetteRead
+
+/// Turns what Tesseract recognised into glyphs of the read stage's model,
+/// in points of the page as read.
+public enum OCRGlyphs {
+    /// The glyphs of `symbols` (pixels of an image at `dpi`): one per
+    /// symbol, with the symbol's box across and its text line's box down
+    /// (so that the glyphs of a line share a top and bottom, like a font's
+    /// ascent and descent), a size from the line's height, and the symbol's
+    /// confidence.
+    ///
+    /// Spaces are never glyphs: Tesseract puts one between CJK characters
+    /// (it reads them as one-character words), and the layout stage decides
+    /// spacing from the boxes, as it does for a PDF's glyphs. ASCII
+    /// punctuation Tesseract gives for the full-width forms of CJK text
+    /// (`,` for `，`) is set back to the full-width form next to CJK.
+    public static func glyphs(from symbols: [OCRSymbol], dpi: Int) -> [Glyph] {
+        let scale = 72 / Double(dpi)
+        var texts = symbols.map { cleaned($0.text) }
+        for index in texts.indices {
+            texts[index] = fullWidthPunctuation(texts, at: index, symbols: symbols)
+        }
+        var glyphs: [Glyph] = []
+        glyphs.reserveCapacity(symbols.count)
+        for (symbol, text) in zip(symbols, texts) where !text.isEmpty {
+            let top = min(symbol.line.y0, symbol.box.y0), bottom = max(symbol.line.y1, symbol.box.y1)
+            let lineHeight = Double(max(bottom - top, 1)) * scale
+            glyphs.append(Glyph(
+                text: text,
+                box: Rect(x0: Double(symbol.box.x0) * scale, y0: Double(top) * scale,
+                          x1: Double(max(symbol.box.x1, symbol.box.x0 + 1)) * scale, y1: Double(bottom) * scale),
+                font: 0, size: (lineHeight * 1.1 * 10).rounded() / 10, ocrConfidence: symbol.confidence))
+        }
+        return glyphs
+    }
+
+    /// The symbol's text without spaces of any kind (an ideographic space,
+    /// a space Tesseract put inside a "symbol").
+    public static func cleaned(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in text.unicodeScalars where !(u.properties.isWhitespace || u.value == 0x200B || u.value == 0x3000) {
+            out.append(u)
+        }
+        return String(out)
+    }
+
+    /// CJK punctuation Tesseract gives as ASCII: ASCII → full-width form.
+    static let fullWidth: [String: String] = [",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"]
+
+    /// The text of symbol `index`, its ASCII punctuation set full-width when
+    /// the character it belongs to is CJK: the one before it for `,:;!?)`,
+    /// the one after it for `(`, on the same line.
+    static func fullWidthPunctuation(_ texts: [String], at index: Int, symbols: [OCRSymbol]) -> String {
+        let text = texts[index]
+        guard let wide = fullWidth[text] else { return text }
+        let line = symbols[index].lineIndex
+        func neighbour(_ step: Int) -> String? {
+            var i = index + step
+            while i >= 0, i < texts.count, symbols[i].lineIndex == line {
+                if !texts[i].isEmpty { return texts[i] }
+                i += step
+            }
+            return nil
+        }
+        let before = neighbour(-1), after = neighbour(1)
+        let decisive = text == "(" ? after : before
+        if let decisive, isCJK(decisive) { return wide }
+        // 「2018 世界花博)」: a closing bracket after a digit closes a CJK
+        // opening bracket earlier on the line.
+        if text == ")" {
+            var i = index - 1
+            while i >= 0, symbols[i].lineIndex == line {
+                if texts[i] == "（" { return wide }
+                if texts[i] == "(" { return text }
+                i -= 1
+            }
+        }
+        if text == "(", before.map(isCJK) == true, after.map(isCJK) != true, after != nil { return wide }
+        return text
+    }
+
+    /// True when the text's first character is a CJK ideograph, kana,
+    /// bopomofo or CJK / full-width punctuation.
+    public static func isCJK(_ text: String) -> Bool {
+        guard let v = text.unicodeScalars.first?.value else { return false }
+        return (0x2E80...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
+            || (0xFF00...0xFF60).contains(v) || (0x20000...0x3FFFF).contains(v)
+    }
+}
