@@ -36,9 +36,32 @@ struct Bench: ParsableCommand {
     @Option(help: "Child mode: read only the first N pages.")
     var firstPages: Int?
 
+    @Option(help: "Score OCR on the scanned twins in this directory (scripts/make-scanned-twins) instead.")
+    var ocrTwins: String?
+
+    @Option(help: "With --ocr-twins: only these kinds (300, 200, skew, upside), comma-separated.")
+    var twinKinds: String?
+
     func run() throws {
         if let child {
             try runChild(child)
+            return
+        }
+        if let ocrTwins {
+            let corpus = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("corpus")
+            let twins = OCRTwins(directory: ocrTwins, corpus: corpus)
+            let kinds = twinKinds.map { $0.split(separator: ",").map(String.init) }
+            let scores = try twins.run(kinds: kinds, files: files.map { ($0 as NSString).lastPathComponent })
+            guard !scores.isEmpty else { throw ValidationError("no twins with truth in \(ocrTwins) (run scripts/make-scanned-twins)") }
+            let section = OCRTwins.markdown(scores, date: ISO8601DateFormatter().string(from: Date()))
+            print(section)
+            if let record {
+                let url = URL(fileURLWithPath: record)
+                var text = (try? String(contentsOf: url, encoding: .utf8)) ?? "# Benchmark results\n"
+                text += section
+                try AtomicFile.write(Array(text.utf8), to: url)
+                print("recorded in \(record)")
+            }
             return
         }
         let inputs = files.isEmpty ? defaultFiles() : files

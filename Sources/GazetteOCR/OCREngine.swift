@@ -89,6 +89,18 @@ public struct OCRResult: Sendable {
     public var meanConfidence: Double
     public var symbols: [OCRSymbol]
     public var rulings: [PixelRuling]
+
+    public init(width: Int, height: Int, turn: Int = 0, orientationConfidence: Double = 0, skew: Double = 0,
+                meanConfidence: Double, symbols: [OCRSymbol], rulings: [PixelRuling]) {
+        self.width = width
+        self.height = height
+        self.turn = turn
+        self.orientationConfidence = orientationConfidence
+        self.skew = skew
+        self.meanConfidence = meanConfidence
+        self.symbols = symbols
+        self.rulings = rulings
+    }
 }
 
 /// Tesseract, through the OCR shim: one engine for one set of languages.

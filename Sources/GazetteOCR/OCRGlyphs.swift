@@ -22,13 +22,22 @@ public enum OCRGlyphs {
         }
         var glyphs: [Glyph] = []
         glyphs.reserveCapacity(symbols.count)
-        for (symbol, text) in zip(symbols, texts) where !text.isEmpty {
+        for (index, (symbol, text)) in zip(symbols, texts).enumerated() where !text.isEmpty {
+            // Inside a word the symbols touch: Tesseract's boxes are tight
+            // to the ink, and the gap before a narrow letter (the I of CITY)
+            // would read to the layout stage as a space. Between words the
+            // gap stays, and decides the space as in a PDF.
+            var right = max(symbol.box.x1, symbol.box.x0 + 1)
+            if index + 1 < symbols.count, symbols[index + 1].word == symbol.word,
+               symbols[index + 1].lineIndex == symbol.lineIndex, symbols[index + 1].box.x0 > right {
+                right = symbols[index + 1].box.x0
+            }
             let top = min(symbol.line.y0, symbol.box.y0), bottom = max(symbol.line.y1, symbol.box.y1)
             let lineHeight = Double(max(bottom - top, 1)) * scale
             glyphs.append(Glyph(
                 text: text,
                 box: Rect(x0: Double(symbol.box.x0) * scale, y0: Double(top) * scale,
-                          x1: Double(max(symbol.box.x1, symbol.box.x0 + 1)) * scale, y1: Double(bottom) * scale),
+                          x1: Double(right) * scale, y1: Double(bottom) * scale),
                 font: 0, size: (lineHeight * 1.1 * 10).rounded() / 10, ocrConfidence: symbol.confidence))
         }
         return glyphs

@@ -40,13 +40,23 @@ public struct OCROptions: Sendable, Hashable, Codable {
 
 /// Which pages `--ocr auto` reads.
 public enum OCRDecision {
-    /// A page with no text layer at all (and no text that was lost for a
-    /// missing language pack: that page has text, which OCR would only
-    /// guess), or a scanned image with a stamp of text over or beside it
-    /// (see `isStampedScan`).
+    /// A page with no text layer that draws an image over at least a tenth
+    /// of it (and no text that was lost for a missing language pack: that
+    /// page has text, which OCR would only guess), or a scanned image with
+    /// a stamp of text over or beside it (see `isStampedScan`).
+    ///
+    /// A page with neither text nor image (a blank separator page, a chart
+    /// drawn in vector graphics) is no scan: born-digital documents have
+    /// them, and rendering them would make those documents slower for
+    /// nothing. `--ocr force` reads them too.
     public static func isScan(_ page: Page) -> Bool {
         if page.undecodedTextRuns > 0 { return false }
-        return !page.hasTextLayer || isStampedScan(page)
+        if !page.hasTextLayer {
+            let area = page.width * page.height
+            let imaged = page.images.reduce(0.0) { $0 + ($1.intersection(Rect(x0: 0, y0: 0, x1: page.width, y1: page.height))?.area ?? 0) }
+            return area > 0 && imaged >= area / 10
+        }
+        return isStampedScan(page)
     }
 
     /// Most visible glyphs a stamped scan has (a running header, a page

@@ -56,6 +56,14 @@ const char *gz_ocr_leptonica_version(void) {
     return version;
 }
 
+/// Settings of the recognising engines. Tesseract's row noise filter
+/// takes a line of dense CJK characters (預算經費, each of many small
+/// strokes) for noise and drops it whole: a clean table header comes back
+/// empty. Off; specks it lets through are single symbols of low confidence.
+static void configure(TessBaseAPI *api) {
+    TessBaseAPISetVariable(api, "textord_noise_rejrows", "0");
+}
+
 /// Tesseract's OpenMP build runs its network on a team of threads; on a
 /// shared machine the team mostly spins (a dense page: 17 s against 3 s
 /// alone, measured on 2 cores), and a batch parallelises across documents
@@ -93,6 +101,7 @@ gz_ocr_engine *gz_ocr_engine_new(const char *datapath, const char *languages, ch
     }
     // Quiet: no "Estimating resolution" or "Detected N diacritics" lines.
     TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+    configure(api);
     gz_ocr_engine *engine = calloc(1, sizeof *engine);
     if (engine == NULL) {
         TessBaseAPIEnd(api);
@@ -206,16 +215,19 @@ static int meet(const gz_ocr_ruling *a, const gz_ocr_ruling *b, int32_t slack) {
 }
 
 /// Keeps the runs that are lines rather than strokes of large text: a run
-/// that meets one the other way (a table's border), or one long enough on
-/// its own (`alone_h`, `alone_v`: a rule, an underline, a box side).
+/// that meets two the other way (a border of a table's cell meets the two
+/// borders across it; the strokes of a large 十 meet once), or one long
+/// enough on its own (`alone_h`, `alone_v`: a rule, an underline).
 static size_t keep_lines(gz_ocr_ruling *rulings, size_t count, int32_t alone_h, int32_t alone_v, int32_t slack) {
     char *keep = calloc(count ? count : 1, 1);
     if (keep == NULL) return count;
     for (size_t i = 0; i < count; i++) {
         int32_t length = rulings[i].end - rulings[i].start;
         if (length >= (rulings[i].orientation ? alone_v : alone_h)) keep[i] = 1;
+        int met = 0;
         for (size_t j = 0; j < count && !keep[i]; j++) {
-            if (rulings[j].orientation != rulings[i].orientation && meet(&rulings[i], &rulings[j], slack)) keep[i] = 1;
+            if (rulings[j].orientation != rulings[i].orientation && meet(&rulings[i], &rulings[j], slack)) met++;
+            if (met >= 2) keep[i] = 1;
         }
     }
     size_t kept = 0;
@@ -326,9 +338,10 @@ static int32_t detect_turn(gz_ocr_engine *engine, PIX *pix, int32_t dpi, float *
     TessBaseAPIClear(osd);
     if (!ok) return -1;
     *confidence = orient_conf;
-    // orient_deg is how far the text is turned counter-clockwise; turning
-    // the image clockwise by as much sets it upright.
-    return (int32_t)(((orient_deg % 360) + 360) % 360);
+    // orient_deg is how far the text is turned clockwise (text running up
+    // the page: 270); turning the image clockwise by the rest of a full
+    // turn sets it upright.
+    return (int32_t)((360 - ((orient_deg % 360) + 360) % 360) % 360);
 }
 
 static int append_text(gz_ocr_page *page, const char *text, size_t length) {
@@ -357,6 +370,40 @@ static int append_symbol(gz_ocr_page *page, gz_ocr_symbol symbol) {
     return 0;
 }
 
+/// Black pixels of `binary` inside `box`.
+static int32_t ink_in(PIX *binary, gz_ocr_box box) {
+    if (binary == NULL) return -1;
+    BOX *b = boxCreate(box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0);
+    l_int32 ink = 0;
+    if (b != NULL) {
+        PIX *part = pixClipRectangle(binary, b, NULL);
+        if (part != NULL) {
+            pixCountPixels(part, &ink, NULL);
+            pixDestroy(&part);
+        }
+        boxDestroy(&b);
+    }
+    return ink;
+}
+
+/// True for the quotation marks Tesseract's Chinese model puts in a wide
+/// gap between words where the page has nothing (秘書長”陳健楷).
+static int is_quote(const char *text) {
+    return strcmp(text, "\xe2\x80\x9c") == 0 || strcmp(text, "\xe2\x80\x9d") == 0 || strcmp(text, "\xe2\x80\x98") == 0 ||
+           strcmp(text, "\xe2\x80\x99") == 0 || strcmp(text, "\"") == 0 || strcmp(text, "'") == 0;
+}
+
+/// True when a quotation mark Tesseract gave is none: a real one is ink
+/// in the upper part of its line, about a third of the line high; those
+/// the Chinese model puts in a wide gap between words (秘書長”陳健楷) are as
+/// tall as the line or more, a sliver, or over no ink at all.
+static int phantom_quote(gz_ocr_box box, gz_ocr_box line, PIX *binary, int32_t dpi) {
+    int32_t height = box.y1 - box.y0, width = box.x1 - box.x0, line_height = line.y1 - line.y0;
+    if (line_height > 0 && height * 10 > line_height * 6) return 1;
+    if (width < 3) return 1;
+    return ink_in(binary, box) < (dpi / 40) * (dpi / 40);
+}
+
 /// The engine of the first language alone, opened on first use; NULL for
 /// a single language or when it cannot be opened.
 static TessBaseAPI *primary_engine(gz_ocr_engine *engine) {
@@ -368,6 +415,7 @@ static TessBaseAPI *primary_engine(gz_ocr_engine *engine) {
         return NULL;
     }
     TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+    configure(api);
     engine->primary = api;
     return api;
 }
@@ -381,8 +429,8 @@ static const float kWeakWord = 90.0f;
 /// Reads line `box` again with the first language alone; when its mean
 /// confidence beats `current`, replaces the line's symbols (from `first`
 /// on) with its own. Returns -1 on failure to allocate.
-static int retry_line(gz_ocr_engine *engine, PIX *pix, int32_t dpi, gz_ocr_box box, size_t first, double current,
-                      gz_ocr_page *page, double *confidence_sum) {
+static int retry_line(gz_ocr_engine *engine, PIX *pix, PIX *binary, int32_t dpi, gz_ocr_box box, int32_t dx, int32_t dy,
+                      size_t first, double current, gz_ocr_page *page, double *confidence_sum) {
     TessBaseAPI *api = primary_engine(engine);
     if (api == NULL || first >= page->symbol_count) return 0;
     if (engine->primary_image != pix) {
@@ -392,6 +440,8 @@ static int retry_line(gz_ocr_engine *engine, PIX *pix, int32_t dpi, gz_ocr_box b
         engine->primary_image = pix;
     }
     int32_t pad = 4, w = pixGetWidth(pix), h = pixGetHeight(pix);
+    // `box` is in page pixels; `pix` starts at (dx, dy) of the page.
+    box = (gz_ocr_box){box.x0 - dx, box.y0 - dy, box.x1 - dx, box.y1 - dy};
     int32_t x0 = box.x0 - pad < 0 ? 0 : box.x0 - pad, y0 = box.y0 - pad < 0 ? 0 : box.y0 - pad;
     int32_t x1 = box.x1 + pad > w ? w : box.x1 + pad, y1 = box.y1 + pad > h ? h : box.y1 + pad;
     if (x1 <= x0 || y1 <= y0) return 0;
@@ -416,10 +466,13 @@ static int retry_line(gz_ocr_engine *engine, PIX *pix, int32_t dpi, gz_ocr_box b
         if (text == NULL) continue;
         size_t length = strlen(text);
         int bx0, by0, bx1, by1;
-        if (length > 0 && TessPageIteratorBoundingBox(pi, RIL_SYMBOL, &bx0, &by0, &bx1, &by1)) {
+        gz_ocr_box page_line = {box.x0 + dx, box.y0 + dy, box.x1 + dx, box.y1 + dy};
+        if (length > 0 && TessPageIteratorBoundingBox(pi, RIL_SYMBOL, &bx0, &by0, &bx1, &by1) &&
+            !(is_quote(text) &&
+              phantom_quote((gz_ocr_box){bx0 + dx, by0 + dy, bx1 + dx, by1 + dy}, page_line, binary, dpi))) {
             gz_ocr_symbol symbol;
-            symbol.box = (gz_ocr_box){bx0, by0, bx1, by1};
-            symbol.line = box;
+            symbol.box = (gz_ocr_box){bx0 + dx, by0 + dy, bx1 + dx, by1 + dy};
+            symbol.line = page_line;
             symbol.confidence = TessResultIteratorConfidence(it, RIL_SYMBOL);
             symbol.text_offset = (uint32_t)alt.text_length;
             symbol.text_length = (uint32_t)length;
@@ -452,40 +505,16 @@ static int retry_line(gz_ocr_engine *engine, PIX *pix, int32_t dpi, gz_ocr_box b
     return rc;
 }
 
-/// Black pixels of `binary` inside `box`.
-static int32_t ink_in(PIX *binary, gz_ocr_box box) {
-    if (binary == NULL) return -1;
-    BOX *b = boxCreate(box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0);
-    l_int32 ink = 0;
-    if (b != NULL) {
-        PIX *part = pixClipRectangle(binary, b, NULL);
-        if (part != NULL) {
-            pixCountPixels(part, &ink, NULL);
-            pixDestroy(&part);
-        }
-        boxDestroy(&b);
-    }
-    return ink;
-}
-
-/// True for the quotation marks Tesseract's Chinese model puts in a wide
-/// gap between words where the page has nothing (秘書長”陳健楷).
-static int is_quote(const char *text) {
-    return strcmp(text, "\xe2\x80\x9c") == 0 || strcmp(text, "\xe2\x80\x9d") == 0 || strcmp(text, "\xe2\x80\x98") == 0 ||
-           strcmp(text, "\xe2\x80\x99") == 0 || strcmp(text, "\"") == 0 || strcmp(text, "'") == 0;
-}
-
-/// Recognises `pix` (or the rectangle `rect` of it, when not NULL) in page
+/// Recognises `pix` (whose top-left corner is (dx, dy) of the page) in page
 /// segmentation mode `psm` and appends its symbols to `page`; `line` and
 /// `word` number the lines and words over the passes of one page.
 static int recognise(gz_ocr_engine *engine, PIX *pix, PIX *binary, int32_t dpi, TessPageSegMode psm,
-                     const gz_ocr_box *rect, gz_ocr_page *page, int32_t *line, int32_t *word, double *confidence_sum, char *message,
+                     int32_t dx, int32_t dy, gz_ocr_page *page, int32_t *line, int32_t *word, double *confidence_sum, char *message,
                      size_t capacity) {
     TessBaseAPI *api = engine->api;
     TessBaseAPISetImage2(api, pix);
     TessBaseAPISetSourceResolution(api, dpi);
     TessBaseAPISetPageSegMode(api, psm);
-    if (rect != NULL) TessBaseAPISetRectangle(api, rect->x0, rect->y0, rect->x1 - rect->x0, rect->y1 - rect->y0);
     if (TessBaseAPIRecognize(api, NULL) != 0) {
         TessBaseAPIClear(api);
         set_message(message, capacity, "Tesseract could not recognise the image");
@@ -505,7 +534,7 @@ static int recognise(gz_ocr_engine *engine, PIX *pix, PIX *binary, int32_t dpi, 
             if (TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE)) {
                 if (line_weak && page->symbol_count > line_first) {
                     double mean = line_sum / (double)(page->symbol_count - line_first);
-                    rc = retry_line(engine, pix, dpi, line_box, line_first, mean, page, confidence_sum);
+                    rc = retry_line(engine, pix, binary, dpi, line_box, dx, dy, line_first, mean, page, confidence_sum);
                 }
                 line_first = page->symbol_count;
                 line_sum = 0;
@@ -513,7 +542,7 @@ static int recognise(gz_ocr_engine *engine, PIX *pix, PIX *binary, int32_t dpi, 
                 (*line)++;
                 int x0, y0, x1, y1;
                 if (TessPageIteratorBoundingBox(pi, RIL_TEXTLINE, &x0, &y0, &x1, &y1)) {
-                    line_box = (gz_ocr_box){x0, y0, x1, y1};
+                    line_box = (gz_ocr_box){x0 + dx, y0 + dy, x1 + dx, y1 + dy};
                 }
             }
             if (TessPageIteratorIsAtBeginningOf(pi, RIL_WORD)) {
@@ -531,9 +560,10 @@ static int recognise(gz_ocr_engine *engine, PIX *pix, PIX *binary, int32_t dpi, 
             size_t length = strlen(text);
             int x0, y0, x1, y1;
             if (length > 0 && TessPageIteratorBoundingBox(pi, RIL_SYMBOL, &x0, &y0, &x1, &y1) &&
-                !(is_quote(text) && ink_in(binary, (gz_ocr_box){x0, y0, x1, y1}) < (dpi / 40) * (dpi / 40))) {
+                !(is_quote(text) && phantom_quote((gz_ocr_box){x0 + dx, y0 + dy, x1 + dx, y1 + dy}, line_box,
+                                                  binary, dpi))) {
                 gz_ocr_symbol symbol;
-                symbol.box = (gz_ocr_box){x0, y0, x1, y1};
+                symbol.box = (gz_ocr_box){x0 + dx, y0 + dy, x1 + dx, y1 + dy};
                 symbol.line = line_box;
                 symbol.confidence = TessResultIteratorConfidence(it, RIL_SYMBOL);
                 symbol.text_offset = (uint32_t)page->text_length;
@@ -548,7 +578,7 @@ static int recognise(gz_ocr_engine *engine, PIX *pix, PIX *binary, int32_t dpi, 
         } while (rc == 0 && TessResultIteratorNext(it, RIL_SYMBOL));
         if (rc == 0 && line_weak && page->symbol_count > line_first) {
             double mean = line_sum / (double)(page->symbol_count - line_first);
-            rc = retry_line(engine, pix, dpi, line_box, line_first, mean, page, confidence_sum);
+            rc = retry_line(engine, pix, binary, dpi, line_box, dx, dy, line_first, mean, page, confidence_sum);
         }
         TessResultIteratorDelete(it);
     }
@@ -614,27 +644,37 @@ static int recognise_page(gz_ocr_engine *engine, PIX *pix, int32_t dpi, gz_ocr_p
     for (int32_t i = 0; i < n && rc == 0; i++) {
         l_int32 x, y, w, h;
         if (boxaGetBoxGeometry(cells, i, &x, &y, &w, &h) != 0) continue;
-        pixRasterop(rest, x, y, w, h, PIX_SET, NULL, 0, 0);
         // An empty cell costs a Recognize call for nothing.
-        if (binary != NULL) {
-            BOX *box = boxCreate(x, y, w, h);
-            l_int32 ink = 0;
-            if (box != NULL) {
-                PIX *part = pixClipRectangle(binary, box, NULL);
-                if (part != NULL) {
-                    pixCountPixels(part, &ink, NULL);
-                    pixDestroy(&part);
-                }
-                boxDestroy(&box);
-            }
-            if (ink < dpi / 10) continue;
+        if (ink_in(binary, (gz_ocr_box){x, y, x + w, y + h}) < dpi / 10) {
+            pixRasterop(rest, x, y, w, h, PIX_SET, NULL, 0, 0);
+            continue;
         }
-        gz_ocr_box rect = {x, y, x + w, y + h};
-        rc = recognise(engine, pix, binary, dpi, PSM_SINGLE_BLOCK, &rect, page, &line, &word, &confidence_sum, message,
-                       capacity);
+        // The cell as an image of its own, a little inside its borders and
+        // on a white margin: given as a rectangle of the page, Tesseract
+        // reads some cells as empty (a clean 預算經費 header among them).
+        int32_t inset = 2, margin = dpi / 15;
+        BOX *inner = w > 2 * inset && h > 2 * inset ? boxCreate(x + inset, y + inset, w - 2 * inset, h - 2 * inset) : NULL;
+        PIX *clip = inner != NULL ? pixClipRectangle(pix, inner, NULL) : NULL;
+        boxDestroy(&inner);
+        PIX *cell = clip != NULL ? pixAddBorder(clip, margin, 255) : NULL;
+        pixDestroy(&clip);
+        if (cell == NULL) continue;
+        int32_t dx = x + inset - margin, dy = y + inset - margin;
+        size_t before = page->symbol_count;
+        rc = recognise(engine, cell, binary, dpi, PSM_SINGLE_BLOCK, dx, dy, page, &line, &word, &confidence_sum,
+                       message, capacity);
+        // A block of one short line is sometimes given no text at all:
+        // once more as a line, and failing that, left to the page's pass.
+        if (rc == 0 && page->symbol_count == before) {
+            rc = recognise(engine, cell, binary, dpi, PSM_SINGLE_LINE, dx, dy, page, &line, &word, &confidence_sum,
+                           message, capacity);
+        }
+        if (engine->primary_image == cell) engine->primary_image = NULL;
+        pixDestroy(&cell);
+        if (page->symbol_count > before) pixRasterop(rest, x, y, w, h, PIX_SET, NULL, 0, 0);
     }
     if (rc == 0) {
-        rc = recognise(engine, rest, binary, dpi, PSM_AUTO, NULL, page, &line, &word, &confidence_sum, message, capacity);
+        rc = recognise(engine, rest, binary, dpi, PSM_AUTO, 0, 0, page, &line, &word, &confidence_sum, message, capacity);
     }
     pixDestroy(&binary);
     pixDestroy(&rest);
@@ -674,14 +714,23 @@ gz_ocr_page *gz_ocr_read(gz_ocr_engine *engine, const uint8_t *grey, int32_t wid
         }
     }
     if (flags & GZ_OCR_DESKEW) {
-        float angle = 0, confidence = 0;
-        // Reduction 2 for the search: fast, and accurate to a tenth of a degree.
-        PIX *straight = pixFindSkewAndDeskew(pix, 2, &angle, &confidence);
-        if (straight != NULL) {
-            if (straight != pix && fabsf(angle) >= 0.1f && confidence >= 3.0f) page->skew = angle;
-            pixDestroy(&pix);
-            pix = straight;
+        // Leptonica's own deskew wants a confidence of 3, which a page of a
+        // few lines of CJK text (no word gaps) seldom reaches: a clean page
+        // turned 1.5° scores 2.4. Its search (±7°, to 0.1°) is used as is.
+        PIX *binary = pixConvertTo1(pix, 130);
+        PIX *reduced = binary != NULL ? pixReduceRankBinaryCascade(binary, 1, 0, 0, 0) : NULL;
+        l_float32 angle = 0, confidence = 0;
+        if (reduced != NULL && pixFindSkew(reduced, &angle, &confidence) == 0 && confidence >= 1.5f &&
+            fabsf(angle) >= 0.1f) {
+            PIX *straight = pixRotate(pix, (l_float32)(angle * M_PI / 180.0), L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0);
+            if (straight != NULL) {
+                pixDestroy(&pix);
+                pix = straight;
+                page->skew = angle;
+            }
         }
+        pixDestroy(&reduced);
+        pixDestroy(&binary);
     }
     page->width = pixGetWidth(pix);
     page->height = pixGetHeight(pix);
