@@ -20,6 +20,7 @@ public enum OCRGlyphs {
         for index in texts.indices {
             texts[index] = fullWidthPunctuation(texts, at: index, symbols: symbols)
         }
+        timeRangeSeparators(&texts, symbols: symbols)
         var glyphs: [Glyph] = []
         glyphs.reserveCapacity(symbols.count)
         for (index, (symbol, text)) in zip(symbols, texts).enumerated() where !text.isEmpty {
@@ -86,6 +87,46 @@ public enum OCRGlyphs {
         }
         if text == "(", before.map(isCJK) == true, after.map(isCJK) != true, after != nil { return wide }
         return text
+    }
+
+    /// The separator of a time range (07:00~11:00, schedules and agendas),
+    /// which Tesseract reads as 7, ° or an ideograph: set back to `~` where
+    /// a time stands on either side of it on the same line.
+    static func timeRangeSeparators(_ texts: inout [String], symbols: [OCRSymbol]) {
+        var start = 0
+        while start < texts.count {
+            var end = start
+            while end < texts.count, symbols[end].lineIndex == symbols[start].lineIndex { end += 1 }
+            // The line's one-character symbols, as a string with their indices.
+            let indices = (start..<end).filter { texts[$0].count == 1 }
+            let characters = indices.map { Character(texts[$0]) }
+            var i = 0
+            while i + 10 < characters.count + 1 {
+                if let separator = timeRange(characters, at: i) {
+                    if characters[separator] != "~" { texts[indices[separator]] = "~" }
+                    i = separator + 1
+                } else {
+                    i += 1
+                }
+            }
+            start = end
+        }
+    }
+
+    /// When a time range h:mm?hh:mm or hh:mm?hh:mm starts at `i`, the
+    /// index of its separator.
+    static func timeRange(_ c: [Character], at i: Int) -> Int? {
+        func time(_ j: Int) -> Int? {  // the index after a time h:mm or hh:mm starting at j
+            guard j < c.count, c[j].isASCII, c[j].isNumber else { return nil }
+            var k = j + 1
+            if k < c.count, c[k].isASCII, c[k].isNumber { k += 1 }
+            guard k + 2 < c.count, c[k] == ":", c[k + 1].isASCII, c[k + 1].isNumber, c[k + 2].isASCII, c[k + 2].isNumber
+            else { return nil }
+            return k + 3
+        }
+        guard i == 0 || !(c[i - 1].isASCII && c[i - 1].isNumber), let after = time(i), after < c.count,
+              ["7", "°", "~", "～", "-", "一", "—", "–", "之"].contains(c[after]), time(after + 1) != nil else { return nil }
+        return after
     }
 
     /// True when the text's first character is a CJK ideograph, kana,

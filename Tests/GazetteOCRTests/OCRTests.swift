@@ -166,6 +166,19 @@ struct OCRTests {
         #expect(texts(["A", ":", "B"]) == ["A", ":", "B"])
     }
 
+    @Test func timeRangeSeparatorsAreSetBack() {
+        func texts(_ line: String) -> String {
+            OCRGlyphs.glyphs(from: line.enumerated().map { Self.symbol(String($0.element), $0.offset * 60, word: $0.offset) },
+                             dpi: 300).map(\.text).joined()
+        }
+        #expect(texts("07:00711:00國道風光") == "07:00~11:00國道風光")
+        #expect(texts("13:00°17:00") == "13:00~17:00")
+        #expect(texts("8:30-12:00") == "8:30~12:00")
+        // Not a range: left alone.
+        #expect(texts("07:00 7人") == "07:007人")
+        #expect(texts("共17:30") == "共17:30")
+    }
+
     @Test func lettersOfAWordTouchAndWordsKeepTheirGap() {
         let symbols = [Self.symbol("C", 0, word: 0), Self.symbol("I", 70, word: 0), Self.symbol("T", 140, word: 1)]
         let glyphs = OCRGlyphs.glyphs(from: symbols, dpi: 72)
