@@ -28,13 +28,19 @@ let package = Package(
         .systemLibrary(
             name: "CICU", pkgConfig: "icu-uc icu-i18n",
             providers: [.apt(["libicu-dev"])]),
+        .systemLibrary(
+            name: "CTesseract", pkgConfig: "tesseract lept",
+            providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
 
         // Small C/C++ shims whose public headers include no library header.
         .target(name: "PopplerShim", dependencies: ["CPoppler"]),
         .target(name: "ICUShim", dependencies: ["CICU"]),
+        .target(name: "OCRShim", dependencies: ["CTesseract"]),
 
         // The stages.
         .target(name: "GazetteRead", dependencies: ["PopplerShim", "CPopplerGlib"]),
+        // Read stage, for pages without a text layer: Tesseract OCR into the same `Page` model.
+        .target(name: "GazetteOCR", dependencies: ["GazetteRead", "OCRShim", "CPopplerGlib"]),
         .target(name: "GazetteNormalise", dependencies: ["ICUShim"]),
         .target(name: "GazetteLayout", dependencies: ["GazetteRead", "GazetteNormalise"]),
         .target(name: "GazetteTables", dependencies: ["GazetteRead", "GazetteLayout", "GazetteNormalise"]),
@@ -45,8 +51,8 @@ let package = Package(
         .target(
             name: "Gazette",
             dependencies: [
-                "GazetteRead", "GazetteLayout", "GazetteTables", "GazetteNormalise", "GazetteRecords", "GazetteEmit",
-                "CPopplerGlib",
+                "GazetteRead", "GazetteOCR", "GazetteLayout", "GazetteTables", "GazetteNormalise", "GazetteRecords",
+                "GazetteEmit", "CPopplerGlib",
             ]),
         // Batch conversion: worker processes, resumable runs, shards.
         .target(name: "GazetteBatch", dependencies: ["Gazette"]),
@@ -64,11 +70,12 @@ let package = Package(
         // Unit tests per stage, end-to-end tests on real PDFs.
         .target(name: "GazetteTestSupport", path: "Tests/GazetteTestSupport"),
         .testTarget(name: "GazetteReadTests", dependencies: ["GazetteRead", "GazetteTestSupport"]),
+        .testTarget(name: "GazetteOCRTests", dependencies: ["GazetteOCR", "GazetteTestSupport", "CPopplerGlib"]),
         .testTarget(name: "GazetteNormaliseTests", dependencies: ["GazetteNormalise"]),
         .testTarget(name: "GazetteLayoutTests", dependencies: ["GazetteLayout", "GazetteNormalise"]),
         .testTarget(name: "GazetteTablesTests", dependencies: ["GazetteTables", "GazetteTestSupport"]),
         .testTarget(name: "GazetteRecordsTests", dependencies: ["GazetteRecords", "GazetteTables", "GazetteNormalise", "GazetteRead"]),
-        .testTarget(name: "GazetteEmitTests", dependencies: ["GazetteEmit", "GazetteRecords", "GazetteTables"]),
+        .testTarget(name: "GazetteEmitTests", dependencies: ["GazetteEmit", "GazetteRead", "GazetteRecords", "GazetteTables"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Gazette", "GazetteCLI", "CPopplerGlib"]),
         .testTarget(name: "GazetteBatchTests", dependencies: ["GazetteBatch", "GazetteCLI"]),
     ],

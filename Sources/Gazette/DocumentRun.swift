@@ -29,8 +29,13 @@ struct DocumentRun {
         var tables: PageTables
     }
 
-    mutating func add(_ page: Page, timings: inout StageTimings) {
-        warnings += Warning.read(page)
+    /// `ocrFailure`: the page was to be read by OCR, which failed.
+    mutating func add(_ page: Page, ocrFailure: OCRError? = nil, timings: inout StageTimings) {
+        if page.ocr != nil || ocrFailure != nil {
+            warnings += OCRNotes.readWarnings(page, failure: ocrFailure)
+        } else {
+            warnings += Warning.read(page)
+        }
         layOut(page, timings: &timings)
     }
 
@@ -62,6 +67,9 @@ struct DocumentRun {
         guard var page = held.removeValue(forKey: layout.number) else { return }
         let closed = timed(&timings.tables) { () -> [LogicalTable] in
             page.tables.addAligned(layout: layout, page: page.page)
+            if page.page.ocr != nil, let low = OCRNotes.lowConfidence(page: page.page, tables: page.tables.tables) {
+                warnings.append(low)
+            }
             return assembler.add(page: layout.number, tables: page.tables.tables,
                                  lines: page.tables.runningLines(of: layout))
         }
@@ -79,7 +87,7 @@ struct DocumentRun {
             number: layout.number, width: (layout.width * 10).rounded() / 10,
             height: (layout.height * 10).rounded() / 10, rotation: page.page.rotation,
             hasTextLayer: page.page.hasTextLayer, label: layout.pageNumber?.label,
-            text: running.map(\.text).joined(separator: "\n\n")))
+            text: running.map(\.text).joined(separator: "\n\n"), ocr: page.page.ocr))
     }
 
     /// Builds the envelope (the emit stage's input).

@@ -2,6 +2,7 @@
 @_exported import GazetteEmit
 @_exported import GazetteLayout
 @_exported import GazetteNormalise
+@_exported import GazetteOCR
 @_exported import GazetteRead
 @_exported import GazetteRecords
 @_exported import GazetteTables

@@ -9,11 +9,14 @@ public struct ExtractionOptions: Sendable, Hashable {
     /// Read only the first this many pages (a preview, or a benchmark of
     /// memory against document length).
     public var firstPages: Int?
+    /// Which pages are read by OCR (`--ocr`, `--ocr-lang`).
+    public var ocr: OCROptions
 
-    public init(password: String? = nil, maxPages: Int? = nil, firstPages: Int? = nil) {
+    public init(password: String? = nil, maxPages: Int? = nil, firstPages: Int? = nil, ocr: OCROptions = OCROptions()) {
         self.password = password
         self.maxPages = maxPages
         self.firstPages = firstPages
+        self.ocr = ocr
     }
 }
 
@@ -82,6 +85,8 @@ public struct Extractor: Sendable {
             throw .tooManyPages(path: path, pages: document.pageCount, limit: limit)
         }
         var run = DocumentRun()
+        // Opened (and its renderer) only for a document with a page to read.
+        let ocrReader = options.ocr.mode == .off ? nil : OCRReader(path: path, password: options.password, options: options.ocr)
         let lastPage = min(document.pageCount, options.firstPages ?? document.pageCount)
         for number in 1...max(lastPage, 1) where lastPage > 0 {
             let page: Page
@@ -89,6 +94,16 @@ public struct Extractor: Sendable {
                 page = try timed(&timings.read) { () throws(ReadError) -> Page in try document.page(number) }
             } catch {
                 run.addUnreadable(number: number, error: error, timings: &timings)
+                continue
+            }
+            if let ocrReader, options.ocr.wants(page) {
+                do {
+                    let read = try timed(&timings.ocr) { () throws(OCRError) -> Page in try ocrReader.read(page) }
+                    timings.ocrPages += 1
+                    run.add(read, timings: &timings)
+                } catch {
+                    run.add(page, ocrFailure: error, timings: &timings)
+                }
                 continue
             }
             run.add(page, timings: &timings)

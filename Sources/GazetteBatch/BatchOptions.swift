@@ -27,11 +27,13 @@ public struct BatchOptions: Sendable {
     public var filesPerWorker: Int
     /// The report is rewritten at most this often (seconds) while the run goes.
     public var reportInterval: Double
+    /// `--ocr`, `--ocr-lang`.
+    public var ocr: OCROptions
 
     public init(outputDirectory: String, jobs: Int, timeout: Double?, maxMemory: Int64?, maxPages: Int? = nil,
                 password: String? = nil, force: Bool = false, failFast: Bool = false, format: OutputFormat = .json,
                 pretty: Bool = false, shard: Shard = Shard(index: 0, count: 1)!, workerCommand: [String],
-                filesPerWorker: Int = 200, reportInterval: Double = 1) {
+                filesPerWorker: Int = 200, reportInterval: Double = 1, ocr: OCROptions = OCROptions()) {
         self.outputDirectory = outputDirectory
         self.jobs = max(jobs, 1)
         self.timeout = timeout
@@ -46,6 +48,7 @@ public struct BatchOptions: Sendable {
         self.workerCommand = workerCommand
         self.filesPerWorker = max(filesPerWorker, 1)
         self.reportInterval = reportInterval
+        self.ocr = ocr
     }
 }
 

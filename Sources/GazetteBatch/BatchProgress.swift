@@ -64,6 +64,7 @@ public final class JSONLinesProgress: BatchProgress {
             "seconds": entry.seconds.map(JSONValue.double) ?? .null,
             "output": entry.output.map(JSONValue.string) ?? .null,
             "warnings": .array(entry.warnings.map { .string($0.rawValue) }),
+            "ocrPages": entry.ocrPages.map(JSONValue.int) ?? .null,
             "done": .int(counts.inputs - counts.pending), "total": .int(total),
         ]
         sink(line.serialized())
@@ -75,7 +76,7 @@ public final class JSONLinesProgress: BatchProgress {
         let line: JSONValue = [
             "event": "summary", "inputs": .int(counts.inputs), "ok": .int(counts.ok), "failed": .int(counts.failed),
             "skipped": .int(counts.skipped), "pending": .int(counts.pending), "pages": .int(counts.pages),
-            "textLost": .int(counts.textLost),
+            "textLost": .int(counts.textLost), "ocrPages": .int(counts.ocrPages),
             "seconds": .double((seconds * 1000).rounded() / 1000),
         ]
         sink(line.serialized())
@@ -145,6 +146,7 @@ public final class ProgressBar: BatchProgress {
         let filled = Int((fraction * Double(width)).rounded(.down))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         var text = "[\(bar)] \(done)/\(total) files  \(counts.pages) pages"
+        if counts.ocrPages > 0 { text += " (\(counts.ocrPages) by OCR)" }
         if converted > 0 {
             text += String(format: "  %.1f files/s  %.1f pages/s", Double(converted) / elapsed,
                            Double(convertedPages) / elapsed)
@@ -187,6 +189,7 @@ public enum BatchProgressText {
         var line = "\(s.inputs) inputs: \(s.ok) ok, \(s.skipped) up to date, \(s.failed) failed"
         if pendingAlways || s.pending > 0 { line += ", \(s.pending) not finished" }
         if s.textLost > 0 { line += "; \(s.textLost) with text lost (see the report's warnings)" }
+        if s.ocrPages > 0 { line += "; \(s.ocrPages) page(s) read by OCR" }
         return line
     }
 }

@@ -64,13 +64,15 @@ public struct ReportEntry: Codable, Sendable, Hashable {
     public var outputModified: Int?
     /// Codes of the document's warnings (`noTextLayer`, …), each once.
     public var warnings: [Warning.Code]
+    /// Pages read by OCR (nil: not converted, or by a version that did not count them).
+    public var ocrPages: Int?
 
     /// True when the document's text was partly lost (see `ReportSummary.textLost`).
     public var lostText: Bool { warnings.contains { Warning.Code.textLost.contains($0) } }
 
     public init(key: String, input: String, status: EntryStatus, code: EntryCode? = nil, reason: String? = nil,
                 pages: Int? = nil, seconds: Double? = nil, output: String? = nil, sha256: String? = nil,
-                outputBytes: Int? = nil, outputModified: Int? = nil, warnings: [Warning.Code] = []) {
+                outputBytes: Int? = nil, outputModified: Int? = nil, warnings: [Warning.Code] = [], ocrPages: Int? = nil) {
         self.key = key
         self.input = input
         self.status = status
@@ -83,6 +85,7 @@ public struct ReportEntry: Codable, Sendable, Hashable {
         self.outputBytes = outputBytes
         self.outputModified = outputModified
         self.warnings = warnings
+        self.ocrPages = ocrPages
     }
 }
 
@@ -102,10 +105,12 @@ public struct ReportSummary: Codable, Sendable, Hashable {
     /// CMaps of poppler-data are not installed; `undecodedText`). They are
     /// counted apart so that a batch never looks clean when text is missing.
     public var textLost = 0
+    /// Pages read by OCR, over the inputs converted or skipped.
+    public var ocrPages = 0
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey { case inputs, ok, failed, skipped, pending, pages, seconds, textLost }
+    enum CodingKeys: String, CodingKey { case inputs, ok, failed, skipped, pending, pages, seconds, textLost, ocrPages }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -118,6 +123,7 @@ public struct ReportSummary: Codable, Sendable, Hashable {
         seconds = try c.decode(Double.self, forKey: .seconds)
         // Reports written before it was counted.
         textLost = try c.decodeIfPresent(Int.self, forKey: .textLost) ?? 0
+        ocrPages = try c.decodeIfPresent(Int.self, forKey: .ocrPages) ?? 0
     }
 
     public init(_ entries: [ReportEntry]) {
@@ -132,6 +138,7 @@ public struct ReportSummary: Codable, Sendable, Hashable {
             if entry.status == .ok || entry.status == .skipped {
                 pages += entry.pages ?? 0
                 if entry.lostText { textLost += 1 }
+                ocrPages += entry.ocrPages ?? 0
             }
             seconds += entry.seconds ?? 0
         }

@@ -71,7 +71,8 @@ public enum BatchWorker {
             }
         }
 
-        let extractor = Extractor(options: ExtractionOptions(password: job.password, maxPages: job.maxPages))
+        let extractor = Extractor(options: ExtractionOptions(
+            password: job.password, maxPages: job.maxPages, ocr: job.ocr ?? OCROptions()))
         let document: GazetteDocument
         do {
             document = try extractor.extract(path: job.input)
@@ -100,7 +101,8 @@ public enum BatchWorker {
         for warning in document.warnings where !warnings.contains(warning.code) { warnings.append(warning.code) }
         return WorkerReply(
             id: job.id, status: .ok, pages: document.source.pages, seconds: elapsed(), sha256: document.source.sha256,
-            outputBytes: stamp?.bytes, outputModified: stamp?.modified, warnings: warnings.sorted())
+            outputBytes: stamp?.bytes, outputModified: stamp?.modified, warnings: warnings.sorted(),
+            ocrPages: document.pages.filter { $0.ocr != nil }.count)
     }
 
     /// The report's code for an extraction error.

@@ -125,6 +125,8 @@ extension ReportEntry {
         entry.seconds = reply.seconds
         entry.sha256 = reply.sha256
         entry.warnings = reply.warnings
+        // A skipped input keeps the count its previous run reported.
+        entry.ocrPages = reply.ocrPages ?? (reply.status == .skipped ? entry.ocrPages : nil)
         if reply.status == .failed {
             entry.output = nil
         } else {
@@ -159,6 +161,7 @@ extension ReportSummary {
             if entry.status == .ok || entry.status == .skipped {
                 pages += sign * (entry.pages ?? 0)
                 if entry.lostText { textLost += sign }
+                ocrPages += sign * (entry.ocrPages ?? 0)
             }
             seconds += Double(sign) * (entry.seconds ?? 0)
         }

@@ -20,9 +20,11 @@ public struct WorkerJob: Codable, Sendable, Hashable {
     /// formats that do not record it themselves; trusted only while the
     /// output's size and modification time are the ones recorded.
     public var known: KnownOutput?
+    /// `--ocr`, `--ocr-lang` (nil: the defaults).
+    public var ocr: OCROptions?
 
     public init(id: Int, input: String, output: String, format: OutputFormat, pretty: Bool, password: String?,
-                maxPages: Int?, force: Bool, known: KnownOutput?) {
+                maxPages: Int?, force: Bool, known: KnownOutput?, ocr: OCROptions? = nil) {
         self.id = id
         self.input = input
         self.output = output
@@ -32,6 +34,7 @@ public struct WorkerJob: Codable, Sendable, Hashable {
         self.maxPages = maxPages
         self.force = force
         self.known = known
+        self.ocr = ocr
     }
 }
 
@@ -72,10 +75,12 @@ public struct WorkerReply: Codable, Sendable, Hashable {
     public var outputBytes: Int?
     public var outputModified: Int?
     public var warnings: [Warning.Code]
+    /// Pages read by OCR.
+    public var ocrPages: Int?
 
     public init(id: Int, status: EntryStatus, code: EntryCode? = nil, reason: String? = nil, pages: Int? = nil,
                 seconds: Double, sha256: String? = nil, outputBytes: Int? = nil, outputModified: Int? = nil,
-                warnings: [Warning.Code] = []) {
+                warnings: [Warning.Code] = [], ocrPages: Int? = nil) {
         self.id = id
         self.status = status
         self.code = code
@@ -86,6 +91,7 @@ public struct WorkerReply: Codable, Sendable, Hashable {
         self.outputBytes = outputBytes
         self.outputModified = outputModified
         self.warnings = warnings
+        self.ocrPages = ocrPages
     }
 }
 

@@ -83,7 +83,7 @@ final class WorkerScheduler {
         return WorkerJob(
             id: id, input: item.input.path, output: directory.absolute(item.output), format: options.format,
             pretty: options.pretty, password: options.password, maxPages: options.maxPages, force: options.force,
-            known: known[item.output])
+            known: known[item.output], ocr: options.ocr)
     }
 
     /// Sends the next input of the queue to `worker`.

@@ -36,9 +36,38 @@ struct Bench: ParsableCommand {
     @Option(help: "Child mode: read only the first N pages.")
     var firstPages: Int?
 
+    @Option(help: "Score OCR on the scanned twins in this directory (scripts/make-scanned-twins) instead.")
+    var ocrTwins: String?
+
+    @Option(help: "With --ocr-twins: only these kinds (300, 200, skew, upside), comma-separated.")
+    var twinKinds: String?
+
+    @Option(help: "Score OCR on the real pages whose text was typed from the image (the pageTexts of the truth files in this directory).")
+    var ocrReal: String?
+
+    @Option(help: "With --ocr-real: directories holding the PDFs (default: ../shared/corpus-real and ../shared/corpus).")
+    var pdfs: [String] = []
+
     func run() throws {
+        if let ocrReal {
+            let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).deletingLastPathComponent()
+            let dirs = pdfs.isEmpty ? ["shared/corpus-real", "shared/corpus"].map { here.appendingPathComponent($0).path } : pdfs
+            let scores = try OCRReal(truthDirectory: ocrReal, pdfDirectories: dirs).run()
+            guard !scores.isEmpty else { throw ValidationError("no truth with pageTexts for a PDF in \(dirs)") }
+            try emit(OCRReal.markdown(scores, date: ISO8601DateFormatter().string(from: Date())))
+            return
+        }
         if let child {
             try runChild(child)
+            return
+        }
+        if let ocrTwins {
+            let corpus = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("corpus")
+            let twins = OCRTwins(directory: ocrTwins, corpus: corpus)
+            let kinds = twinKinds.map { $0.split(separator: ",").map(String.init) }
+            let scores = try twins.run(kinds: kinds, files: files.map { ($0 as NSString).lastPathComponent })
+            guard !scores.isEmpty else { throw ValidationError("no twins with truth in \(ocrTwins) (run scripts/make-scanned-twins)") }
+            try emit(OCRTwins.markdown(scores, date: ISO8601DateFormatter().string(from: Date())))
             return
         }
         let inputs = files.isEmpty ? defaultFiles() : files
@@ -73,6 +102,17 @@ struct Bench: ParsableCommand {
             try AtomicFile.write(Array(text.utf8), to: url)
             print("recorded in \(record)")
         }
+    }
+
+    /// Prints a Markdown section, and appends it to `--record` when given.
+    func emit(_ section: String) throws {
+        print(section)
+        guard let record else { return }
+        let url = URL(fileURLWithPath: record)
+        var text = (try? String(contentsOf: url, encoding: .utf8)) ?? "# Benchmark results\n"
+        text += section
+        try AtomicFile.write(Array(text.utf8), to: url)
+        print("recorded in \(record)")
     }
 
     /// corpus/*.pdf and ../shared/corpus/*.pdf (the short mode: a few small ones).

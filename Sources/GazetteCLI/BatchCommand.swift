@@ -58,7 +58,6 @@ struct Batch: ParsableCommand {
     @Option(help: "Progress on standard error: auto (a bar on a terminal, else JSON lines), bar, json or none.")
     var progress: ProgressStyle = .auto
 
-
     func validate() throws {
         if inputs.isEmpty && manifest.isEmpty { throw ValidationError("give inputs (files, directories) or --manifest") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -87,7 +86,8 @@ struct Batch: ParsableCommand {
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
             timeout: timeout > 0 ? timeout : nil, maxMemory: memory > 0 ? memory : nil, maxPages: options.maxPages,
             password: options.password, force: force, failFast: failFast, format: options.format, pretty: options.pretty,
-            shard: chosenShard, workerCommand: [Self.executablePath(), BatchWorkerCommand.configuration.commandName!])
+            shard: chosenShard, workerCommand: [Self.executablePath(), BatchWorkerCommand.configuration.commandName!],
+            ocr: options.ocr.options)
         if resolved.isEmpty { printError("no PDFs found in the inputs") }
 
         let outcome: BatchOutcome

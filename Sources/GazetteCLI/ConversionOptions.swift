@@ -16,12 +16,14 @@ struct ConversionOptions: ParsableArguments {
     @Option(help: "Refuse PDFs with more pages than this.")
     var maxPages: Int?
 
+    @OptionGroup var ocr: OCRFlags
+
     func validate() throws {
         if let maxPages, maxPages < 1 { throw ValidationError("--max-pages must be at least 1") }
     }
 
     /// The extraction settings these options give.
-    var extraction: ExtractionOptions { ExtractionOptions(password: password, maxPages: maxPages) }
+    var extraction: ExtractionOptions { ExtractionOptions(password: password, maxPages: maxPages, ocr: ocr.options) }
 }
 
 extension OutputFormat: ExpressibleByArgument {}

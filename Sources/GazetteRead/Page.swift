@@ -26,10 +26,13 @@ public struct Glyph: Hashable, Sendable {
     /// Emboldened by the producer rather than by the font: drawn a second
     /// time over itself (the copy is dropped) or filled and stroked.
     public var isFakeBold: Bool
+    /// Recognised by OCR from an image of the page, with the engine's
+    /// confidence (0...100); nil for a glyph the PDF draws as text.
+    public var ocrConfidence: Double?
 
     public init(text: String, box: Rect, font: Int = 0, size: Double, angle: Double = 0,
                 color: UInt32 = 0, opacity: Double = 1, isInvisible: Bool = false,
-                isVertical: Bool = false, isFakeBold: Bool = false) {
+                isVertical: Bool = false, isFakeBold: Bool = false, ocrConfidence: Double? = nil) {
         self.text = text
         self.box = box
         self.font = font
@@ -40,7 +43,11 @@ public struct Glyph: Hashable, Sendable {
         self.isInvisible = isInvisible
         self.isVertical = isVertical
         self.isFakeBold = isFakeBold
+        self.ocrConfidence = ocrConfidence
     }
+
+    /// True when the glyph was recognised by OCR rather than drawn as text.
+    public var isOCR: Bool { ocrConfidence != nil }
 
     /// True when the glyph is lighter than mid-grey or mostly transparent:
     /// the paint of watermarks and stamps.
@@ -140,6 +147,9 @@ public struct Page: Sendable {
     /// a language pack, or a broken font resource): text the page has that
     /// is missing from `glyphs`.
     public var undecodedTextRuns: Int
+    /// How the page was read by OCR, when it was (its glyphs and rulings
+    /// then come from an image of the page).
+    public var ocr: OCRInfo?
 
     public init(number: Int, width: Double, height: Double, rotation: Int = 0,
                 glyphs: [Glyph] = [], fonts: [FontInfo] = [], rulings: [Ruling] = [],
@@ -161,16 +171,62 @@ public struct Page: Sendable {
         self.undecodedTextRuns = undecodedTextRuns
     }
 
-    /// True when the page carries text (visible, or the invisible OCR layer
-    /// of a scan): at least one glyph that is not whitespace, or text that
-    /// could not be decoded (a page whose text we lost is never reported as
-    /// having none).
+    /// True when the PDF carries text on the page (visible, or the
+    /// invisible OCR layer of a scan): at least one glyph that is not
+    /// whitespace and was not recognised by our OCR, or text that could not
+    /// be decoded (a page whose text we lost is never reported as having none).
     public var hasTextLayer: Bool {
-        undecodedTextRuns > 0 || glyphs.contains { $0.text.contains { !$0.isWhitespace } }
+        if let ocr { return ocr.textLayer != .none }
+        return undecodedTextRuns > 0 || glyphs.contains { !$0.isOCR && $0.text.contains { !$0.isWhitespace } }
     }
 
     /// The raw glyph text of the page in content-stream order (no spacing).
     public var rawText: String { glyphs.map(\.text).joined() }
+}
+
+/// How a page was read by OCR.
+public struct OCRInfo: Hashable, Sendable, Codable {
+    /// The OCR engine and its version ("tesseract", "5.3.0").
+    public var engine: String
+    public var version: String
+    /// Tesseract's language codes, in the order given ("chi_tra", "eng").
+    public var languages: [String]
+    /// Resolution the page was rendered at.
+    public var dpi: Int
+    /// Mean confidence of the recognised characters, 0...100 (0 when none).
+    public var meanConfidence: Double
+    /// Characters recognised.
+    public var characters: Int
+    /// Degrees the image was turned clockwise to stand upright (0, 90, 180, 270).
+    public var turned: Int
+    /// Degrees of skew corrected.
+    public var deskewed: Double
+    /// What became of the PDF's own text on the page.
+    public var textLayer: TextLayer
+
+    /// The PDF's own text on a page read by OCR.
+    public enum TextLayer: String, Hashable, Sendable, Codable {
+        /// The page has none: every glyph is from OCR.
+        case none
+        /// A few glyphs over a scanned image (a page number, a file stamp):
+        /// kept, and OCR's glyphs added for the image.
+        case kept
+        /// Replaced by OCR's glyphs (`--ocr force`).
+        case setAside
+    }
+
+    public init(engine: String, version: String, languages: [String], dpi: Int, meanConfidence: Double,
+                characters: Int, turned: Int = 0, deskewed: Double = 0, textLayer: TextLayer = .none) {
+        self.engine = engine
+        self.version = version
+        self.languages = languages
+        self.dpi = dpi
+        self.meanConfidence = meanConfidence
+        self.characters = characters
+        self.turned = turned
+        self.deskewed = deskewed
+        self.textLayer = textLayer
+    }
 }
 
 /// Document metadata from the PDF's Info dictionary.

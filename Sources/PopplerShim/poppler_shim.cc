@@ -100,7 +100,15 @@ void initialise()
         // GAZETTE_POPPLER_DATA names a poppler-data directory other than the
         // system's (a relocated install, or a test of a machine without it).
         const char *data = std::getenv("GAZETTE_POPPLER_DATA");
-        globalParams = std::make_unique<GlobalParams>(data && *data ? data : nullptr);
+        if (data && *data)
+            GlobalParamsIniter::setCustomDataDir(data);
+        // Through poppler's own counter, held for the life of the process:
+        // poppler-glib (page rendering for OCR and `inspect`) counts its
+        // documents on the same counter and deletes globalParams when its
+        // last one closes, which would leave this shim reading the next
+        // PDF with none.
+        static GlobalParamsIniter *keeper = new GlobalParamsIniter(errorCallback);
+        (void)keeper;
         globalParams->setErrQuiet(false);
         setErrorCallback(errorCallback);
     });

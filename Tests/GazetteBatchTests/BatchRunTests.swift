@@ -105,7 +105,9 @@ struct BatchRunTests {
         #expect(byKey["broken/other/text.pdf"]?.code == .notAPDF)
         #expect(byKey["broken/other/encrypted.pdf"]?.code == .passwordRequired)
         #expect(byKey["broken/other/scan.pdf"]?.status == .ok)
-        #expect(byKey["broken/other/scan.pdf"]?.warnings.contains(.noTextLayer) == true)
+        // Read by OCR (--ocr auto): a grey square has no text, and says so.
+        #expect(byKey["broken/other/scan.pdf"]?.warnings.contains(.ocr) == true)
+        #expect(byKey["broken/other/scan.pdf"]?.ocrPages == 1)
         for base in Self.smallBases {
             #expect(byKey["broken/\(base.dropLast(4))/original.pdf"]?.status == .ok)
         }
@@ -358,8 +360,20 @@ struct BatchRunTests {
         #expect(byKey["in/encrypted.pdf"]?.reason?.contains("--password") == true)
         #expect(byKey["in/three-pages.pdf"]?.code == .tooManyPages)
         #expect(byKey["in/scan.pdf"]?.status == .ok)
-        #expect(byKey["in/scan.pdf"]?.warnings == [.noTextLayer])
+        #expect(byKey["in/scan.pdf"]?.warnings == [.ocr])
+        #expect(byKey["in/scan.pdf"]?.ocrPages == 1)
+        #expect(try Support.report(out + "/_report.json").summary.ocrPages == 1)
         #expect(byKey["in/one-page.pdf"]?.status == .ok)
+
+        // --ocr reaches the workers: off leaves the scan unread.
+        let off = try Support.run(["batch", root + "/in/scan.pdf", "--out", root + "/off", "--ocr", "off",
+                                   "--progress", "none"])
+        #expect(off.status == 0, "\(off.stderr)")
+        let offEntry = try Support.report(root + "/off/_report.json").entries.first
+        #expect(offEntry?.warnings == [.noTextLayer])
+        #expect(offEntry?.ocrPages == 0)
+        #expect(try Support.run(["batch", root + "/in/scan.pdf", "--out", root + "/off", "--ocr", "sometimes"]).status == 2)
+        #expect(try Support.run(["batch", root + "/in/scan.pdf", "--out", root + "/off", "--ocr-lang", "chi tra"]).status == 2)
 
         let wrong = try Support.run(["batch", root + "/in/encrypted.pdf", "--out", out, "--password", "nope",
                                      "--progress", "none"])

@@ -96,7 +96,7 @@ struct WorkerSchedulerTests {
             progress: SilentProgress(), known: ["2023/第12期.json": known])
         #expect(scheduler.job(0, id: 7) == WorkerJob(
             id: 7, input: "/in/2023/第12期.pdf", output: "/data/out/2023/第12期.json", format: .jsonl, pretty: true,
-            password: "secret", maxPages: 400, force: true, known: known))
+            password: "secret", maxPages: 400, force: true, known: known, ocr: OCROptions()))
     }
 
     @Test func repliesSettleTheirInputsLargestFirst() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GazetteEmit
+import GazetteRead
 import GazetteRecords
 import GazetteTables
 
@@ -63,7 +64,10 @@ import GazetteTables
         #expect(try Self.keys(source) == Self.properties(document["properties"]?["source"]))
         #expect(try Self.keys(DocumentInfoBlock()) == Self.properties(document["properties"]?["document"]))
         #expect(try Self.keys(ToolInfo(version: "1")) == Self.properties(document["properties"]?["tool"]))
-        let page = PageEntry(number: 1, width: 1, height: 1, rotation: 0, hasTextLayer: true, label: nil, text: "")
+        // `ocr` is written only for a page read by OCR.
+        let ocr = OCRInfo(engine: "tesseract", version: "5.3.0", languages: ["chi_tra"], dpi: 300, meanConfidence: 90,
+                          characters: 10)
+        let page = PageEntry(number: 1, width: 1, height: 1, rotation: 0, hasTextLayer: true, label: nil, text: "", ocr: ocr)
         #expect(try Self.keys(page) == Self.properties(defs?["page"]))
         #expect(try Self.keys(OutlineNode(label: "一", level: 1, title: "前言", page: 1)) == Self.properties(defs?["outlineNode"]))
         let table = LogicalTable(id: "t1", header: [], rows: [])

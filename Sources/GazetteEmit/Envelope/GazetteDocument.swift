@@ -1,4 +1,5 @@
 import GazetteRecords
+import GazetteRead
 import GazetteTables
 
 /// The JSON document gazette emits for one PDF (see `schemas/document.schema.json`
@@ -103,9 +104,12 @@ public struct PageEntry: Hashable, Sendable, Codable {
     /// The page's running text in reading order, folded, without page
     /// headers, footers and page numbers; blocks separated by a blank line.
     public var text: String
+    /// How the page was read by OCR; absent (not null) on a page read from
+    /// its text layer, so that born-digital output is unchanged.
+    public var ocr: OCRInfo?
 
     public init(number: Int, width: Double, height: Double, rotation: Int, hasTextLayer: Bool, label: String?,
-                text: String) {
+                text: String, ocr: OCRInfo? = nil) {
         self.number = number
         self.width = width
         self.height = height
@@ -113,6 +117,23 @@ public struct PageEntry: Hashable, Sendable, Codable {
         self.hasTextLayer = hasTextLayer
         self.label = label
         self.text = text
+        self.ocr = ocr
+    }
+
+    // Written by hand for one reason: `ocr` is left out, not null, on a page
+    // read from its text layer.
+    enum CodingKeys: String, CodingKey { case number, width, height, rotation, hasTextLayer, label, text, ocr }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(number, forKey: .number)
+        try c.encode(width, forKey: .width)
+        try c.encode(height, forKey: .height)
+        try c.encode(rotation, forKey: .rotation)
+        try c.encode(hasTextLayer, forKey: .hasTextLayer)
+        try c.encode(label, forKey: .label)
+        try c.encode(text, forKey: .text)
+        // Only on pages read by OCR: born-digital output is unchanged.
+        if let ocr { try c.encode(ocr, forKey: .ocr) }
     }
 }
 
@@ -179,6 +200,13 @@ public struct Warning: Hashable, Sendable, Codable {
         case pdfProblem
         /// The page could not be interpreted at all.
         case pageUnreadable
+        /// The page was read by OCR (engine, languages, dpi, confidence);
+        /// in place of `noTextLayer`.
+        case ocr
+        /// The page was to be read by OCR, which failed.
+        case ocrFailed
+        /// Table cells of the page were built from glyphs of low OCR confidence.
+        case ocrLowConfidence
 
         /// The codes that mean text the PDF has is missing from the output.
         public static let textLost: Set<Code> = [.missingLanguagePack, .undecodedText]

@@ -239,6 +239,9 @@ enum EmbeddedSchemas {
         },
         "text": {
           "type": "string"
+        },
+        "ocr": {
+          "$ref": "#/$defs/pageOCR"
         }
       },
       "required": [
@@ -249,6 +252,71 @@ enum EmbeddedSchemas {
         "hasTextLayer",
         "label",
         "text"
+      ],
+      "additionalProperties": false
+    },
+    "pageOCR": {
+      "description": "How the page was read by OCR (present only on pages read that way: no text layer, or --ocr force).",
+      "type": "object",
+      "properties": {
+        "engine": {
+          "const": "tesseract"
+        },
+        "version": {
+          "type": "string",
+          "minLength": 1
+        },
+        "languages": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "pattern": "^[a-z_]+$"
+          },
+          "minItems": 1
+        },
+        "dpi": {
+          "type": "integer",
+          "minimum": 50
+        },
+        "meanConfidence": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 100
+        },
+        "characters": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "turned": {
+          "enum": [
+            0,
+            90,
+            180,
+            270
+          ]
+        },
+        "deskewed": {
+          "type": "number"
+        },
+        "textLayer": {
+          "description": "The PDF's own text on the page: none (a scan), kept (a few characters over a scanned image, which OCR read), setAside (--ocr force).",
+          "enum": [
+            "none",
+            "kept",
+            "setAside"
+          ]
+        }
+      },
+      "required": [
+        "engine",
+        "version",
+        "languages",
+        "dpi",
+        "meanConfidence",
+        "characters",
+        "turned",
+        "deskewed",
+        "textLayer"
       ],
       "additionalProperties": false
     },

@@ -1,0 +1,789 @@
+// Tesseract (C API) and Leptonica behind gazette_ocr.h. Only this file
+// includes their headers.
+#include "gazette_ocr.h"
+
+#include <dlfcn.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <leptonica/allheaders.h>
+#include <tesseract/capi.h>
+
+struct gz_ocr_engine {
+    TessBaseAPI *api;
+    /// Orientation and script detection: a second engine with the osd
+    /// data, opened on first use (NULL until then, or when it is missing).
+    TessBaseAPI *osd;
+    int osd_failed;
+    /// The first language alone ("chi_tra" of "chi_tra+eng"), for lines on
+    /// which a later language won with words of low confidence; opened on
+    /// first use (NULL for a single language).
+    TessBaseAPI *primary;
+    int primary_failed;
+    char *primary_language;
+    /// The image the primary engine has (set once per page, when needed).
+    PIX *primary_image;
+    char *datapath;
+};
+
+struct gz_ocr_page {
+    int32_t width, height, turn;
+    float orientation_confidence, skew, mean_confidence;
+    gz_ocr_symbol *symbols;
+    size_t symbol_count, symbol_capacity;
+    char *text;
+    size_t text_length, text_capacity;
+    gz_ocr_ruling *rulings;
+    size_t ruling_count;
+};
+
+static void set_message(char *message, size_t capacity, const char *text) {
+    if (message != NULL && capacity > 0) snprintf(message, capacity, "%s", text);
+}
+
+const char *gz_ocr_tesseract_version(void) { return TessVersion(); }
+
+const char *gz_ocr_leptonica_version(void) {
+    static char version[64];
+    if (version[0] == 0) {
+        char *v = getLeptonicaVersion();  // "leptonica-1.82.0"
+        const char *number = v != NULL && strncmp(v, "leptonica-", 10) == 0 ? v + 10 : v;
+        snprintf(version, sizeof version, "%s", number != NULL ? number : "unknown");
+        if (v != NULL) lept_free(v);
+    }
+    return version;
+}
+
+/// Settings of the recognising engines. Tesseract's row noise filter
+/// takes a line of dense CJK characters (預算經費, each of many small
+/// strokes) for noise and drops it whole: a clean table header comes back
+/// empty. Off; specks it lets through are single symbols of low confidence.
+static void configure(TessBaseAPI *api) {
+    TessBaseAPISetVariable(api, "textord_noise_rejrows", "0");
+}
+
+/// Tesseract's OpenMP build runs its network on a team of threads; on a
+/// shared machine the team mostly spins (a dense page: 17 s against 3 s
+/// alone, measured on 2 cores), and a batch parallelises across documents
+/// anyway. OMP_THREAD_LIMIT is read when libgomp loads, before main, so it
+/// cannot be set from here; with max-active-levels 0 every parallel region
+/// runs on the thread that meets it. Looked up by name: a Tesseract built
+/// without OpenMP has nothing to turn off. GAZETTE_OCR_THREADS=n (n > 1)
+/// leaves OpenMP alone.
+static void one_thread(void) {
+    const char *threads = getenv("GAZETTE_OCR_THREADS");
+    if (threads != NULL && atoi(threads) > 1) return;
+    void (*set_levels)(int) = (void (*)(int))dlsym(RTLD_DEFAULT, "omp_set_max_active_levels");
+    if (set_levels != NULL) set_levels(0);
+}
+
+gz_ocr_engine *gz_ocr_engine_new(const char *datapath, const char *languages, char *message,
+                                 size_t capacity) {
+    // Leptonica would print every warning (unknown image fields …) to stderr.
+    setMsgSeverity(L_SEVERITY_NONE);
+    one_thread();
+    TessBaseAPI *api = TessBaseAPICreate();
+    if (api == NULL) {
+        set_message(message, capacity, "cannot create a Tesseract engine");
+        return NULL;
+    }
+    if (TessBaseAPIInit2(api, datapath, languages, OEM_LSTM_ONLY) != 0) {
+        char text[512];
+        snprintf(text, sizeof text,
+                 "Tesseract cannot load the trained data for '%s' (from %s); install tesseract-ocr-<lang> "
+                 "(scripts/bootstrap) or set GAZETTE_TESSDATA",
+                 languages, datapath != NULL ? datapath : "its default tessdata directory");
+        set_message(message, capacity, text);
+        TessBaseAPIDelete(api);
+        return NULL;
+    }
+    // Quiet: no "Estimating resolution" or "Detected N diacritics" lines.
+    TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+    configure(api);
+    gz_ocr_engine *engine = calloc(1, sizeof *engine);
+    if (engine == NULL) {
+        TessBaseAPIEnd(api);
+        TessBaseAPIDelete(api);
+        set_message(message, capacity, "out of memory");
+        return NULL;
+    }
+    engine->api = api;
+    engine->datapath = datapath != NULL ? strdup(datapath) : NULL;
+    const char *plus = strchr(languages, '+');
+    if (plus != NULL && plus > languages) {
+        engine->primary_language = strndup(languages, (size_t)(plus - languages));
+    }
+    return engine;
+}
+
+void gz_ocr_engine_free(gz_ocr_engine *engine) {
+    if (engine == NULL) return;
+    if (engine->osd != NULL) {
+        TessBaseAPIEnd(engine->osd);
+        TessBaseAPIDelete(engine->osd);
+    }
+    if (engine->primary != NULL) {
+        TessBaseAPIEnd(engine->primary);
+        TessBaseAPIDelete(engine->primary);
+    }
+    free(engine->primary_language);
+    TessBaseAPIEnd(engine->api);
+    TessBaseAPIDelete(engine->api);
+    free(engine->datapath);
+    free(engine);
+}
+
+/// The grey bytes as an 8-bit Leptonica image.
+static PIX *grey_pix(const uint8_t *grey, int32_t width, int32_t height, int32_t stride) {
+    PIX *pix = pixCreate(width, height, 8);
+    if (pix == NULL) return NULL;
+    l_uint32 *data = pixGetData(pix);
+    int32_t wpl = pixGetWpl(pix);
+    for (int32_t y = 0; y < height; y++) {
+        l_uint32 *line = data + (size_t)y * wpl;
+        const uint8_t *row = grey + (size_t)y * stride;
+        for (int32_t x = 0; x < width; x++) SET_DATA_BYTE(line, x, row[x]);
+    }
+    pixSetResolution(pix, 300, 300);
+    return pix;
+}
+
+/// Black and white: Otsu's threshold over large tiles (a scan's paper is
+/// seldom pure white), plain 128 when that fails.
+static PIX *binarize(PIX *grey) {
+    PIX *binary = NULL;
+    int32_t w = pixGetWidth(grey), h = pixGetHeight(grey);
+    if (pixOtsuAdaptiveThreshold(grey, w > 16 ? w / 2 + 1 : w, h > 16 ? h / 2 + 1 : h, 0, 0, 0.1f, NULL, &binary) != 0 ||
+        binary == NULL) {
+        binary = pixConvertTo1(grey, 128);
+    }
+    return binary;
+}
+
+/// Long runs one way in a binary image: appends them to `out`.
+static int find_runs(PIX *binary, int vertical, int32_t min_length, int32_t max_thickness,
+                     gz_ocr_ruling **out, size_t *count, size_t *capacity) {
+    // Bridge gaps of a pixel or two (a broken scan line), then keep only
+    // runs at least min_length long.
+    PIX *closed = vertical ? pixCloseBrick(NULL, binary, 1, 3) : pixCloseBrick(NULL, binary, 3, 1);
+    if (closed == NULL) return -1;
+    PIX *opened = vertical ? pixOpenBrick(NULL, closed, 1, min_length) : pixOpenBrick(NULL, closed, min_length, 1);
+    pixDestroy(&closed);
+    if (opened == NULL) return -1;
+    BOXA *boxes = pixConnCompBB(opened, 8);
+    int32_t n = boxes != NULL ? boxaGetCount(boxes) : 0;
+    for (int32_t i = 0; i < n; i++) {
+        l_int32 x, y, w, h;
+        if (boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h) != 0) continue;
+        int32_t thickness = vertical ? w : h, length = vertical ? h : w;
+        if (length < min_length) continue;
+        if (thickness > max_thickness) {
+            // A filled area (shading, a black bar), not a line: leave it in
+            // the image for recognition, out of the rulings.
+            continue;
+        }
+        if (*count == *capacity) {
+            size_t grown = *capacity ? *capacity * 2 : 64;
+            gz_ocr_ruling *more = realloc(*out, grown * sizeof **out);
+            if (more == NULL) {
+                boxaDestroy(&boxes);
+                pixDestroy(&opened);
+                return -1;
+            }
+            *out = more;
+            *capacity = grown;
+        }
+        gz_ocr_ruling r;
+        r.orientation = vertical ? 1 : 0;
+        r.position = vertical ? x + w / 2 : y + h / 2;
+        r.start = vertical ? y : x;
+        r.end = vertical ? y + h : x + w;
+        r.thickness = thickness;
+        (*out)[(*count)++] = r;
+    }
+    boxaDestroy(&boxes);
+    pixDestroy(&opened);
+    return 0;
+}
+
+/// True when the two rulings (one each way) meet, within `slack` pixels.
+static int meet(const gz_ocr_ruling *a, const gz_ocr_ruling *b, int32_t slack) {
+    return a->position >= b->start - slack && a->position <= b->end + slack &&
+           b->position >= a->start - slack && b->position <= a->end + slack;
+}
+
+/// Keeps the runs that are lines rather than strokes of large text: a run
+/// that meets two the other way (a border of a table's cell meets the two
+/// borders across it; the strokes of a large 十 meet once), or one long
+/// enough on its own (`alone_h`, `alone_v`: a rule, an underline).
+static size_t keep_lines(gz_ocr_ruling *rulings, size_t count, int32_t alone_h, int32_t alone_v, int32_t slack) {
+    char *keep = calloc(count ? count : 1, 1);
+    if (keep == NULL) return count;
+    for (size_t i = 0; i < count; i++) {
+        int32_t length = rulings[i].end - rulings[i].start;
+        if (length >= (rulings[i].orientation ? alone_v : alone_h)) keep[i] = 1;
+        int met = 0;
+        for (size_t j = 0; j < count && !keep[i]; j++) {
+            if (rulings[j].orientation != rulings[i].orientation && meet(&rulings[i], &rulings[j], slack)) met++;
+            if (met >= 2) keep[i] = 1;
+        }
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < count; i++) {
+        if (keep[i]) rulings[kept++] = rulings[i];
+    }
+    free(keep);
+    return kept;
+}
+
+/// Rulings of a grey image: runs at least `min_h` across or `min_v` down
+/// and at most `max_thickness` thick; a run shorter than `alone_h` /
+/// `alone_v` is kept only where it meets another (see keep_lines).
+static int rulings_of(PIX *grey, int32_t min_h, int32_t min_v, int32_t alone_h, int32_t alone_v,
+                      int32_t max_thickness, gz_ocr_ruling **out, size_t *count) {
+    PIX *binary = binarize(grey);
+    if (binary == NULL) return -1;
+    size_t capacity = 0;
+    int rc = find_runs(binary, 0, min_h, max_thickness, out, count, &capacity);
+    if (rc == 0) rc = find_runs(binary, 1, min_v, max_thickness, out, count, &capacity);
+    pixDestroy(&binary);
+    if (rc == 0) *count = keep_lines(*out, *count, alone_h, alone_v, max_thickness + 2);
+    return rc;
+}
+
+/// Whitens the rulings (and two pixels around them) in `grey`, so that
+/// recognition sees the text alone.
+static void whiten(PIX *grey, const gz_ocr_ruling *rulings, size_t count) {
+    int32_t w = pixGetWidth(grey), h = pixGetHeight(grey);
+    for (size_t i = 0; i < count; i++) {
+        const gz_ocr_ruling *r = &rulings[i];
+        int32_t half = r->thickness / 2 + 2;
+        int32_t x0 = r->orientation ? r->position - half : r->start - 2;
+        int32_t x1 = r->orientation ? r->position + half + 1 : r->end + 2;
+        int32_t y0 = r->orientation ? r->start - 2 : r->position - half;
+        int32_t y1 = r->orientation ? r->end + 2 : r->position + half + 1;
+        if (x0 < 0) x0 = 0;
+        if (y0 < 0) y0 = 0;
+        if (x1 > w) x1 = w;
+        if (y1 > h) y1 = h;
+        if (x1 <= x0 || y1 <= y0) continue;
+        pixRasterop(grey, x0, y0, x1 - x0, y1 - y0, PIX_SET, NULL, 0, 0);  // 8 bpp: set = 255, white
+    }
+}
+
+gz_ocr_ruling *gz_ocr_find_rulings(const uint8_t *grey, int32_t width, int32_t height, int32_t stride,
+                                   int32_t min_length, int32_t max_thickness, size_t *count) {
+    *count = 0;
+    PIX *pix = grey_pix(grey, width, height, stride);
+    if (pix == NULL) return NULL;
+    gz_ocr_ruling *out = NULL;
+    if (rulings_of(pix, min_length, min_length, min_length, min_length, max_thickness, &out, count) != 0) {
+        free(out);
+        out = NULL;
+        *count = 0;
+    }
+    pixDestroy(&pix);
+    return out;
+}
+
+void gz_ocr_free(void *pointer) { free(pointer); }
+
+void gz_ocr_grey_from_argb(const uint8_t *argb, int32_t width, int32_t height, int32_t stride, uint8_t *grey) {
+    for (int32_t y = 0; y < height; y++) {
+        const uint32_t *row = (const uint32_t *)(argb + (size_t)y * stride);
+        uint8_t *out = grey + (size_t)y * width;
+        for (int32_t x = 0; x < width; x++) {
+            uint32_t p = row[x];
+            uint32_t a = p >> 24, r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF;
+            // Premultiplied: over white, each channel gains the missing coverage.
+            r += 255 - a;
+            g += 255 - a;
+            b += 255 - a;
+            uint32_t v = (299 * r + 587 * g + 114 * b + 500) / 1000;
+            out[x] = (uint8_t)(v > 255 ? 255 : v);
+        }
+    }
+}
+
+/// The osd engine, opened on first use; NULL when its data is missing.
+static TessBaseAPI *osd_engine(gz_ocr_engine *engine) {
+    if (engine->osd != NULL || engine->osd_failed) return engine->osd;
+    TessBaseAPI *osd = TessBaseAPICreate();
+    if (osd == NULL || TessBaseAPIInit2(osd, engine->datapath, "osd", OEM_TESSERACT_ONLY) != 0) {
+        if (osd != NULL) TessBaseAPIDelete(osd);
+        engine->osd_failed = 1;
+        return NULL;
+    }
+    TessBaseAPISetVariable(osd, "debug_file", "/dev/null");
+    TessBaseAPISetPageSegMode(osd, PSM_OSD_ONLY);
+    engine->osd = osd;
+    return osd;
+}
+
+/// OSD's orientation of the text: the clockwise turn (0, 90, 180, 270)
+/// that makes it upright, or -1 when it cannot tell.
+static int32_t detect_turn(gz_ocr_engine *engine, PIX *pix, int32_t dpi, float *confidence) {
+    *confidence = 0;
+    TessBaseAPI *osd = osd_engine(engine);
+    if (osd == NULL) return -1;
+    // OSD needs no more than 300 dpi worth of pixels; a smaller copy is faster.
+    TessBaseAPISetImage2(osd, pix);
+    TessBaseAPISetSourceResolution(osd, dpi);
+    int orient_deg = 0;
+    float orient_conf = 0, script_conf = 0;
+    const char *script = NULL;
+    BOOL ok = TessBaseAPIDetectOrientationScript(osd, &orient_deg, &orient_conf, &script, &script_conf);
+    TessBaseAPIClear(osd);
+    if (!ok) return -1;
+    *confidence = orient_conf;
+    // orient_deg is how far the text is turned clockwise (text running up
+    // the page: 270); turning the image clockwise by the rest of a full
+    // turn sets it upright.
+    return (int32_t)((360 - ((orient_deg % 360) + 360) % 360) % 360);
+}
+
+static int append_text(gz_ocr_page *page, const char *text, size_t length) {
+    if (page->text_length + length > page->text_capacity) {
+        size_t grown = page->text_capacity ? page->text_capacity * 2 : 4096;
+        while (grown < page->text_length + length) grown *= 2;
+        char *more = realloc(page->text, grown);
+        if (more == NULL) return -1;
+        page->text = more;
+        page->text_capacity = grown;
+    }
+    memcpy(page->text + page->text_length, text, length);
+    page->text_length += length;
+    return 0;
+}
+
+static int append_symbol(gz_ocr_page *page, gz_ocr_symbol symbol) {
+    if (page->symbol_count == page->symbol_capacity) {
+        size_t grown = page->symbol_capacity ? page->symbol_capacity * 2 : 1024;
+        gz_ocr_symbol *more = realloc(page->symbols, grown * sizeof *more);
+        if (more == NULL) return -1;
+        page->symbols = more;
+        page->symbol_capacity = grown;
+    }
+    page->symbols[page->symbol_count++] = symbol;
+    return 0;
+}
+
+/// Black pixels of `binary` inside `box`.
+static int32_t ink_in(PIX *binary, gz_ocr_box box) {
+    if (binary == NULL) return -1;
+    BOX *b = boxCreate(box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0);
+    l_int32 ink = 0;
+    if (b != NULL) {
+        PIX *part = pixClipRectangle(binary, b, NULL);
+        if (part != NULL) {
+            pixCountPixels(part, &ink, NULL);
+            pixDestroy(&part);
+        }
+        boxDestroy(&b);
+    }
+    return ink;
+}
+
+/// True for the quotation marks Tesseract's Chinese model puts in a wide
+/// gap between words where the page has nothing (秘書長”陳健楷).
+static int is_quote(const char *text) {
+    return strcmp(text, "\xe2\x80\x9c") == 0 || strcmp(text, "\xe2\x80\x9d") == 0 || strcmp(text, "\xe2\x80\x98") == 0 ||
+           strcmp(text, "\xe2\x80\x99") == 0 || strcmp(text, "\"") == 0 || strcmp(text, "'") == 0;
+}
+
+/// True when a quotation mark Tesseract gave is none: a real one is ink
+/// in the upper part of its line, about a third of the line high; those
+/// the Chinese model puts in a wide gap between words (秘書長”陳健楷) are as
+/// tall as the line or more, a sliver, or over no ink at all.
+static int phantom_quote(gz_ocr_box box, gz_ocr_box line, PIX *binary, int32_t dpi) {
+    int32_t height = box.y1 - box.y0, width = box.x1 - box.x0, line_height = line.y1 - line.y0;
+    if (line_height > 0 && height * 10 > line_height * 6) return 1;
+    if (width < 3) return 1;
+    return ink_in(binary, box) < (dpi / 40) * (dpi / 40);
+}
+
+/// The engine of the first language alone, opened on first use; NULL for
+/// a single language or when it cannot be opened.
+static TessBaseAPI *primary_engine(gz_ocr_engine *engine) {
+    if (engine->primary != NULL || engine->primary_failed || engine->primary_language == NULL) return engine->primary;
+    TessBaseAPI *api = TessBaseAPICreate();
+    if (api == NULL || TessBaseAPIInit2(api, engine->datapath, engine->primary_language, OEM_LSTM_ONLY) != 0) {
+        if (api != NULL) TessBaseAPIDelete(api);
+        engine->primary_failed = 1;
+        return NULL;
+    }
+    TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+    configure(api);
+    engine->primary = api;
+    return api;
+}
+
+/// Below this a word that a later language (eng of chi_tra+eng) won is
+/// suspect: on a scan of Chinese text set in a brush face (標楷體), eng
+/// reads whole lines as Latin letters ("HE Rare BRER") where chi_tra alone
+/// reads them right.
+static const float kWeakWord = 90.0f;
+
+/// Reads line `box` again with the first language alone; when its mean
+/// confidence beats `current`, replaces the line's symbols (from `first`
+/// on) with its own. Returns -1 on failure to allocate.
+static int retry_line(gz_ocr_engine *engine, PIX *pix, PIX *binary, int32_t dpi, gz_ocr_box box, int32_t dx, int32_t dy,
+                      size_t first, double current, gz_ocr_page *page, double *confidence_sum) {
+    TessBaseAPI *api = primary_engine(engine);
+    if (api == NULL || first >= page->symbol_count) return 0;
+    if (engine->primary_image != pix) {
+        TessBaseAPISetImage2(api, pix);
+        TessBaseAPISetSourceResolution(api, dpi);
+        TessBaseAPISetPageSegMode(api, PSM_SINGLE_LINE);
+        engine->primary_image = pix;
+    }
+    int32_t pad = 4, w = pixGetWidth(pix), h = pixGetHeight(pix);
+    // `box` is in page pixels; `pix` starts at (dx, dy) of the page.
+    box = (gz_ocr_box){box.x0 - dx, box.y0 - dy, box.x1 - dx, box.y1 - dy};
+    int32_t x0 = box.x0 - pad < 0 ? 0 : box.x0 - pad, y0 = box.y0 - pad < 0 ? 0 : box.y0 - pad;
+    int32_t x1 = box.x1 + pad > w ? w : box.x1 + pad, y1 = box.y1 + pad > h ? h : box.y1 + pad;
+    if (x1 <= x0 || y1 <= y0) return 0;
+    TessBaseAPISetRectangle(api, x0, y0, x1 - x0, y1 - y0);
+    if (TessBaseAPIRecognize(api, NULL) != 0) return 0;
+    TessResultIterator *it = TessBaseAPIGetIterator(api);
+    if (it == NULL) return 0;
+    // Collected apart first: the line is replaced only if this reading is better.
+    gz_ocr_page alt;
+    memset(&alt, 0, sizeof alt);
+    double sum = 0;
+    int rc = 0;
+    TessPageIterator *pi = TessResultIteratorGetPageIterator(it);
+    int32_t word = page->symbols[first].word, line = page->symbols[first].line_index;
+    int started = 0;
+    do {
+        if (TessPageIteratorIsAtBeginningOf(pi, RIL_WORD)) {
+            if (started) word++;
+            started = 1;
+        }
+        char *text = TessResultIteratorGetUTF8Text(it, RIL_SYMBOL);
+        if (text == NULL) continue;
+        size_t length = strlen(text);
+        int bx0, by0, bx1, by1;
+        gz_ocr_box page_line = {box.x0 + dx, box.y0 + dy, box.x1 + dx, box.y1 + dy};
+        if (length > 0 && TessPageIteratorBoundingBox(pi, RIL_SYMBOL, &bx0, &by0, &bx1, &by1) &&
+            !(is_quote(text) &&
+              phantom_quote((gz_ocr_box){bx0 + dx, by0 + dy, bx1 + dx, by1 + dy}, page_line, binary, dpi))) {
+            gz_ocr_symbol symbol;
+            symbol.box = (gz_ocr_box){bx0 + dx, by0 + dy, bx1 + dx, by1 + dy};
+            symbol.line = page_line;
+            symbol.confidence = TessResultIteratorConfidence(it, RIL_SYMBOL);
+            symbol.text_offset = (uint32_t)alt.text_length;
+            symbol.text_length = (uint32_t)length;
+            symbol.word = word;
+            symbol.line_index = line;
+            if (append_text(&alt, text, length) != 0 || append_symbol(&alt, symbol) != 0) rc = -1;
+            sum += symbol.confidence;
+        }
+        TessDeleteText(text);
+    } while (rc == 0 && TessResultIteratorNext(it, RIL_SYMBOL));
+    TessResultIteratorDelete(it);
+    if (rc == 0 && alt.symbol_count > 0 && sum / alt.symbol_count > current) {
+        // Drop the line's symbols and their text, then append the new ones.
+        size_t text_start = page->symbols[first].text_offset;
+        for (size_t i = first; i < page->symbol_count; i++) *confidence_sum -= page->symbols[i].confidence;
+        page->symbol_count = first;
+        page->text_length = text_start;
+        for (size_t i = 0; i < alt.symbol_count && rc == 0; i++) {
+            gz_ocr_symbol symbol = alt.symbols[i];
+            symbol.text_offset = (uint32_t)page->text_length;
+            if (append_text(page, alt.text + alt.symbols[i].text_offset, symbol.text_length) != 0 ||
+                append_symbol(page, symbol) != 0) {
+                rc = -1;
+            }
+            *confidence_sum += symbol.confidence;
+        }
+    }
+    free(alt.symbols);
+    free(alt.text);
+    return rc;
+}
+
+/// Recognises `pix` (whose top-left corner is (dx, dy) of the page) in page
+/// segmentation mode `psm` and appends its symbols to `page`; `line` and
+/// `word` number the lines and words over the passes of one page.
+static int recognise(gz_ocr_engine *engine, PIX *pix, PIX *binary, int32_t dpi, TessPageSegMode psm,
+                     int32_t dx, int32_t dy, gz_ocr_page *page, int32_t *line, int32_t *word, double *confidence_sum, char *message,
+                     size_t capacity) {
+    TessBaseAPI *api = engine->api;
+    TessBaseAPISetImage2(api, pix);
+    TessBaseAPISetSourceResolution(api, dpi);
+    TessBaseAPISetPageSegMode(api, psm);
+    if (TessBaseAPIRecognize(api, NULL) != 0) {
+        TessBaseAPIClear(api);
+        set_message(message, capacity, "Tesseract could not recognise the image");
+        return -1;
+    }
+    TessResultIterator *it = TessBaseAPIGetIterator(api);
+    int rc = 0;
+    if (it != NULL) {
+        TessPageIterator *pi = TessResultIteratorGetPageIterator(it);
+        gz_ocr_box line_box = {0, 0, 0, 0};
+        // The line being read: its first symbol, its confidence, and
+        // whether a later language won one of its words with low confidence.
+        size_t line_first = page->symbol_count;
+        double line_sum = 0;
+        int line_weak = 0;
+        do {
+            if (TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE)) {
+                if (line_weak && page->symbol_count > line_first) {
+                    double mean = line_sum / (double)(page->symbol_count - line_first);
+                    rc = retry_line(engine, pix, binary, dpi, line_box, dx, dy, line_first, mean, page, confidence_sum);
+                }
+                line_first = page->symbol_count;
+                line_sum = 0;
+                line_weak = 0;
+                (*line)++;
+                int x0, y0, x1, y1;
+                if (TessPageIteratorBoundingBox(pi, RIL_TEXTLINE, &x0, &y0, &x1, &y1)) {
+                    line_box = (gz_ocr_box){x0 + dx, y0 + dy, x1 + dx, y1 + dy};
+                }
+            }
+            if (TessPageIteratorIsAtBeginningOf(pi, RIL_WORD)) {
+                (*word)++;
+                if (engine->primary_language != NULL) {
+                    const char *language = TessResultIteratorWordRecognitionLanguage(it);
+                    if (language != NULL && strcmp(language, engine->primary_language) != 0 &&
+                        TessResultIteratorConfidence(it, RIL_WORD) < kWeakWord) {
+                        line_weak = 1;
+                    }
+                }
+            }
+            char *text = TessResultIteratorGetUTF8Text(it, RIL_SYMBOL);
+            if (text == NULL) continue;
+            size_t length = strlen(text);
+            int x0, y0, x1, y1;
+            if (length > 0 && TessPageIteratorBoundingBox(pi, RIL_SYMBOL, &x0, &y0, &x1, &y1) &&
+                !(is_quote(text) && phantom_quote((gz_ocr_box){x0 + dx, y0 + dy, x1 + dx, y1 + dy}, line_box,
+                                                  binary, dpi))) {
+                gz_ocr_symbol symbol;
+                symbol.box = (gz_ocr_box){x0 + dx, y0 + dy, x1 + dx, y1 + dy};
+                symbol.line = line_box;
+                symbol.confidence = TessResultIteratorConfidence(it, RIL_SYMBOL);
+                symbol.text_offset = (uint32_t)page->text_length;
+                symbol.text_length = (uint32_t)length;
+                symbol.word = *word < 0 ? 0 : *word;
+                symbol.line_index = *line < 0 ? 0 : *line;
+                if (append_text(page, text, length) != 0 || append_symbol(page, symbol) != 0) rc = -1;
+                *confidence_sum += symbol.confidence;
+                line_sum += symbol.confidence;
+            }
+            TessDeleteText(text);
+        } while (rc == 0 && TessResultIteratorNext(it, RIL_SYMBOL));
+        if (rc == 0 && line_weak && page->symbol_count > line_first) {
+            double mean = line_sum / (double)(page->symbol_count - line_first);
+            rc = retry_line(engine, pix, binary, dpi, line_box, dx, dy, line_first, mean, page, confidence_sum);
+        }
+        TessResultIteratorDelete(it);
+    }
+    TessBaseAPIClear(api);
+    if (rc != 0) set_message(message, capacity, "out of memory");
+    return rc;
+}
+
+/// The cells the rulings enclose: the white regions of an image of the
+/// lines alone that do not reach its edge, at least `min_size` each way.
+static BOXA *cells_of(int32_t width, int32_t height, const gz_ocr_ruling *rulings, size_t count, int32_t reach,
+                      int32_t min_size) {
+    PIX *lines = pixCreate(width, height, 1);
+    if (lines == NULL) return NULL;
+    for (size_t i = 0; i < count; i++) {
+        const gz_ocr_ruling *r = &rulings[i];
+        // Lengthened by `reach` so that corners that do not quite meet close.
+        int32_t half = r->thickness / 2 + 1;
+        int32_t x0 = r->orientation ? r->position - half : r->start - reach;
+        int32_t x1 = r->orientation ? r->position + half + 1 : r->end + reach;
+        int32_t y0 = r->orientation ? r->start - reach : r->position - half;
+        int32_t y1 = r->orientation ? r->end + reach : r->position + half + 1;
+        if (x0 < 0) x0 = 0;
+        if (y0 < 0) y0 = 0;
+        if (x1 > width) x1 = width;
+        if (y1 > height) y1 = height;
+        if (x1 > x0 && y1 > y0) pixRasterop(lines, x0, y0, x1 - x0, y1 - y0, PIX_SET, NULL, 0, 0);
+    }
+    pixInvert(lines, lines);
+    BOXA *regions = pixConnCompBB(lines, 4);
+    pixDestroy(&lines);
+    if (regions == NULL) return NULL;
+    BOXA *cells = boxaCreate(16);
+    int32_t n = boxaGetCount(regions);
+    for (int32_t i = 0; i < n; i++) {
+        l_int32 x, y, w, h;
+        if (boxaGetBoxGeometry(regions, i, &x, &y, &w, &h) != 0) continue;
+        if (x <= 0 || y <= 0 || x + w >= width || y + h >= height) continue;  // outside every table
+        if (w < min_size || h < min_size) continue;
+        if ((double)w * h > 0.9 * (double)width * height) continue;
+        BOX *box = boxCreate(x, y, w, h);
+        if (box != NULL) boxaAddBox(cells, box, L_INSERT);
+    }
+    boxaDestroy(&regions);
+    return cells;
+}
+
+/// Recognises the page: each table cell on its own (a cell is one block
+/// of text; read with the page, the cells of a row run together into one
+/// line and the header of a table is lost), then the rest of the page with
+/// the cells whitened.
+static int recognise_page(gz_ocr_engine *engine, PIX *pix, int32_t dpi, gz_ocr_page *page, char *message,
+                          size_t capacity) {
+    int32_t line = -1, word = -1;
+    double confidence_sum = 0;
+    BOXA *cells = page->ruling_count > 0
+        ? cells_of(page->width, page->height, page->rulings, page->ruling_count, dpi / 50 + 2, dpi / 15)
+        : NULL;
+    int32_t n = cells != NULL ? boxaGetCount(cells) : 0;
+    PIX *rest = n > 0 ? pixCopy(NULL, pix) : pixClone(pix);
+    int rc = rest != NULL ? 0 : -1;
+    PIX *binary = binarize(pix);
+    for (int32_t i = 0; i < n && rc == 0; i++) {
+        l_int32 x, y, w, h;
+        if (boxaGetBoxGeometry(cells, i, &x, &y, &w, &h) != 0) continue;
+        // An empty cell costs a Recognize call for nothing.
+        if (ink_in(binary, (gz_ocr_box){x, y, x + w, y + h}) < dpi / 10) {
+            pixRasterop(rest, x, y, w, h, PIX_SET, NULL, 0, 0);
+            continue;
+        }
+        // The cell as an image of its own, a little inside its borders and
+        // on a white margin: given as a rectangle of the page, Tesseract
+        // reads some cells as empty (a clean 預算經費 header among them).
+        int32_t inset = 2, margin = dpi / 15;
+        BOX *inner = w > 2 * inset && h > 2 * inset ? boxCreate(x + inset, y + inset, w - 2 * inset, h - 2 * inset) : NULL;
+        PIX *clip = inner != NULL ? pixClipRectangle(pix, inner, NULL) : NULL;
+        boxDestroy(&inner);
+        PIX *cell = clip != NULL ? pixAddBorder(clip, margin, 255) : NULL;
+        pixDestroy(&clip);
+        if (cell == NULL) continue;
+        int32_t dx = x + inset - margin, dy = y + inset - margin;
+        size_t before = page->symbol_count;
+        rc = recognise(engine, cell, binary, dpi, PSM_SINGLE_BLOCK, dx, dy, page, &line, &word, &confidence_sum,
+                       message, capacity);
+        // A block of one short line is sometimes given no text at all:
+        // once more as a line, and failing that, left to the page's pass.
+        if (rc == 0 && page->symbol_count == before) {
+            rc = recognise(engine, cell, binary, dpi, PSM_SINGLE_LINE, dx, dy, page, &line, &word, &confidence_sum,
+                           message, capacity);
+        }
+        if (engine->primary_image == cell) engine->primary_image = NULL;
+        pixDestroy(&cell);
+        if (page->symbol_count > before) pixRasterop(rest, x, y, w, h, PIX_SET, NULL, 0, 0);
+    }
+    if (rc == 0) {
+        rc = recognise(engine, rest, binary, dpi, PSM_AUTO, 0, 0, page, &line, &word, &confidence_sum, message, capacity);
+    }
+    pixDestroy(&binary);
+    pixDestroy(&rest);
+    boxaDestroy(&cells);
+    page->mean_confidence = page->symbol_count > 0 ? (float)(confidence_sum / page->symbol_count) : 0;
+    return rc;
+}
+
+gz_ocr_page *gz_ocr_read(gz_ocr_engine *engine, const uint8_t *grey, int32_t width, int32_t height,
+                         int32_t stride, int32_t dpi, uint32_t flags, char *message, size_t capacity) {
+    if (engine == NULL || grey == NULL || width <= 0 || height <= 0 || stride < width || dpi <= 0) {
+        set_message(message, capacity, "no image");
+        return NULL;
+    }
+    gz_ocr_page *page = calloc(1, sizeof *page);
+    PIX *pix = grey_pix(grey, width, height, stride);
+    if (page == NULL || pix == NULL) {
+        free(page);
+        pixDestroy(&pix);
+        set_message(message, capacity, "out of memory for the page image");
+        return NULL;
+    }
+    pixSetResolution(pix, dpi, dpi);
+
+    if (flags & GZ_OCR_ORIENT) {
+        float confidence = 0;
+        int32_t turn = detect_turn(engine, pix, dpi, &confidence);
+        page->orientation_confidence = confidence;
+        // Below this OSD guesses (a page of few characters, a table grid).
+        if (turn > 0 && confidence >= 2.0f) {
+            PIX *turned = pixRotateOrth(pix, turn / 90);
+            if (turned != NULL) {
+                pixDestroy(&pix);
+                pix = turned;
+                page->turn = turn;
+            }
+        }
+    }
+    if (flags & GZ_OCR_DESKEW) {
+        // Leptonica's own deskew wants a confidence of 3, which a page of a
+        // few lines of CJK text (no word gaps) seldom reaches: a clean page
+        // turned 1.5° scores 2.4. Its search (±7°, to 0.1°) is used as is.
+        PIX *binary = pixConvertTo1(pix, 130);
+        PIX *reduced = binary != NULL ? pixReduceRankBinaryCascade(binary, 1, 0, 0, 0) : NULL;
+        l_float32 angle = 0, confidence = 0;
+        if (reduced != NULL && pixFindSkew(reduced, &angle, &confidence) == 0 && confidence >= 1.5f &&
+            fabsf(angle) >= 0.1f) {
+            PIX *straight = pixRotate(pix, (l_float32)(angle * M_PI / 180.0), L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0);
+            if (straight != NULL) {
+                pixDestroy(&pix);
+                pix = straight;
+                page->skew = angle;
+            }
+        }
+        pixDestroy(&reduced);
+        pixDestroy(&binary);
+    }
+    page->width = pixGetWidth(pix);
+    page->height = pixGetHeight(pix);
+
+    if (flags & GZ_OCR_RULINGS) {
+        // Table borders: at least 0.4 in across or 0.28 in down (a one-line
+        // row), at most 1/40 in thick; one that meets no other must be
+        // longer than any stroke of large text (1 in across, 0.6 in down).
+        int32_t min_h = dpi * 2 / 5, min_v = dpi * 7 / 25, max_thickness = dpi / 40 + 2;
+        size_t count = 0;
+        if (rulings_of(pix, min_h, min_v, dpi, dpi * 3 / 5, max_thickness, &page->rulings, &count) == 0) {
+            page->ruling_count = count;
+            whiten(pix, page->rulings, count);
+        }
+    }
+
+    int rc = recognise_page(engine, pix, dpi, page, message, capacity);
+    if (engine->primary != NULL) TessBaseAPIClear(engine->primary);
+    engine->primary_image = NULL;
+    pixDestroy(&pix);
+    if (rc != 0) {
+        gz_ocr_page_free(page);
+        return NULL;
+    }
+    return page;
+}
+
+void gz_ocr_page_free(gz_ocr_page *page) {
+    if (page == NULL) return;
+    free(page->symbols);
+    free(page->text);
+    free(page->rulings);
+    free(page);
+}
+
+int32_t gz_ocr_page_width(const gz_ocr_page *page) { return page->width; }
+int32_t gz_ocr_page_height(const gz_ocr_page *page) { return page->height; }
+int32_t gz_ocr_page_turn(const gz_ocr_page *page) { return page->turn; }
+float gz_ocr_page_orientation_confidence(const gz_ocr_page *page) { return page->orientation_confidence; }
+float gz_ocr_page_skew(const gz_ocr_page *page) { return page->skew; }
+float gz_ocr_page_mean_confidence(const gz_ocr_page *page) { return page->mean_confidence; }
+
+const gz_ocr_symbol *gz_ocr_page_symbols(const gz_ocr_page *page, size_t *count) {
+    *count = page->symbol_count;
+    return page->symbols;
+}
+
+const char *gz_ocr_page_text(const gz_ocr_page *page, size_t *length) {
+    *length = page->text_length;
+    return page->text;
+}
+
+const gz_ocr_ruling *gz_ocr_page_rulings(const gz_ocr_page *page, size_t *count) {
+    *count = page->ruling_count;
+    return page->rulings;
+}

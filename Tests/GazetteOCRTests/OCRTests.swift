@@ -1,0 +1,259 @@
+import Foundation
+import GazetteOCR
+import GazetteRead
+import GazetteTestSupport
+import Testing
+
+/// The OCR read stage: the shim's wrapper on images drawn with cairo,
+/// rulings found in an image, the glyphs' text, orientation and skew, and
+/// which pages `--ocr auto` reads.
+@Suite("OCR engine and glyphs")
+struct OCRTests {
+    static let paragraph = [
+        "為讓國際看見臺中，臺中也邁向國際，本府依據行政院及所屬各級",
+        "機關因公派員出國案件編審要點規劃辦理各項出國業務，以行銷本",
+        "市施政績效、拓展本市國際能見度，厚植本市與世界各城市情誼及",
+        "促進未來國際合作機會，並藉由參與各項重要國際會議或活動與各",
+        "城市互動交流之機會，汲取各國城市治理經驗並推動城市外交。",
+    ]
+
+    static func read(_ image: GreyImage, languages: String, steps: OCREngine.Steps = .all) throws -> OCRResult {
+        try OCREngine.with(languages: languages) { engine throws(OCREngine.Failure) in
+            try engine.read(image, dpi: 300, steps: steps)
+        }
+    }
+
+    static func text(_ result: OCRResult) -> String { result.symbols.map(\.text).joined() }
+
+    /// Characters of `expected` found in order in `text` (a crude recall).
+    static func recall(_ expected: String, in text: String) -> Double {
+        let a = Array(expected.unicodeScalars.filter { !$0.properties.isWhitespace }), b = Array(text.unicodeScalars)
+        var j = 0, hit = 0
+        for c in a {
+            if let k = b[j...].firstIndex(of: c) { hit += 1; j = k + 1 }
+        }
+        return a.isEmpty ? 1 : Double(hit) / Double(a.count)
+    }
+
+    @Test func versions() {
+        #expect(OCREngine.tesseractVersion.hasPrefix("5."), "\(OCREngine.tesseractVersion)")
+        #expect(OCREngine.leptonicaVersion.first?.isNumber == true, "\(OCREngine.leptonicaVersion)")
+    }
+
+    @Test func missingLanguageDataIsAnErrorThatSaysWhat() {
+        #expect(throws: OCREngine.Failure.self) { try OCREngine(languages: "xyz_nonexistent") }
+        do {
+            _ = try OCREngine(languages: "xyz_nonexistent")
+        } catch {
+            #expect(error.reason.contains("xyz_nonexistent"))
+            #expect(error.reason.contains("trained data"))
+        }
+    }
+
+    @Test func readsChineseTextDrawnWithCairo() throws {
+        let image = Synthetic.image(lines: ["臺中市政府秘書處", "中華民國107年5月11日", "TAICHUNG CITY GOVERNMENT"])
+        let result = try Self.read(image, languages: "chi_tra+eng")
+        let text = Self.text(result)
+        #expect(text.contains("臺中市政府秘書處"), "\(text)")
+        #expect(text.contains("107年5月11日"), "\(text)")
+        #expect(result.turn == 0)
+        #expect(result.meanConfidence > 80, "\(result.meanConfidence)")
+        let glyphs = OCRGlyphs.glyphs(from: result.symbols, dpi: 300)
+        #expect(!glyphs.isEmpty)
+        #expect(glyphs.allSatisfy { $0.isOCR && !$0.text.contains { $0.isWhitespace } })
+        // Boxes in points of a 300 dpi image: the first line's glyphs sit
+        // near y = (150 + 1.6 × 58) / 300 × 72 ≈ 58 pt.
+        let first = try #require(glyphs.first)
+        #expect(first.box.y1 > 40 && first.box.y0 < 70, "\(first.box)")
+        #expect(first.size > 10 && first.size < 20, "\(first.size)")
+    }
+
+    @Test func findsTheRulingsOfASyntheticGrid() {
+        let image = Synthetic.image(horizontal: [300, 500, 700], vertical: [300, 600, 900], span: (200, 1000))
+        let rulings = OCREngine.rulings(in: image, minLength: 120, maxThickness: 9)
+        let horizontal = rulings.filter { $0.orientation == .horizontal }.sorted { $0.position < $1.position }
+        let vertical = rulings.filter { $0.orientation == .vertical }.sorted { $0.position < $1.position }
+        #expect(horizontal.map(\.position).count == 3, "\(horizontal)")
+        #expect(vertical.map(\.position).count == 3, "\(vertical)")
+        for (found, expected) in zip(horizontal, [300, 500, 700]) {
+            #expect(abs(found.position - expected) <= 2, "\(found)")
+            #expect(abs(found.start - 200) <= 3 && abs(found.end - 1000) <= 3, "\(found)")
+            #expect(found.thickness <= 5, "\(found)")
+        }
+        for (found, expected) in zip(vertical, [300, 600, 900]) {
+            #expect(abs(found.position - expected) <= 2, "\(found)")
+        }
+        // Nothing on a blank image.
+        #expect(OCREngine.rulings(in: GreyImage(width: 400, height: 400), minLength: 120, maxThickness: 9).isEmpty)
+    }
+
+    @Test func readsTheCellsOfARuledTableAndReturnsItsRulings() throws {
+        // Two rows of three cells, text in each at (x, baseline y).
+        let cells: [(String, Int, Int)] = [("項次", 140, 230), ("出國日期", 640, 230), ("預算", 1140, 230),
+                                           ("1", 140, 460), ("臺中市花博", 640, 460), ("新臺幣51萬元", 1140, 460)]
+        let image = Synthetic.table(width: 1600, height: 700, horizontal: [100, 330, 560],
+                                    vertical: [100, 600, 1100, 1500], cells: cells)
+        let result = try Self.read(image, languages: "chi_tra+eng")
+        let horizontal = result.rulings.filter { $0.orientation == .horizontal }
+        let vertical = result.rulings.filter { $0.orientation == .vertical }
+        #expect(horizontal.count == 3, "\(result.rulings)")
+        #expect(vertical.count == 4, "\(result.rulings)")
+        let text = Self.text(result)
+        for (cell, _, _) in cells {
+            #expect(text.contains(cell), "\(cell) in \(text)")
+        }
+        // The borders are not read as characters (|, 一, —).
+        #expect(!text.contains("|"), "\(text)")
+    }
+
+    @Test func strokesOfLargeTextAreNoRulings() throws {
+        // 一 at 40 pt is a 150-pixel horizontal run: longer than the least
+        // ruling, but it meets no other line and is shorter than a lone rule.
+        let image = Synthetic.image(width: 1600, height: 700, lines: ["一二十"], points: 40)
+        let result = try Self.read(image, languages: "chi_tra", steps: [.rulings])
+        #expect(result.rulings.isEmpty, "\(result.rulings)")
+    }
+
+    @Test func turnsAnUpsideDownPageUpright() throws {
+        let image = Synthetic.upsideDown(Synthetic.image(height: 1400, lines: Self.paragraph))
+        let result = try Self.read(image, languages: "chi_tra+eng")
+        #expect(result.turn == 180, "turn \(result.turn), OSD confidence \(result.orientationConfidence)")
+        #expect(Self.recall(Self.paragraph.joined(), in: Self.text(result)) > 0.9, "\(Self.text(result))")
+    }
+
+    @Test func turnsASidewaysPageUpright() throws {
+        let image = Synthetic.quarterTurnLeft(Synthetic.image(height: 1400, lines: Self.paragraph))
+        let result = try Self.read(image, languages: "chi_tra+eng")
+        #expect(result.turn == 90, "turn \(result.turn), OSD confidence \(result.orientationConfidence)")
+        #expect(result.width == 2480 && result.height == 1400, "\(result.width)×\(result.height)")
+        #expect(Self.recall(Self.paragraph.joined(), in: Self.text(result)) > 0.9, "\(Self.text(result))")
+    }
+
+    @Test func deskewsASlightlyTurnedPage() throws {
+        let image = Synthetic.image(height: 1400, lines: Self.paragraph, degrees: 1.5)
+        let result = try Self.read(image, languages: "chi_tra+eng")
+        #expect(abs(abs(result.skew) - 1.5) < 0.3, "skew \(result.skew)")
+        #expect(Self.recall(Self.paragraph.joined(), in: Self.text(result)) > 0.9, "\(Self.text(result))")
+    }
+
+    // MARK: - Glyphs from symbols
+
+    static func symbol(_ text: String, _ x: Int, word: Int, line: Int = 0, confidence: Double = 95) -> OCRSymbol {
+        OCRSymbol(text: text, box: PixelBox(x0: x, y0: 100, x1: x + 50, y1: 150),
+                  line: PixelBox(x0: 0, y0: 95, x1: 2000, y1: 155), confidence: confidence, word: word, lineIndex: line)
+    }
+
+    @Test func glyphsCarryNoSpacesBetweenCJKCharacters() {
+        // Tesseract reads 臺 中 市 as three words with spaces between.
+        let symbols = [Self.symbol("臺", 0, word: 0), Self.symbol(" ", 50, word: 0), Self.symbol("中", 60, word: 1),
+                       Self.symbol("\u{3000}", 110, word: 1), Self.symbol("市 ", 120, word: 2)]
+        let glyphs = OCRGlyphs.glyphs(from: symbols, dpi: 300)
+        #expect(glyphs.map(\.text) == ["臺", "中", "市"])
+        #expect(glyphs.allSatisfy { $0.ocrConfidence == 95 })
+        #expect(OCRGlyphs.cleaned(" 中\u{200B}文 ") == "中文")
+    }
+
+    @Test func asciiPunctuationOfCJKTextIsSetFullWidth() {
+        func texts(_ s: [String]) -> [String] {
+            OCRGlyphs.glyphs(from: s.enumerated().map { Self.symbol($0.element, $0.offset * 60, word: $0.offset) }, dpi: 300)
+                .map(\.text)
+        }
+        #expect(texts(["臺", "中", ",", "市"]) == ["臺", "中", "，", "市"])
+        #expect(texts(["7", ",", "6", "5", "0"]) == ["7", ",", "6", "5", "0"])
+        #expect(texts(["簡", "稱", "(", "以", "下", ")"]) == ["簡", "稱", "（", "以", "下", "）"])
+        #expect(texts(["(", "2", "0", "1", "8", ")"]) == ["(", "2", "0", "1", "8", ")"])
+        #expect(texts(["間", ":", "中"]) == ["間", "：", "中"])
+        #expect(texts(["A", ":", "B"]) == ["A", ":", "B"])
+    }
+
+    @Test func timeRangeSeparatorsAreSetBack() {
+        func texts(_ line: String) -> String {
+            OCRGlyphs.glyphs(from: line.enumerated().map { Self.symbol(String($0.element), $0.offset * 60, word: $0.offset) },
+                             dpi: 300).map(\.text).joined()
+        }
+        #expect(texts("07:00711:00國道風光") == "07:00~11:00國道風光")
+        #expect(texts("13:00°17:00") == "13:00~17:00")
+        #expect(texts("8:30-12:00") == "8:30~12:00")
+        // Not a range: left alone.
+        #expect(texts("07:00 7人") == "07:007人")
+        #expect(texts("共17:30") == "共17:30")
+    }
+
+    @Test func lettersOfAWordTouchAndWordsKeepTheirGap() {
+        let symbols = [Self.symbol("C", 0, word: 0), Self.symbol("I", 70, word: 0), Self.symbol("T", 140, word: 1)]
+        let glyphs = OCRGlyphs.glyphs(from: symbols, dpi: 72)
+        #expect(glyphs.count == 3)
+        if glyphs.count == 3 {
+            #expect(glyphs[0].box.x1 == glyphs[1].box.x0)
+            #expect(glyphs[1].box.x1 < glyphs[2].box.x0)
+        }
+    }
+
+    // MARK: - Pages
+
+    @Test func anOCRPageHasTheSameModelTurnedAndMarked() throws {
+        let original = Page(number: 4, width: 595, height: 842, images: [Rect(x0: 0, y0: 0, x1: 595, y1: 842)])
+        let result = OCRResult(width: 3508, height: 2480, turn: 90, orientationConfidence: 9, skew: 0.4,
+                               meanConfidence: 90, symbols: [Self.symbol("臺", 300, word: 0)],
+                               rulings: [PixelRuling(orientation: .horizontal, position: 300, start: 0, end: 3000, thickness: 4)])
+        let page = OCRReader.page(from: result, replacing: original, options: OCROptions())
+        #expect(page.width == 842 && page.height == 595)
+        #expect(page.number == 4)
+        let ocr = try #require(page.ocr)
+        #expect(ocr.turned == 90 && ocr.dpi == 300 && ocr.languages == ["chi_tra", "eng"] && ocr.characters == 1)
+        #expect(ocr.textLayer == .none)
+        #expect(!page.hasTextLayer)
+        let ruling = try #require(page.rulings.first)
+        #expect(abs(ruling.position - 72) < 0.01 && abs(ruling.end - 720) < 0.01)
+    }
+
+    @Test func autoReadsScansOnly() {
+        let full = Rect(x0: 0, y0: 0, x1: 595, y1: 842)
+        let scan = Page(number: 1, width: 595, height: 842, images: [full])
+        #expect(OCRDecision.isScan(scan))
+        // Blank, or drawn in vector graphics: no image, no scan.
+        #expect(!OCRDecision.isScan(Page(number: 1, width: 595, height: 842)))
+        let word = Glyph(text: "臺", box: Rect(x0: 10, y0: 10, x1: 20, y1: 20), size: 10)
+        #expect(!OCRDecision.isScan(Page(number: 1, width: 595, height: 842, glyphs: Array(repeating: word, count: 200), images: [full])))
+        // A scan with a page number stamped over it.
+        let stamped = Page(number: 1, width: 595, height: 842, glyphs: Array(repeating: word, count: 8),
+                           images: [Rect(x0: 100, y0: 100, x1: 500, y1: 700)])
+        #expect(OCRDecision.isScan(stamped))
+        // A scan that already has an invisible OCR layer: it has text.
+        var hidden = word
+        hidden.isInvisible = true
+        #expect(!OCRDecision.isScan(Page(number: 1, width: 595, height: 842, glyphs: [hidden], images: [full])))
+        // Text lost for a language pack is text: never guessed by OCR.
+        #expect(!OCRDecision.isScan(Page(number: 1, width: 595, height: 842, images: [full], undecodedTextRuns: 3)))
+        #expect(OCROptions(mode: .force).wants(Page(number: 1, width: 595, height: 842)))
+        #expect(!OCROptions(mode: .off).wants(scan))
+    }
+
+    @Test func noBornDigitalCorpusPageIsAScan() throws {
+        let corpus = Fixtures.packageRoot.appendingPathComponent("corpus")
+        let names = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".pdf") }
+        #expect(!names.isEmpty)
+        for name in names {
+            let document = try PDFDocument(path: corpus.appendingPathComponent(name).path)
+            for number in 1...document.pageCount {
+                #expect(!OCRDecision.isScan(try document.page(number)), "\(name) page \(number)")
+            }
+        }
+    }
+
+    @Test func lowConfidenceCellsAreFound() {
+        var page = Page(number: 2, width: 595, height: 842, glyphs: [
+            Glyph(text: "臺", box: Rect(x0: 10, y0: 10, x1: 20, y1: 20), size: 10, ocrConfidence: 40),
+            Glyph(text: "中", box: Rect(x0: 20, y0: 10, x1: 30, y1: 20), size: 10, ocrConfidence: 50),
+            Glyph(text: "市", box: Rect(x0: 110, y0: 10, x1: 120, y1: 20), size: 10, ocrConfidence: 99),
+        ])
+        let cells = [Rect(x0: 0, y0: 0, x1: 100, y1: 30), Rect(x0: 100, y0: 0, x1: 200, y1: 30), Rect(x0: 200, y0: 0, x1: 300, y1: 30)]
+        // Not an OCR page: nothing to say.
+        #expect(OCRConfidence.lowCells(on: page, cells: cells).isEmpty)
+        page.ocr = OCRInfo(engine: "tesseract", version: "5", languages: ["chi_tra"], dpi: 300, meanConfidence: 63, characters: 3)
+        let low = OCRConfidence.lowCells(on: page, cells: cells)
+        #expect(low.count == 1)
+        #expect(low.first?.text == "臺中" && low.first?.confidence == 45)
+    }
+}
+
