@@ -1,19 +1,27 @@
 import GazetteRead
 
-/// A merged cell: its first row and column (body-row coordinates) and how
-/// far it reaches. The one span type of the pipeline: the tables stage makes
-/// them, the records stage reads them, the document carries them.
+/// A merged cell: its first row and column and how far it reaches, in the
+/// header (`row` indexes `headerRows`) or the body (`row` indexes `rows`).
+/// The one span type of the pipeline: the tables stage makes them, the
+/// records stage reads them, the document carries them.
 public struct TableSpan: Sendable, Hashable, Codable {
     public var row: Int
     public var col: Int
     public var rowSpan: Int
     public var colSpan: Int
+    public var part: Part
 
-    public init(row: Int, col: Int, rowSpan: Int, colSpan: Int) {
+    /// Which rows a span's `row` counts.
+    public enum Part: String, Sendable, Hashable, Codable {
+        case header, body
+    }
+
+    public init(row: Int, col: Int, rowSpan: Int, colSpan: Int, part: Part = .body) {
         self.row = row
         self.col = col
         self.rowSpan = rowSpan
         self.colSpan = colSpan
+        self.part = part
     }
 }
 
@@ -38,7 +46,8 @@ public struct LogicalTable: Sendable, Hashable {
     public var headerRows: [[String]]
     /// The body rows (a merged cell's text in its first slot, "" in the others).
     public var rows: [[String]]
-    /// Merged cells of the body, in body-row coordinates.
+    /// Merged cells of the body, in body-row coordinates (`headerSpans`
+    /// gives the header's).
     public var spans: [TableSpan]
     /// How the structure was found (of the first fragment).
     public var shape: PageTable.Shape
@@ -103,6 +112,33 @@ public struct LogicalTable: Sendable, Hashable {
         }
     }
 
+    /// The merged cells of the header, read from its two forms: a printed
+    /// label (in `headerRows`) whose text `headerLabels` repeats over the
+    /// empty slots to its right and below (各年度經費需求 over five year
+    /// columns, 經費來源 over two rows).
+    public var headerSpans: [TableSpan] {
+        var out: [TableSpan] = []
+        var covered = Set<[Int]>()
+        for (r, row) in headerRows.enumerated() {
+            for (c, text) in row.enumerated() where !text.isEmpty && !covered.contains([r, c]) {
+                func sameLabel(_ rr: Int, _ cc: Int) -> Bool {
+                    rr < headerRows.count && cc < headerRows[rr].count && headerRows[rr][cc].isEmpty
+                        && rr < headerLabels.count && cc < headerLabels[rr].count && headerLabels[rr][cc] == headerLabels[r][c]
+                        && !covered.contains([rr, cc])
+                }
+                guard r < headerLabels.count, c < headerLabels[r].count else { continue }
+                var colSpan = 1
+                while sameLabel(r, c + colSpan) { colSpan += 1 }
+                var rowSpan = 1
+                while (c..<(c + colSpan)).allSatisfy({ sameLabel(r + rowSpan, $0) }) { rowSpan += 1 }
+                guard rowSpan > 1 || colSpan > 1 else { continue }
+                for rr in r..<(r + rowSpan) { for cc in c..<(c + colSpan) { covered.insert([rr, cc]) } }
+                out.append(TableSpan(row: r, col: c, rowSpan: rowSpan, colSpan: colSpan, part: .header))
+            }
+        }
+        return out
+    }
+
     /// Number of columns: the widest of the header and body rows.
     public var columnCount: Int {
         max(rows.map(\.count).max() ?? 0, headerLabels.map(\.count).max() ?? 0)
@@ -138,7 +174,7 @@ public struct LogicalTable: Sendable, Hashable {
 
 extension LogicalTable: Codable {
     /// The JSON keys, in the order they are written.
-    enum CodingKeys: String, CodingKey { case id, title, pages, unit, header, rows, rowPages, spans }
+    enum CodingKeys: String, CodingKey { case id, title, pages, unit, header, headerRows, rows, rowPages, spans }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -147,21 +183,36 @@ extension LogicalTable: Codable {
         try c.encode(pages, forKey: .pages)
         try c.encodeIfPresent(unit, forKey: .unit)
         try c.encode(header, forKey: .header)
+        try c.encode(headerRows, forKey: .headerRows)
         try c.encode(rows, forKey: .rows)
         try c.encode(rowPages, forKey: .rowPages)
-        try c.encode(spans, forKey: .spans)
+        try c.encode(headerSpans + spans.map { var s = $0; s.part = .body; return s }, forKey: .spans)
     }
 
     /// A table read back from a document: what the JSON holds (the header
     /// as one row of labels; where it lay on its page is not kept).
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        let spans = try c.decodeIfPresent([TableSpan].self, forKey: .spans) ?? []
         self.init(
             id: try c.decode(String.self, forKey: .id), title: try c.decodeIfPresent(String.self, forKey: .title),
             unit: try c.decodeIfPresent(String.self, forKey: .unit), header: try c.decode([String].self, forKey: .header),
             rows: try c.decode([[String]].self, forKey: .rows),
             rowPages: try c.decodeIfPresent([Int].self, forKey: .rowPages),
-            spans: try c.decodeIfPresent([TableSpan].self, forKey: .spans) ?? [])
+            spans: spans.filter { $0.part == .body })
         pages = try c.decode([Int].self, forKey: .pages)
+        // The printed header and its merges: the labels repeated over what
+        // each merged label covers.
+        if let printed = try c.decodeIfPresent([[String]].self, forKey: .headerRows), !printed.isEmpty {
+            headerRows = printed
+            var labels = printed
+            for span in spans where span.part == .header && span.row < printed.count && span.col < printed[span.row].count {
+                let text = printed[span.row][span.col]
+                for r in span.row..<min(span.row + span.rowSpan, labels.count) {
+                    for col in span.col..<min(span.col + span.colSpan, labels[r].count) { labels[r][col] = text }
+                }
+            }
+            headerLabels = labels
+        }
     }
 }

@@ -388,6 +388,16 @@ enum EmbeddedSchemas {
             "type": "string"
           }
         },
+        "headerRows": {
+          "type": "array",
+          "items": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "description": "The header as printed, one row per printed header row: a merged label's text in its top-left slot, \"\" in the slots it covers (see spans with part \"header\"). Empty when the table has no header row."
+        },
         "rows": {
           "type": "array",
           "items": {
@@ -425,16 +435,25 @@ enum EmbeddedSchemas {
               "colSpan": {
                 "type": "integer",
                 "minimum": 1
+              },
+              "part": {
+                "enum": [
+                  "header",
+                  "body"
+                ],
+                "description": "header: row indexes headerRows; body: row indexes rows."
               }
             },
             "required": [
               "row",
               "col",
               "rowSpan",
-              "colSpan"
+              "colSpan",
+              "part"
             ],
             "additionalProperties": false
-          }
+          },
+          "description": "Merged cells of the header and the body, each marked with its part."
         }
       },
       "required": [
@@ -443,6 +462,7 @@ enum EmbeddedSchemas {
         "pages",
         "unit",
         "header",
+        "headerRows",
         "rows",
         "rowPages",
         "spans"
