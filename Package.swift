@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "OCRShim", dependencies: ["CTesseract"]),
 
         // The stages.
-        .target(name: "GazetteRead", dependencies: ["PopplerShim", "CPopplerGlib"]),
+        .target(name: "GazetteRead", dependencies: ["PopplerShim", "CPopplerGlib", "GazetteNormalise"]),
         // Read stage, for pages without a text layer: Tesseract OCR into the same `Page` model.
         .target(name: "GazetteOCR", dependencies: ["GazetteRead", "OCRShim", "CPopplerGlib"]),
         .target(name: "GazetteNormalise", dependencies: ["ICUShim"]),

@@ -22,6 +22,8 @@ struct DocumentRun {
     private var opening = OpeningBlocks()
     /// Private-use code points kept in each page's running text.
     private var privateUse: [Int: [String]] = [:]
+    /// The last page's tables, for the facing page of a spread.
+    private var previousTables: (page: Int, tables: PageTables)?
 
     /// What a page keeps while its layout is pending.
     struct HeldPage {
@@ -56,7 +58,9 @@ struct DocumentRun {
 
     /// The page through the layout stage (ruled tables need only the page).
     private mutating func layOut(_ page: Page, timings: inout StageTimings) {
-        let found = timed(&timings.tables) { PageTables(page: page) }
+        let facing = previousTables.flatMap { $0.page == page.number - 1 ? $0.tables : nil }
+        let found = timed(&timings.tables) { PageTables(page: page, facing: facing) }
+        previousTables = (page.number, found)
         held[page.number] = HeldPage(page: page, tables: found)
         let layouts = timed(&timings.layout) { layoutBuilder.add(page) }
         for layout in layouts { process(layout, timings: &timings) }

@@ -92,6 +92,8 @@ public struct DateScanner: Sendable {
 
     private func rightBoundary(_ t: GrammarText, start: Int, end: Int) -> Bool {
         let n = t[end]
+        // 民國114年06月10日10時25分: a day ending in 日 may have its time right after.
+        if t[end - 1] == 0x65E5 && GrammarText.isDigit(n) { return true }
         if GrammarText.isDigit(n) || GrammarText.isASCIILetter(n) || n == 0x25 { return false }  // %
         if (n == 0x2E || n == 0x2F || n == 0x3A || n == 0x2D) && GrammarText.isDigit(t[end + 1]) { return false }
         // A bare 7-digit run is a date only when nothing marks it as a number.

@@ -91,6 +91,21 @@ public enum TextFolder {
     /// radicals and compatibility ideographs to unified ideographs,
     /// full-width ASCII to ASCII (CJK punctuation kept). For stages that
     /// look at a few characters before the text is folded (outline markers).
+    /// One glyph's text as one character: where a glyph maps to several
+    /// code points that are all forms of one ideograph (a Kangxi radical or
+    /// supplement, a compatibility ideograph, the unified ideograph), as the
+    /// ToUnicode maps of macOS Quartz exports give (⽣生, ⾏行行), the unified
+    /// ideograph once. Any other text is returned as it is (a ligature, an
+    /// ActualText phrase, 生生 drawn as two glyphs is two glyphs).
+    public static func oneCharacter(ofGlyph text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.count > 1, let first = scalars.first else { return text }
+        let target = mapScalar(first.value)
+        guard target >= 0x3400, CharacterClass.isWide(target) else { return text }
+        for s in scalars.dropFirst() where mapScalar(s.value) != target { return text }
+        return Unicode.Scalar(target).map { String(Character($0)) } ?? text
+    }
+
     public static func foldedScalar(_ s: Unicode.Scalar) -> Unicode.Scalar {
         Unicode.Scalar(mapScalar(s.value)) ?? s
     }

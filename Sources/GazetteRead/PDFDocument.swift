@@ -1,4 +1,5 @@
 import Foundation
+import GazetteNormalise
 import PopplerShim
 
 /// Why a PDF or one of its pages could not be read.
@@ -148,7 +149,9 @@ public final class PDFDocument {
                 for i in 0..<Int(g.text_length) {
                     s.append(Unicode.Scalar(text[Int(g.text_offset) + i]) ?? "\u{FFFD}")
                 }
-                string = String(s)
+                // One glyph is one character: ⽣生 (radical and ideograph,
+                // from a macOS Quartz ToUnicode map) is 生.
+                string = TextFolder.oneCharacter(ofGlyph: String(s))
             }
             glyphs.append(Glyph(
                 text: string,

@@ -104,14 +104,14 @@ public struct DocumentDescription: Sendable, Hashable {
 public enum DocumentDescriber {
     /// Endings of organisation names (臺北市政府秘書處, 花蓮縣政府, 大同區公所).
     static let organisationEndings = ["政府", "公所", "秘書處", "委員會", "議會", "辦公室", "中心", "大學", "學校", "基金會",
-                                      "管理處", "改良場", "試驗所", "處", "局", "署", "部", "院", "會"]
+                                      "管理處", "改良場", "試驗所", "事務所", "處", "局", "署", "部", "院", "會"]
 
     public static func describe(blocks: [DescribedBlock], tableHeaders: [[String]], tableTitles: [String],
                                 outlineTitles: [String]) -> DocumentDescription {
         let flow = blocks.filter { !$0.isFurniture }
         let clues = ([flow.prefix(12).map(\.text).joined(separator: " ")] + outlineTitles.prefix(40) + tableTitles
             + tableHeaders.map { $0.joined(separator: " ") }).joined(separator: " ")
-        let (titleText, titleBlocks) = findTitle(blocks)
+        let (titleText, titleBlocks) = findTitle(blocks, tableTitles: tableTitles)
         let title = titleText.map { formalName(of: $0, in: flow) }
         let (date, raw) = findDate(flow)
         let issuer = findIssuer(flow, titleBlocks: titleBlocks, title: title)
@@ -137,14 +137,21 @@ public enum DocumentDescriber {
     /// The largest type on the first page with text, read in order (a title
     /// set over several lines is one title); a running header counts only
     /// when it is set larger than the body.
-    static func findTitle(_ blocks: [DescribedBlock]) -> (String?, [DescribedBlock]) {
+    ///
+    /// A table's caption (派員出國計畫預算總表 set larger than the book's
+    /// title above it) names the table, not the document: it is passed over
+    /// when the page has other text.
+    static func findTitle(_ blocks: [DescribedBlock], tableTitles: [String] = []) -> (String?, [DescribedBlock]) {
         guard let firstPage = blocks.first(where: { !$0.isFurniture })?.page ?? blocks.first?.page else { return (nil, []) }
         let sizes = blocks.filter { !$0.isFurniture }.map(\.fontSize).sorted()
         let body = sizes.isEmpty ? 0 : sizes[sizes.count / 2]
-        let onFirst = blocks.filter {
+        let captions = Set(tableTitles.map(CharacterClass.removingSpaces))
+        let all = blocks.filter {
             $0.page == firstPage && !$0.text.isEmpty && (!$0.isFurniture || $0.fontSize >= body * 1.15)
         }
         .sorted { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }
+        let uncaptioned = all.filter { !captions.contains(CharacterClass.removingSpaces($0.text)) }
+        let onFirst = uncaptioned.isEmpty ? all : uncaptioned
         guard !onFirst.isEmpty else { return (nil, []) }
         let largest = onFirst.map(\.fontSize).max()!
         let candidates = onFirst.filter {
@@ -225,7 +232,7 @@ public enum DocumentDescriber {
     static func findIssuer(_ blocks: [DescribedBlock], titleBlocks: [DescribedBlock], title: String?) -> String? {
         for block in blocks.prefix(30) {
             let text = CharacterClass.removingSpaces(block.text)
-            if let r = text.regexRange(#"(主辦單位|主辦機關|發文機關|報告機關|報告單位|機關名稱|編製機關|發行機關)[:：]"#),
+            if let r = text.regexRange(#"(主辦單位|主辦機關|發文機關|報告機關|報告單位|機關名稱|編製機關|發行機關|核發機關|管轄機關)[:：]"#),
                let org = organisation(atStartOf: String(text[r.upperBound...])) {
                 return org
             }
@@ -244,8 +251,9 @@ public enum DocumentDescriber {
         return nil
     }
 
-    /// Words that may follow an organisation's name on a title-page line.
-    static let afterOrganisation = #"^(報告人|報告|中華民國|民國|[0-9]|謹呈|敬呈|印製|編印|編製|製|主辦|地址|電話|TEL|[：:（(　 ])"#
+    /// Words that may follow an organisation's name on a title-page line
+    /// (or another label of a title block: 謄本核發機關：).
+    static let afterOrganisation = #"^(報告人|報告|中華民國|民國|[0-9]|謹呈|敬呈|印製|編印|編製|製|主辦|地址|電話|TEL|[：:（(　 ]|\p{Han}{2,8}[：:])"#
 
     /// The longest organisation name a line starts with, when the line is
     /// that name alone or the name followed by a date, reporter or address.

@@ -25,6 +25,7 @@ extension Record: Codable {
         case .proposalForm(let r): try provenance.encode(to: encoder); try r.encode(to: encoder)
         case .fundingLine(let r): try provenance.encode(to: encoder); try r.encode(to: encoder)
         case .scheduleItem(let r): try provenance.encode(to: encoder); try r.encode(to: encoder)
+        case .form(let r): try provenance.encode(to: encoder); try r.encode(to: encoder)
         case .statistic(let r):
             try r.encode(to: encoder)
             try StatisticProvenance(tableId: provenance.table, rowIndex: provenance.row, page: provenance.page)
@@ -44,6 +45,7 @@ extension Record: Codable {
         case "proposalForm": var (r, p) = try payload(ProposalFormRecord.self); r.provenance = p; self = .proposalForm(r)
         case "fundingLine": var (r, p) = try payload(FundingLineRecord.self); r.provenance = p; self = .fundingLine(r)
         case "scheduleItem": var (r, p) = try payload(ScheduleItemRecord.self); r.provenance = p; self = .scheduleItem(r)
+        case "form": var (r, p) = try payload(FormRecord.self); r.provenance = p; self = .form(r)
         case "statistic":
             var r = try StatisticRecord(from: decoder)
             let p = try StatisticProvenance(from: decoder)

@@ -58,6 +58,7 @@ public enum RecordBuilder {
 
     /// The recognisers, most specific first.
     static let recognisers: [Recogniser] = [
+        FormReader.records,
         ProposalFormReader.records,
         TripTableReader.records,
         ProposalListReader.records,

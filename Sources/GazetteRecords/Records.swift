@@ -24,6 +24,10 @@ public struct TripRecord: Hashable, Sendable, Codable {
     /// Where it comes from (written by `Record` beside the fields).
     public var provenance = Provenance.none
     public var planName: String?
+    /// The entry's number as printed (`01` of a 派員出國計畫預算類別表).
+    public var itemNumber: String?
+    /// The plan's 領域代碼 as printed (`83`).
+    public var areaCode: String?
     public var startDate: String?
     public var endDate: String?
     public var destination: String?
@@ -34,7 +38,10 @@ public struct TripRecord: Hashable, Sendable, Codable {
     public var outcomes: String?
 
     /// The JSON keys, in the order they are written (after `type` and the provenance).
-    enum CodingKeys: String, CodingKey { case planName, startDate, endDate, destination, travellers, travellerCount, budgetTWD, budgetRaw, outcomes }
+    enum CodingKeys: String, CodingKey {
+        case planName, itemNumber, areaCode, startDate, endDate, destination, travellers, travellerCount, budgetTWD, budgetRaw
+        case outcomes
+    }
 
     public init(provenance: Provenance, planName: String? = nil, startDate: String? = nil, endDate: String? = nil,
                 destination: String? = nil, travellers: String? = nil, travellerCount: Int? = nil,
@@ -191,6 +198,91 @@ public struct StatisticRecord: Hashable, Sendable, Codable {
     }
 }
 
+/// One block of a key–value form (a 土地登記謄本's 土地標示部 or 所有權部
+/// block): its fields as printed and their normalised values, both in
+/// printed order.
+public struct FormRecord: Hashable, Sendable, Codable {
+    /// Where it comes from (written by `Record` beside the fields).
+    public var provenance = Provenance.none
+    /// What the block is, as printed at its head (土地所有權部).
+    public var title: String?
+    /// Label → value as printed (登記日期 → 民國105年03月08日).
+    public var fields: OrderedPairs<String>
+    /// Label → normalised value (登記日期 → 2016-03-08, 面積 → 123.45, 權利範圍 → null).
+    public var values: OrderedPairs<FormValue>
+
+    enum CodingKeys: String, CodingKey { case title, fields, values }
+
+    public init(provenance: Provenance, title: String? = nil, fields: OrderedPairs<String> = OrderedPairs(),
+                values: OrderedPairs<FormValue> = OrderedPairs()) {
+        self.provenance = provenance
+        self.title = title
+        self.fields = fields
+        self.values = values
+    }
+}
+
+/// A normalised form value: an ISO date, a number, or nothing.
+public enum FormValue: Hashable, Sendable, Codable {
+    case date(String)
+    case number(Double)
+    case none
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .date(let s): try c.encode(s)
+        case .number(let n): try c.encode(n)
+        case .none: try c.encodeNil()
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .none } else if let n = try? c.decode(Double.self) { self = .number(n) } else {
+            self = .date(try c.decode(String.self))
+        }
+    }
+}
+
+/// Pairs of a label and a value in the order printed, written as one JSON
+/// object whose keys keep that order.
+public struct OrderedPairs<Value: Hashable & Sendable & Codable>: Hashable, Sendable, Codable {
+    public struct Pair: Hashable, Sendable {
+        public var key: String
+        public var value: Value
+    }
+    public private(set) var pairs: [Pair] = []
+
+    public init() {}
+
+    public subscript(key: String) -> Value? { pairs.first { $0.key == key }?.value }
+
+    /// Adds or replaces the value of `key` (a new key goes last).
+    public mutating func set(_ key: String, _ value: Value) {
+        if let i = pairs.firstIndex(where: { $0.key == key }) { pairs[i].value = value } else { pairs.append(Pair(key: key, value: value)) }
+    }
+
+    public var keys: [String] { pairs.map(\.key) }
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        for pair in pairs { try c.encode(pair.value, forKey: Key(stringValue: pair.key)) }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Key.self)
+        for key in c.allKeys { set(key.stringValue, try c.decode(Value.self, forKey: key)) }
+    }
+}
+
 /// A typed record of any kind, as it appears in a document's `records`.
 public enum Record: Hashable, Sendable {
     case trip(TripRecord)
@@ -199,6 +291,7 @@ public enum Record: Hashable, Sendable {
     case fundingLine(FundingLineRecord)
     case scheduleItem(ScheduleItemRecord)
     case statistic(StatisticRecord)
+    case form(FormRecord)
 
     /// The record type's name in JSON ("trip", "proposal", …).
     public var type: String {
@@ -209,6 +302,7 @@ public enum Record: Hashable, Sendable {
         case .fundingLine: return "fundingLine"
         case .scheduleItem: return "scheduleItem"
         case .statistic: return "statistic"
+        case .form: return "form"
         }
     }
 
@@ -220,11 +314,12 @@ public enum Record: Hashable, Sendable {
         case .fundingLine(let r): return r.provenance
         case .scheduleItem(let r): return r.provenance
         case .statistic(let r): return r.provenance
+        case .form(let r): return r.provenance
         }
     }
 
     /// Every record type name, in schema order.
-    public static let typeNames = ["trip", "proposal", "proposalForm", "fundingLine", "scheduleItem", "statistic"]
+    public static let typeNames = ["trip", "proposal", "proposalForm", "fundingLine", "scheduleItem", "statistic", "form"]
 }
 
 /// What kind of document a PDF is, from its title, headings and tables.

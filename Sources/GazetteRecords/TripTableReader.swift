@@ -16,6 +16,8 @@ enum TripTableReader {
         var count: Int?
         var budget: Int?
         var outcomes: Int?
+        /// The plan's column also holds its 領域代碼 (計畫名稱及領域代碼).
+        var planHasCode = false
     }
 
     /// The trip columns of a table, or nil when it is not a trip table.
@@ -39,7 +41,7 @@ enum TripTableReader {
               map.any(tripWords) || context.matches(pattern: tripWords)
         else { return nil }
         return Columns(plan: plan, dates: dates, destination: destination, travellers: travellers, count: count,
-                       budget: budget, outcomes: outcomes)
+                       budget: budget, outcomes: outcomes, planHasCode: table.header[plan].contains("代碼"))
     }
 
     /// The column holding a trip's whole budget: a 合計 / 總計 column when
@@ -65,7 +67,10 @@ enum TripTableReader {
             if others.allSatisfy({ cell($0) == nil }) { continue }
 
             var trip = TripRecord(provenance: Provenance(table: table.id, row: index, page: table.page(ofRow: index)))
-            trip.planName = plan
+            let name = planParts(plan, hasCode: cols.planHasCode)
+            trip.planName = name.name
+            trip.itemNumber = name.item
+            trip.areaCode = name.code
             if let text = cell(cols.dates), let value = tripDates(text, context: context) {
                 trip.startDate = value.start.iso
                 trip.endDate = value.end.iso
@@ -85,6 +90,23 @@ enum TripTableReader {
             records.append(.trip(trip))
         }
         return records
+    }
+
+    /// A budget book's plan cell in its parts: the entry's number ahead of
+    /// the name, the name, and (where the column is 計畫名稱及領域代碼) the
+    /// two-digit 領域代碼 after it: `01 赴日本考察…政策 83` → 01, 赴日本考察…政策, 83.
+    static func planParts(_ text: String, hasCode: Bool) -> (item: String?, name: String, code: String?) {
+        var name = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        var item: String?, code: String?
+        if let r = name.range(of: #"^[0-9０-９]{1,3}[\s、.．]+"#, options: .regularExpression), r.upperBound < name.endIndex {
+            item = String(name[r]).trimmingCharacters(in: CharacterSet(charactersIn: " \u{3000}、.．"))
+            name = name[r.upperBound...]
+        }
+        if hasCode, let r = name.range(of: #"\s*[0-9０-９]{2}$"#, options: .regularExpression), r.lowerBound > name.startIndex {
+            code = String(name[r]).trimmingCharacters(in: .whitespaces)
+            name = name[..<r.lowerBound]
+        }
+        return (item, String(name).trimmingCharacters(in: .whitespaces), code)
     }
 
     /// The dates of a trip cell: the whole cell as one date or range

@@ -1,4 +1,5 @@
 import GazetteLayout
+import GazetteNormalise
 import GazetteRead
 
 /// Finds tables drawn without a full grid: columns set apart by whitespace
@@ -21,7 +22,9 @@ public enum AlignedTableDetector {
             && !line.glyphs.contains(where: taken.contains) && !line.glyphs.isEmpty {
             rowsByNumber[line.row, default: []].append(line)
         }
-        let rows = rowsByNumber.keys.sorted().map { TextRow(segments: rowsByNumber[$0]!.sorted { $0.box.x0 < $1.box.x0 }) }
+        let rows = Self.splitAtSharedStarts(
+            rowsByNumber.keys.sorted().map { TextRow(segments: rowsByNumber[$0]!.sorted { $0.box.x0 < $1.box.x0 }) },
+            glyphs: page.glyphs)
         guard rows.count >= 2 else { return ([], []) }
 
         var tables: [PageTable] = []
@@ -81,6 +84,55 @@ public enum AlignedTableDetector {
             segments.count == 1 && segments[0].text.count > 40
                 || segments.contains { $0.text.count > 60 }
         }
+    }
+
+    /// Segments cut where a column pair repeats side by side (機關名稱 |
+    /// 件數 | 機關名稱 | 件數): a figure and the next name set only a little
+    /// apart (`8,356  都市發展局`) read as one segment. A segment is cut at a
+    /// gap of half an em or more between a digit and a CJK character when
+    /// the CJK text starts where the segments or cuts of two other rows
+    /// start too (a column of names), the figure being all the segment holds
+    /// before it and not the first of its row.
+    static func splitAtSharedStarts(_ rows: [TextRow], glyphs: [Glyph]) -> [TextRow] {
+        // Candidate cuts: (row, segment, glyph position, x of the part after it).
+        var candidates: [(row: Int, segment: Int, at: Int, x: Double)] = []
+        for (r, row) in rows.enumerated() {
+            // The figure ends a column pair, so a name comes before it.
+            for (k, segment) in row.segments.enumerated() where k > 0 && segment.glyphs.count >= 2 {
+                let g = segment.glyphs
+                for i in 1..<g.count {
+                    // The part before the cut is the figure alone (8,356).
+                    guard g[..<i].allSatisfy({ j in
+                        glyphs[j].text.unicodeScalars.allSatisfy { CharacterClass.isDigit($0.value) || ",.".unicodeScalars.contains($0) }
+                    }) else { break }
+                    let a = glyphs[g[i - 1]], b = glyphs[g[i]]
+                    guard let va = a.text.unicodeScalars.last?.value, let vb = b.text.unicodeScalars.first?.value,
+                          CharacterClass.isDigit(va), CharacterClass.isWide(vb), !CharacterClass.isCJKPunctuation(vb),
+                          b.box.x0 - a.box.x1 >= 0.5 * max(a.size, b.size) else { continue }
+                    candidates.append((r, k, i, b.box.x0))
+                }
+            }
+        }
+        guard !candidates.isEmpty else { return rows }
+        let starts = rows.flatMap { $0.segments.map(\.box.x0) }
+        var out = rows
+        // Cut from the right so that earlier positions stay valid.
+        for c in candidates.sorted(by: { ($0.row, $0.segment, $0.at) > ($1.row, $1.segment, $1.at) }) {
+            let shared = starts.filter { abs($0 - c.x) <= 2 }.count
+                + candidates.filter { $0.row != c.row && abs($0.x - c.x) <= 2 }.count
+            guard shared >= 2 else { continue }
+            let segment = out[c.row].segments[c.segment]
+            let (left, right) = (Array(segment.glyphs[..<c.at]), Array(segment.glyphs[c.at...]))
+            func piece(_ indices: [Int]) -> TextLine {
+                var line = segment
+                line.glyphs = indices
+                line.box = indices.dropFirst().reduce(glyphs[indices[0]].box) { $0.union(glyphs[$1].box) }
+                line.text = CellText.text(of: indices, in: glyphs)
+                return line
+            }
+            out[c.row].segments.replaceSubrange(c.segment...c.segment, with: [piece(left), piece(right)])
+        }
+        return out
     }
 
     /// Vertical bands between the top and bottom of groups of two or more

@@ -103,6 +103,7 @@ public enum CellText {
         var result = CellLayout()
         for (n, line) in lines.enumerated() {
             let ordered = line.sorted { $0.box.x0 < $1.box.x0 }
+            let pairStarts = keyValueStarts(ordered.map(\.index), glyphs: glyphs)
             var text = ""
             var pendingSpace = false
             var previous: (box: Rect, size: Double)?
@@ -118,7 +119,11 @@ public enum CellText {
                 if let p = previous, g.box.x0 - p.box.x1 > 0.25 * max(p.size, g.size) {
                     pendingSpace = true
                 }
-                if pendingSpace && !text.isEmpty { text.append(" ") }
+                if pairStarts.contains(item.index) && !text.isEmpty {
+                    text.append(Self.pairSeparator)
+                } else if pendingSpace && !text.isEmpty {
+                    text.append(" ")
+                }
                 pendingSpace = false
                 text += g.text
                 previous = (g.box, g.size)
@@ -135,8 +140,76 @@ public enum CellText {
             result.lineCount = n + 1
             texts.append(text)
         }
-        result.text = joinLines(texts)
+        result.text = joinKeyValueLines(texts)
         return result
+    }
+
+    /// Set between two `label：value` pairs printed side by side on one line
+    /// of a cell (登記日期：民國105年03月08日      登記原因：分割), where the
+    /// text alone cannot tell where a value ends and the next label begins.
+    /// It never leaves the tables stage: `TableAssembler` reads key–value
+    /// forms by it and turns it back into a space everywhere else.
+    public static let pairSeparator = "\u{1F}"
+
+    /// The glyphs of a line that start a `label：value` pair after another
+    /// pair on the same line: a wide gap (over one em) before a label that
+    /// ends in a colon, the pair before it having its own colon. A label
+    /// set with letter spacing (地　目：建) starts at its first character.
+    static func keyValueStarts(_ indices: [Int], glyphs: [Glyph]) -> Set<Int> {
+        // Segments: runs of glyphs without a gap wider than one em.
+        var segments: [[Int]] = []
+        var previous: Glyph?
+        for i in indices {
+            let g = glyphs[i]
+            if CharacterClass.isBlank(g.text) { continue }
+            if segments.isEmpty || previous.map({ g.box.x0 - $0.box.x1 > max($0.size, g.size) }) == true {
+                segments.append([i])
+            } else {
+                segments[segments.count - 1].append(i)
+            }
+            previous = g
+        }
+        guard segments.count >= 2 else { return [] }
+        let texts = segments.map { $0.map { glyphs[$0].text }.joined() }
+        func hasColon(_ t: String) -> Bool { t.contains("：") || t.contains(":") }
+        // A piece of a letter-spaced label: one or two Han characters, no colon.
+        func labelPiece(_ t: String) -> Bool {
+            t.count <= 2 && !hasColon(t) && t.unicodeScalars.allSatisfy { $0.properties.isIdeographic }
+        }
+        func startsWithLabel(_ t: String) -> Bool { t.matches(pattern: KeyValueForm.label) }
+        var starts = Set<Int>()
+        var sinceStartHasColon = false
+        for (k, t) in texts.enumerated() {
+            if k > 0, sinceStartHasColon, startsWithLabel(t) {
+                // Back over the letter-spaced pieces of this label.
+                var j = k
+                while j - 1 > 0, labelPiece(texts[j - 1]), !starts.contains(segments[j - 1][0]),
+                      !texts[j - 2].isEmpty, hasColon(texts[..<(j - 1)].joined()) {
+                    j -= 1
+                }
+                starts.insert(segments[j][0])
+                sinceStartHasColon = false
+            }
+            if hasColon(t) { sinceStartHasColon = true }
+        }
+        return starts
+    }
+
+    /// Joins a cell's lines (`joinLines`), keeping a `label：value` pair that
+    /// starts a line of its own apart from the pair before it.
+    static func joinKeyValueLines(_ lines: [String]) -> String {
+        guard lines.count > 1, lines.contains(where: { $0.contains("：") || $0.contains(":") }) else { return joinLines(lines) }
+        var parts: [[String]] = [[]]
+        var sawColon = false
+        for line in lines {
+            if sawColon, line.matches(pattern: KeyValueForm.label) {
+                parts.append([])
+                sawColon = false
+            }
+            parts[parts.count - 1].append(line)
+            if line.contains("：") || line.contains(":") { sawColon = true }
+        }
+        return parts.map(joinLines).joined(separator: pairSeparator)
     }
 
     /// Joins a cell's lines. A line broken at a word boundary of Latin text

@@ -13,6 +13,9 @@ public struct PageTable: Sendable, Hashable {
         case headerRulesOnly
         /// No rules: columns from whitespace alignment.
         case unruled
+        /// `label：value` pairs in blocks (a 謄本): one row per block, one
+        /// column per label (see `KeyValueForm`).
+        case keyValue
     }
 
     public var page: Int
@@ -21,6 +24,9 @@ public struct PageTable: Sendable, Hashable {
     /// Text and line geometry of each cell, in the order of `grid.cells`
     /// (raw text, not yet folded).
     public var cells: [CellLayout]
+    /// Where the entries of an unruled body were cut when they are
+    /// numbered (01, 02 …): the facing page of a spread cuts its rows there.
+    public var numberedEntryCuts: [Double]?
 
     /// Text of each cell, in the order of `grid.cells`.
     public var texts: [String] { cells.map(\.text) }
@@ -55,8 +61,12 @@ public struct PageTable: Sendable, Hashable {
 public enum RuledTableDetector {
     /// The ruled tables of `page`, top to bottom, with the indices of the
     /// glyphs that went into their cells.
-    public static func detect(on page: Page) -> (tables: [PageTable], usedGlyphs: Set<Int>) {
-        var network = RulingNetwork(rulings: page.rulings)
+    /// `facing`: the tables of the page before, whose numbered entries a
+    /// spread's right page (the money columns, no numbers of its own) is
+    /// cut by.
+    public static func detect(on page: Page, facing: [PageTable] = []) -> (tables: [PageTable], usedGlyphs: Set<Int>) {
+        let facingCuts = facing.compactMap(\.numberedEntryCuts)
+        var network = RulingNetwork(rulings: TextDecoration.withoutDecorations(page.rulings, glyphs: page.glyphs))
         var tables: [PageTable] = []
         var used = Set<Int>()
         var components = network.components()
@@ -97,14 +107,18 @@ public enum RuledTableDetector {
             guard ruledGrid.box.width > 30, ruledGrid.box.height > 12 else { continue }
             // Cell text once; again only when the body had to be split into rows.
             var (grid, (cells, glyphs)) = (ruledGrid, CellText.layouts(for: ruledGrid, glyphs: page.glyphs))
-            if let split = splitUnruledRows(ruledGrid, glyphs: page.glyphs, cells: cells) {
-                grid = split
-                (cells, glyphs) = CellText.layouts(for: split, glyphs: page.glyphs)
+            var numberedCuts: [Double]?
+            if let split = splitUnruledRows(ruledGrid, glyphs: page.glyphs, cells: cells, facing: facingCuts) {
+                grid = split.grid
+                numberedCuts = split.numberedCuts
+                (cells, glyphs) = CellText.layouts(for: split.grid, glyphs: page.glyphs)
             }
             // A grid with no text at all is a drawing, not a table.
             guard cells.contains(where: { !$0.text.isEmpty }) else { continue }
-            tables.append(PageTable(page: page.number, shape: verticalOnly.contains(componentIndex) ? .verticalRulesOnly : .ruled,
-                                    grid: grid, cells: cells))
+            var table = PageTable(page: page.number, shape: verticalOnly.contains(componentIndex) ? .verticalRulesOnly : .ruled,
+                                  grid: grid, cells: cells)
+            table.numberedEntryCuts = numberedCuts
+            tables.append(table)
             used.formUnion(glyphs)
         }
         tables.sort { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }
@@ -114,7 +128,8 @@ public enum RuledTableDetector {
     /// Splits grid rows that hold several entries separated only by
     /// whitespace (see `RowSplitter`) into one grid row per entry.
     /// Nil when no row needs splitting; `cells` are the grid's cell layouts.
-    static func splitUnruledRows(_ grid: TableGrid, glyphs: [Glyph], cells: [CellLayout]) -> TableGrid? {
+    static func splitUnruledRows(_ grid: TableGrid, glyphs: [Glyph], cells: [CellLayout], facing: [[Double]] = [])
+        -> (grid: TableGrid, numberedCuts: [Double]?)? {
         // Only a table whose entries share one unruled body: when several
         // grid rows hold multi-line text, the rules do separate the entries.
         // (A multi-line header row does not count: the body's row is most of
@@ -125,14 +140,27 @@ public enum RuledTableDetector {
             && grid.ys[cell.row + 1] - grid.ys[cell.row] > 0.25 * total {
             tallRows.insert(cell.row)
         }
-        guard tallRows.count == 1 else { return nil }
+        // A spread's right page: the row its left page's numbered entries
+        // cut, however few lines it holds.
+        let facingRows = Set((0..<grid.rowCount).filter { r in
+            facing.contains { cuts in
+                abs((cuts.first ?? -99) - grid.ys[r]) <= 3 && cuts.contains { $0 > grid.ys[r] + 1 && $0 < grid.ys[r + 1] - 1 }
+            }
+        })
+        guard tallRows.count == 1 || (tallRows.isEmpty && facingRows.count == 1) else { return nil }
         let members = CellText.assign(grid: grid, glyphs: glyphs)
         var newYs: [Double] = [grid.ys[0]]
         var rowMap: [Int] = []  // old row -> first new row
         var rowCounts: [Int] = []
+        var numberedCuts: [Double]?
         for r in 0..<grid.rowCount {
             rowMap.append(newYs.count - 1)
-            if let cuts = RowSplitter.boundaries(grid: grid, row: r, glyphs: glyphs, members: members) {
+            let own = RowSplitter.split(grid: grid, row: r, glyphs: glyphs, members: members)
+            let borrowed = own?.numbered == true ? nil : facing.lazy.compactMap {
+                RowSplitter.borrowed($0, grid: grid, row: r, glyphs: glyphs, members: members)
+            }.first
+            if own?.numbered == true { numberedCuts = own?.cuts }
+            if let cuts = borrowed ?? own?.cuts {
                 newYs += cuts.dropFirst()
                 rowCounts.append(cuts.count - 1)
             } else {
@@ -162,6 +190,6 @@ public enum RuledTableDetector {
             }
         }
         cells.sort { ($0.row, $0.col) < ($1.row, $1.col) }
-        return TableGrid(xs: grid.xs, ys: newYs, cells: cells)
+        return (TableGrid(xs: grid.xs, ys: newYs, cells: cells), numberedCuts)
     }
 }

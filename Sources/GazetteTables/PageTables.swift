@@ -13,9 +13,10 @@ public struct PageTables: Sendable {
     /// Indices (into `page.glyphs`) of the glyphs that went into cells.
     public private(set) var usedGlyphs: Set<Int>
 
-    /// The ruled tables of `page`.
-    public init(page: Page) {
-        let found = RuledTableDetector.detect(on: page)
+    /// The ruled tables of `page`; `facing`, the page before's tables (a
+    /// spread's right page takes the rows of its left page's entries).
+    public init(page: Page, facing: PageTables? = nil) {
+        let found = RuledTableDetector.detect(on: page, facing: facing?.tables ?? [])
         tables = found.tables
         usedGlyphs = found.usedGlyphs
     }
@@ -46,8 +47,11 @@ public struct PageTables: Sendable {
     /// context the assembler reads captions, unit lines and headings from.
     public func runningLines(of layout: PageLayout) -> [TableContextLine] {
         let furniture = Set(layout.furniture.map(\.line))
+        let headers = Set(layout.furniture.filter { $0.kind == .header }.map(\.line))
         return layout.lines.enumerated().compactMap { index, line in
-            furniture.contains(index) || contains(line) ? nil : TableContextLine(text: line.text, box: line.box)
+            if contains(line) { return nil }
+            if headers.contains(index) { return TableContextLine(text: line.text, box: line.box, isFurniture: true) }
+            return furniture.contains(index) ? nil : TableContextLine(text: line.text, box: line.box)
         }
     }
 }

@@ -34,13 +34,47 @@ enum RowSplitter {
     /// (including the region's top and bottom), or nil when the region holds
     /// one entry only.
     static func boundaries(grid: TableGrid, row: Int, glyphs: [Glyph], members: [[Int]]) -> [Double]? {
+        split(grid: grid, row: row, glyphs: glyphs, members: members)?.cuts
+    }
+
+    /// A body row cut into entries: the boundaries, and whether they come
+    /// from numbered entries (01, 02 … in the first column), the one sure
+    /// sign, which the facing page of a spread can borrow.
+    struct Split {
+        var cuts: [Double]
+        var numbered: Bool
+    }
+
+    /// As `boundaries`, saying how the entries were found.
+    static func split(grid: TableGrid, row: Int, glyphs: [Glyph], members: [[Int]]) -> Split? {
         guard let body = Body(grid: grid, row: row, glyphs: glyphs, members: members) else { return nil }
+        // Entries numbered 01, 02, 03 … in the first column start exactly
+        // at their numbers, however their lines are spaced.
+        if let numbered = body.numberedStarts() { return Split(cuts: body.cuts(at: numbered), numbered: true) }
         let continues = body.continuations()
         let firstLines = body.entryStarts(continues: continues)
         let tight = body.leadingLoneLines(firstLines, continues: continues)
         let starts = body.blankSeparatedStarts(tight: tight, firstLines: firstLines) ?? tight
         guard starts.count >= 2 else { return nil }
-        return body.cuts(at: starts)
+        return Split(cuts: body.cuts(at: starts), numbered: false)
+    }
+
+    /// Cuts borrowed from the facing page of a spread: the same entries at
+    /// the same heights, where this page has no numbers of its own (the
+    /// money columns of a 派員出國計畫預算類別表). Kept only where no text
+    /// line of this row straddles a cut.
+    static func borrowed(_ cuts: [Double], grid: TableGrid, row: Int, glyphs: [Glyph], members: [[Int]]) -> [Double]? {
+        let top = grid.ys[row], bottom = grid.ys[row + 1]
+        // The same body top; the bodies may end a little apart (the rules of
+        // each page drawn to its own last line).
+        guard abs((cuts.first ?? 0) - top) <= 3, cuts.count >= 3 else { return nil }
+        var lines: [ColumnLine] = []
+        for (index, cell) in grid.cells.enumerated() where cell.row == row && cell.rowSpan == 1 {
+            lines += columnLines(members[index], column: cell.col, glyphs: glyphs)
+        }
+        let inner = cuts.dropFirst().dropLast().filter { $0 > top + 1 && $0 < bottom - 1 }
+        guard !inner.isEmpty, !inner.contains(where: { cut in lines.contains { $0.top < cut - 0.5 && $0.bottom > cut + 0.5 } }) else { return nil }
+        return [top] + inner + [bottom]
     }
 
     /// A body row to split: its lines in slots (the lines of all columns
@@ -113,6 +147,33 @@ enum RowSplitter {
                 }
             }
             return slots
+        }
+
+        /// Slots that start numbered entries: the first column's lines that
+        /// begin with an item number (01 赴日本考察…, 2、辦理…), numbered one
+        /// after another, at least two of them; nil when the first column
+        /// is not numbered so. A first slot without a number is the rest of
+        /// an entry from the page before.
+        func numberedStarts() -> [Int]? {
+            var found: [(slot: Int, number: Int)] = []
+            for (k, slot) in slots.enumerated() {
+                guard let i = slot.first(where: { lines[$0].column == 0 }) else { continue }
+                if let n = RowSplitter.itemNumber(lines[i], glyphs: glyphs) { found.append((k, n)) }
+            }
+            if found.count >= 2, zip(found, found.dropFirst()).allSatisfy({ $1.number == $0.number + 1 }) {
+                let starts = found.map(\.slot)
+                return starts.first == 0 ? starts : [0] + starts
+            }
+            // Articles (第三條 …, 第五條 …) in the first two columns of a
+            // 條文對照表: numbered upwards, not one after another.
+            var articles: [(slot: Int, number: Int)] = []
+            for (k, slot) in slots.enumerated() {
+                let numbers = slot.filter { lines[$0].column <= 1 }.compactMap { RowSplitter.articleNumber(lines[$0], glyphs: glyphs) }
+                if let n = numbers.first { articles.append((k, n)) }
+            }
+            guard articles.count >= 2, zip(articles, articles.dropFirst()).allSatisfy({ $1.number > $0.number }) else { return nil }
+            let starts = articles.map(\.slot)
+            return starts.first == 0 ? starts : [0] + starts
         }
 
         /// The columns slot `k` has text in.
@@ -224,6 +285,47 @@ enum RowSplitter {
         func cuts(at starts: [Int]) -> [Double] {
             [grid.ys[row]] + starts.dropFirst().map { k in (slotBottom[k - 1] + slotTop[k]) / 2 } + [grid.ys[row + 1]]
         }
+    }
+
+    /// The item number a line starts with: one to three digits, set apart
+    /// from what follows by a space, 、 or . (01 赴日本…, 3、辦理…), not a
+    /// year or an amount (114年, 1,234, 114.08).
+    static func itemNumber(_ line: ColumnLine, glyphs: [Glyph]) -> Int? {
+        let ordered = line.glyphs.sorted { glyphs[$0].box.x0 < glyphs[$1].box.x0 }
+        var digits = "", end = 0
+        for (k, i) in ordered.enumerated() {
+            let t = glyphs[i].text
+            guard t.count == 1, let v = t.unicodeScalars.first?.value, CharacterClass.isDigit(v) else { break }
+            digits.append(Character(Unicode.Scalar(v >= 0xFF10 ? v - 0xFF10 + 0x30 : v)!))
+            end = k + 1
+        }
+        guard !digits.isEmpty, digits.count <= 3, end < ordered.count, let n = Int(digits), n > 0 else { return nil }
+        let last = glyphs[ordered[end - 1]]
+        // What follows, past a drawn space: a unit (114 年, 3 人) makes a figure.
+        guard let afterIndex = ordered[end...].firstIndex(where: { !CharacterClass.isBlank(glyphs[$0].text) }) else { return nil }
+        let next = glyphs[ordered[afterIndex]]
+        if "年月日時分元人件天次個項％%".contains(next.text) { return nil }
+        if ["、", ".", "．"].contains(next.text) {
+            // 114.08 is a month, 1.5 a figure: a delimiter followed by a digit is not one.
+            if afterIndex + 1 < ordered.count, let v = glyphs[ordered[afterIndex + 1]].text.unicodeScalars.first?.value,
+               CharacterClass.isDigit(v) {
+                return nil
+            }
+            return n
+        }
+        return next.box.x0 - last.box.x1 > 0.25 * last.size && !CharacterClass.isBlank(next.text) ? n : nil
+    }
+
+    /// The number of the article a line starts with: 第三條 → 3, 第 12 條 →
+    /// 12, 第十條之一 → 10.
+    static func articleNumber(_ line: ColumnLine, glyphs: [Glyph]) -> Int? {
+        let ordered = line.glyphs.sorted { glyphs[$0].box.x0 < glyphs[$1].box.x0 }
+        let text = CharacterClass.removingSpaces(ordered.prefix(10).map { glyphs[$0].text }.joined())
+        guard text.hasPrefix("第"), let end = text.firstIndex(of: "條") else { return nil }
+        let numeral = text[text.index(after: text.startIndex)..<end]
+        guard !numeral.isEmpty, numeral.count <= 5 else { return nil }
+        if let n = Int(numeral) { return n }
+        return ChineseNumeral.parse(String(numeral)).map { Int($0) }
     }
 
     /// Whether a line can be the first part of a wrapped cell: a single

@@ -8,9 +8,14 @@ import GazetteRead
 public struct TableContextLine: Sendable, Hashable {
     public var text: String
     public var box: Rect
-    public init(text: String, box: Rect) {
+    /// A running header (the same line at the top of every page): a caption
+    /// only when it names a table (派員出國計畫預算類別表 printed on each
+    /// page of the table), never a heading the table sits under.
+    public var isFurniture: Bool
+    public init(text: String, box: Rect, isFurniture: Bool = false) {
         self.text = text
         self.box = box
+        self.isFurniture = isFurniture
     }
 }
 
@@ -57,7 +62,7 @@ public final class TableAssembler {
     /// Adds one page's tables (top to bottom) with the running-text lines of
     /// the page (furniture excluded). Returns the tables that closed.
     public func add(page: Int, tables: [PageTable], lines: [TableContextLine]) -> [LogicalTable] {
-        contextLines[page] = lines.map { ContextLine(text: TextFolder.fold($0.text), top: $0.box.y0, bottom: $0.box.y1) }
+        contextLines[page] = lines.filter { !$0.isFurniture }.map { ContextLine(text: TextFolder.fold($0.text), top: $0.box.y0, bottom: $0.box.y1) }
         let closed = join(page: page, tables: tables, lines: lines).map(finished)
         // Keep the lines of the pages a table may still need: the last three,
         // and those from two pages before the open table's first page.
@@ -83,6 +88,7 @@ public final class TableAssembler {
             let above = sortedLines.filter { $0.box.y1 <= table.box.y0 + 1 && $0.box.y0 >= previousBottom - 1 }
             let context = Self.caption(from: above)
             let bodyAbove = above.filter { line in
+                !line.isFurniture &&
                 !(context.titleLine == line || context.unitLine == line)
             }
             let below = sortedLines.filter { $0.box.y0 >= table.box.y1 - 1 }
@@ -107,6 +113,9 @@ public final class TableAssembler {
                 open = nil
             }
             open = Builder(first: table, title: context.title, unit: context.unit, reachesBottom: atBottom)
+            // The lines between its caption and its top (an agency and year
+            // line): printed again above each continuation.
+            open?.pageTopLines = Set(bodyAbove.map { CharacterClass.removingSpaces($0.text) })
         }
         // A table that does not reach the bottom of its page is complete.
         if let builder = open, builder.lastPage == page, !builder.lastFragment.reachesBottom {
@@ -128,6 +137,14 @@ public final class TableAssembler {
         table.id = "t\(closedCount)"
         table.linesAbove = linesAbove(table)
         table.linesBelow = linesBelow(table)
+        if let form = KeyValueForm(table) {
+            table = form.table
+        } else {
+            let separator = CellText.pairSeparator
+            table.rows = table.rows.map { $0.map { $0.replacingOccurrences(of: separator, with: " ") } }
+            table.headerRows = table.headerRows.map { $0.map { $0.replacingOccurrences(of: separator, with: " ") } }
+            table.headerLabels = table.headerLabels.map { $0.map { $0.replacingOccurrences(of: separator, with: " ") } }
+        }
         table.title = table.title.map(TextFolder.fold)
         table.unit = table.unit.map(TextFolder.fold)
         table.headerRows = table.headerRows.map { $0.map(TextFolder.fold) }
@@ -164,7 +181,7 @@ public final class TableAssembler {
     /// line naming a table (…表, 表 5-1-2 …), then a numbered heading, then
     /// any short line; a bare year line (中華民國 114 年度) is a poor caption.
     static func caption(from above: [TableContextLine]) -> (title: String?, unit: String?, titleLine: TableContextLine?, unitLine: TableContextLine?) {
-        let nearest = above.sorted { $0.box.y1 > $1.box.y1 }.prefix(4)
+        let nearest = above.sorted { $0.box.y1 > $1.box.y1 }.prefix(6)
         guard let tableTop = nearest.first?.box.y1 else { return (nil, nil, nil, nil) }
         var unit: String?, unitLine: TableContextLine?
         var best: (score: Int, line: TableContextLine)?
@@ -176,10 +193,18 @@ public final class TableAssembler {
                 continue
             }
             let score = captionScore(text)
+            if line.isFurniture && score < 4 { continue }
             if best == nil || score > best!.score { best = (score, line) }
         }
         guard let chosen = best, chosen.score > 0 else { return (nil, unit, nil, unitLine) }
-        let title = chosen.line.text.trimmingCharacters(in: .whitespaces)
+        var title = chosen.line.text.trimmingCharacters(in: .whitespaces)
+        // A caption continued by a parenthesis on the line below it:
+        // 派員出國計畫預算類別表 / （考察、視察、訪問）.
+        if let next = nearest.filter({ $0.box.y0 >= chosen.line.box.y1 - 1 }).min(by: { $0.box.y0 < $1.box.y0 }),
+           next.box.y0 - chosen.line.box.y1 < 0.8 * chosen.line.box.height + 2, next != unitLine {
+            let t = next.text.trimmingCharacters(in: .whitespaces)
+            if t.matches(pattern: #"^([（(][^）)]{1,30}[）)])+$"#) { title += t }
+        }
         if unit == nil, let u = unitPhrase(in: title) { unit = u }
         return (title, unit, chosen.line, unitLine)
     }
@@ -210,6 +235,17 @@ public final class TableAssembler {
         return nil
     }
 
+    /// A caption without its spacing and without a continuation mark
+    /// (（續）, (續), 續表): the same on every page of a table.
+    static func baseTitle(_ text: String) -> String {
+        var t = CharacterClass.removingSpaces(text)
+        for mark in ["（續）", "(續)", "（續表）", "(續表)", "續表", "續"] where t.hasSuffix(mark) {
+            t = String(t.dropLast(mark.count))
+            break
+        }
+        return t
+    }
+
     /// True when a line above a continued table only repeats its title
     /// (optionally marked 續), so the table still starts at the top.
     static func repeatsTitle(_ text: String, of builder: Builder?) -> Bool {
@@ -217,8 +253,9 @@ public final class TableAssembler {
         if t.isEmpty { return true }
         if t.contains("續表") || t.hasSuffix("(續)") || t.hasSuffix("（續）") { return true }
         guard let builder else { return false }
-        if let title = builder.title, CharacterClass.removingSpaces(title) == t || CharacterClass.removingSpaces(title) + "(續)" == t { return true }
+        if let title = builder.title, baseTitle(title) == baseTitle(t) { return true }
         if let unit = builder.unit, CharacterClass.removingSpaces(unit) == t { return true }
+        if builder.pageTopLines.contains(t) { return true }
         if unitPhrase(in: text) != nil && t.count <= 16 { return true }
         return false
     }
@@ -234,6 +271,9 @@ struct Fragment {
 /// A logical table being put together from fragments.
 final class Builder {
     var title: String?
+    /// The lines just above the first fragment besides its caption and unit
+    /// (squeezed): a continuation on the next page may repeat them.
+    var pageTopLines: Set<String> = []
     var unit: String?
     var fragments: [Fragment] = []
     var headerRows: [[String]]
@@ -352,11 +392,32 @@ final class Builder {
         let column = rows.map { CharacterClass.removingSpaces($0.first ?? "") }.filter { !$0.isEmpty }
         guard column.count >= 3, let last = rows.last.map({ CharacterClass.removingSpaces($0.first ?? "") }), !last.isEmpty else { return false }
         let t = CharacterClass.removingSpaces(text)
+        // Entries numbered 01, 02 … ahead of their text: the next number
+        // starts the next entry (協處市民… under a repeated header is a row of
+        // its own too, by its label below).
+        if let n = Self.leadingNumber(text), let previous = Self.leadingNumber(rows.last?.first ?? ""), n == previous + 1 {
+            return true
+        }
         if column.filter(looksNumeric).count * 5 >= column.count * 4 { return looksNumeric(t) }
         var finals: [Character: Int] = [:]
         for value in column { if let c = value.last { finals[c, default: 0] += 1 } }
         guard let (dominant, n) = finals.max(by: { $0.value < $1.value }), n * 5 >= column.count * 3 else { return false }
         return t.last == dominant && last.last == dominant
+    }
+
+    /// Whether the first of the cells that has text starts with an entry's
+    /// label: an article (第三條, 第二十條之一) or an item number (01 赴日本…).
+    static func startsWithEntryLabel(_ cells: ArraySlice<String>) -> Bool {
+        guard let text = cells.first(where: { !$0.isEmpty }) else { return false }
+        return text.matches(pattern: #"^第\s*[0-9一二三四五六七八九十百零〇]+\s*條"#) || leadingNumber(text) != nil
+    }
+
+    /// The item number a cell starts with, set apart by a space (01 赴日本…).
+    static func leadingNumber(_ text: String) -> Int? {
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 3, let n = Int(digits) else { return nil }
+        let rest = text.dropFirst(digits.count)
+        return rest.first.map { $0 == " " || $0 == "\u{3000}" } == true ? n : nil
     }
 
     /// Whether the text of column `c` runs on from the last row into `next`:
@@ -439,7 +500,11 @@ final class Builder {
         }
         let runsOn = wrapsAcross(column: 0, next: table.cellLayout(row: start, col: 0)) && wrapping > ending
             && !looksLikeNewEntry(matrix[start][0])
-        if !rows.isEmpty, firstCellEmpty || runsOn {
+        // Every entry so far starts with its label (第三條 …, 01 …): a row
+        // without one is the rest of the entry the page break cut.
+        let unlabelled = rows.count >= 2 && rows.allSatisfy { Self.startsWithEntryLabel($0.prefix(2)) }
+            && !Self.startsWithEntryLabel(matrix[start].prefix(2))
+        if !rows.isEmpty, firstCellEmpty || runsOn || unlabelled {
             let last = rows.count - 1
             for c in 0..<min(rows[last].count, matrix[start].count) where !matrix[start][c].isEmpty {
                 rows[last][c] = CellText.joinLines(rows[last][c], matrix[start][c])
@@ -462,7 +527,7 @@ final class Builder {
         let left = lastFragment.table
         guard table.page == left.page + 1, !continues(with: table) else { return false }
         if isSpread && fragments.count - 1 != leftFragmentIndex { return false }
-        if let title, let own = self.title, CharacterClass.removingSpaces(title) != CharacterClass.removingSpaces(own) { return false }
+        if let title, let own = self.title, TableAssembler.baseTitle(title) != TableAssembler.baseTitle(own) { return false }
         let leftRows = Array(left.grid.ys.dropFirst(lastFragment.headerDepth))
         let rightDepth = Builder.headerDepth(of: table)
         let rightRows = Array(table.grid.ys.dropFirst(rightDepth))

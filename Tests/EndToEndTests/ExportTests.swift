@@ -39,7 +39,7 @@ struct ExportTests {
     /// The JSON field order of each type (as Record+Codable writes it).
     static func keyOrder(_ type: String) -> [String] {
         switch type {
-        case "trip": return ["table", "row", "page", "planName", "startDate", "endDate", "destination", "travellers",
+        case "trip": return ["table", "row", "page", "planName", "itemNumber", "areaCode", "startDate", "endDate", "destination", "travellers",
                              "travellerCount", "budgetTWD", "budgetRaw", "outcomes"]
         case "proposal": return ["table", "row", "page", "list", "item", "group", "organization", "title", "centralAgency", "note"]
         case "proposalForm": return ["table", "row", "page", "title", "organization", "types", "partnerCities", "description",

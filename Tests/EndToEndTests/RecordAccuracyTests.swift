@@ -22,6 +22,8 @@ struct RecordAccuracyTests {
         "budget-trips.kind": "a budget book is `budgetBook`, a kind of our schema (the truth predates it: unknown)",
         "budget-trips.title": "the truth's title (…114 年度單位預算 派員出國計畫) is printed nowhere; we give the title block as printed",
         "meeting-book.dateRaw": "the title block prints 中華民國 112 年 8 月 8 日; the truth took 112 年 8 月 8 日 of 會議時間 (same date)",
+        "macos-radicals.title": "the form's head prints the 公所 over the title on two lines in the same large type; we give the title block as printed (as for noembed-trips), the truth the second line only",
+        "macos-radicals.issuer": "the form is the 公所's (its name heads the page); the truth takes the 推薦單位 that filled it in",
     ]
 
     struct FieldCount {

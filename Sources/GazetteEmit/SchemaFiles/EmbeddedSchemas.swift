@@ -174,6 +174,9 @@ enum EmbeddedSchemas {
           },
           {
             "$ref": "statistic.schema.json"
+          },
+          {
+            "$ref": "form.schema.json"
           }
         ]
       }
@@ -538,6 +541,78 @@ enum EmbeddedSchemas {
   }
 }
 """##),
+        ("form.schema.json", #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://gazette.invalid/schemas/form.schema.json",
+  "title": "Form record",
+  "description": "One block of a key–value form printed as `label：value` pairs (a 土地登記謄本's 土地標示部 or 所有權部 block, an application form): the fields as printed and their normalised values.",
+  "type": "object",
+  "properties": {
+    "type": {
+      "const": "form"
+    },
+    "table": {
+      "type": [
+        "string",
+        "null"
+      ],
+      "pattern": "^t[1-9][0-9]*$",
+      "description": "Id of the table the block is a row of (tables[].id: one row per block, one column per label)."
+    },
+    "row": {
+      "type": [
+        "integer",
+        "null"
+      ],
+      "minimum": 0,
+      "description": "Index of the block in that table's rows."
+    },
+    "page": {
+      "type": "integer",
+      "minimum": 1,
+      "description": "Page the block starts on."
+    },
+    "title": {
+      "type": [
+        "string",
+        "null"
+      ],
+      "minLength": 1,
+      "description": "What the block is, as printed at its head (土地所有權部)."
+    },
+    "fields": {
+      "type": "object",
+      "additionalProperties": {
+        "type": "string"
+      },
+      "description": "Label → value as printed, labels without their colon and letter spacing, in printed order."
+    },
+    "values": {
+      "type": "object",
+      "additionalProperties": {
+        "type": [
+          "string",
+          "number",
+          "null"
+        ],
+        "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+      },
+      "description": "Label → the normalised value: an ISO date (YYYY-MM-DD or YYYY-MM) for a date, a number for an amount (NT$) or an area (m²), else null."
+    }
+  },
+  "required": [
+    "type",
+    "table",
+    "row",
+    "page",
+    "title",
+    "fields",
+    "values"
+  ],
+  "additionalProperties": false
+}
+"""#),
         ("fundingLine.schema.json", #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -1037,6 +1112,22 @@ enum EmbeddedSchemas {
       "minLength": 1,
       "description": "The plan's name as printed (計畫名稱), or the item's text after its dates."
     },
+    "itemNumber": {
+      "type": [
+        "string",
+        "null"
+      ],
+      "minLength": 1,
+      "description": "The entry's number as printed ahead of the plan's name (01 of a 派員出國計畫預算類別表), kept apart from planName."
+    },
+    "areaCode": {
+      "type": [
+        "string",
+        "null"
+      ],
+      "minLength": 1,
+      "description": "The plan's 領域代碼 as printed after its name (83), kept apart from planName."
+    },
     "startDate": {
       "type": [
         "string",
@@ -1107,6 +1198,8 @@ enum EmbeddedSchemas {
     "row",
     "page",
     "planName",
+    "itemNumber",
+    "areaCode",
     "startDate",
     "endDate",
     "destination",

@@ -1,0 +1,45 @@
+import Foundation
+import GazetteNormalise
+import GazetteTables
+
+/// Reads a `form` record from each block of a key–value form (a table the
+/// tables stage made of `label：value` pairs: one row per block, one column
+/// per label): the values as printed, and normalised where they are dates,
+/// amounts or areas.
+enum FormReader {
+    static func records(_ table: LogicalTable, _ context: RecordContext) -> [Record] {
+        guard table.shape == .keyValue else { return [] }
+        let labels = table.header
+        return table.rows.enumerated().map { index, row in
+            var form = FormRecord(provenance: Provenance(table: table.id, row: index, page: table.page(ofRow: index)),
+                                  title: TextTools.nonEmpty(table.title))
+            for (label, value) in zip(labels, row) where !value.isEmpty {
+                form.fields.set(label, value)
+                form.values.set(label, normalised(value, context: context))
+            }
+            return .form(form)
+        }
+    }
+
+    /// A form value normalised: a date of a day or a month as ISO
+    /// (民國105年03月08日 → 2016-03-08, 民國114年01月 → 2025-01); an amount
+    /// in 元 as its number (***15,200元／平方公尺 → 15200, 新臺幣*****6,000,000
+    /// 元正 → 6000000; 114年01月****9,840.0元／平方公尺 → 9840); an area as its
+    /// number (****123.45平方公尺 → 123.45); else none (0001, 2分之1,
+    /// 105北大字第012345號). The asterisks of masked fields are left out.
+    static func normalised(_ value: String, context: RecordContext) -> FormValue {
+        let text = CharacterClass.removingSpaces(value).filter { $0 != "*" && $0 != "＊" }
+        if let date = DateParser.parse(text, context: context.dateContext), !date.isRange,
+           date.precision == .day || date.precision == .month {
+            return .date(date.start.iso)
+        }
+        for pattern in [#"[0-9][0-9,]*(\.[0-9]+)?(?=元)"#, #"[0-9][0-9,]*(\.[0-9]+)?(?=平方公尺|公頃|㎡)"#] {
+            if let r = text.regexRange(pattern, backwards: true), let n = NumberParser.parse(String(text[r])),
+               n.unit == nil {
+                let v = n.value.doubleValue
+                return .number(v)
+            }
+        }
+        return .none
+    }
+}
