@@ -149,6 +149,21 @@ struct PageAnalysis {
             for g in contentsGroups { taken.formUnion(g) }
             for row in rows { scanContents(row, minDots: 2, skipping: taken) }
         }
+        // Under a 目次 title, an entry may have no leader at all: its title,
+        // a gap, and its page (一、預算總說明      第 1 頁).
+        if titled {
+            var taken = Set<Int>()
+            for g in contentsGroups { taken.formUnion(g) }
+            for row in rows where row.count >= 2 && !row.contains(where: taken.contains) {
+                let last = row.last!
+                guard Self.isReference(lines[last].text) else { continue }
+                let title = row.dropLast().map { lines[$0].text.trimmingSpaces() }.joined(separator: " ")
+                guard !title.isEmpty, !Self.isReference(title) else { continue }
+                contents.append(ContentsEntry(title: title, pageLabel: lines[last].text.trimmingSpaces(), page: number))
+                contentsGroups.append(Array(row))
+            }
+            isContentsPage = isContentsPage || contentsGroups.count >= 3
+        }
     }
 
     private mutating func scanContents(_ row: Range<Int>, minDots: Int, skipping taken: Set<Int> = []) {
@@ -195,6 +210,8 @@ struct PageAnalysis {
     /// A page reference: digits, roman numerals, dashes ("12－13", "1-6", "iv").
     static func isReference(_ text: String) -> Bool {
         let ref = text.trimmingSpaces()
+        // 第9頁: the page as a budget book's contents print it.
+        if ref.matches(pattern: #"^第\s*[0-9０-９]{1,4}\s*頁$"#) { return true }
         return !ref.isEmpty && ref.unicodeScalars.count <= 16 && ref.unicodeScalars.allSatisfy { isReference($0.value) }
             && ref.unicodeScalars.contains { !CharacterClass.isSpace($0.value) && !isDash($0.value) }
     }

@@ -35,7 +35,8 @@ public enum RecordBuilder {
                                documentDate: PartialDate? = nil) -> [Record] {
         let context = RecordContext(documentYear: documentYear, documentDate: documentDate)
         var records: [Record] = []
-        for table in tables {
+        // A table of contents lists the document's parts: it holds no records.
+        for table in tables where table.shape != .contents {
             for recogniser in recognisers {
                 let found = recogniser(table, context)
                 if !found.isEmpty {

@@ -13,6 +13,8 @@ public struct PageTable: Sendable, Hashable {
         case headerRulesOnly
         /// No rules: columns from whitespace alignment.
         case unruled
+        /// A table of contents: entries and their page references (see `ContentsTable`).
+        case contents
         /// `label：value` pairs in blocks (a 謄本): one row per block, one
         /// column per label (see `KeyValueForm`).
         case keyValue

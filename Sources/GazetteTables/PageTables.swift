@@ -24,8 +24,11 @@ public struct PageTables: Sendable {
     /// Adds the tables drawn without a full grid (aligned columns, header
     /// rules only), found in the page's layout outside the ruled tables.
     public mutating func addAligned(layout: PageLayout, page: Page) {
+        if let contents = ContentsTable.table(layout: layout, page: page, taken: usedGlyphs) {
+            tables.append(contents.table)
+            usedGlyphs.formUnion(contents.glyphs)
+        }
         let aligned = AlignedTableDetector.detect(layout: layout, page: page, taken: usedGlyphs)
-        guard !aligned.tables.isEmpty else { return }
         tables = (tables + aligned.tables).sorted { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }
         usedGlyphs.formUnion(aligned.usedGlyphs)
     }

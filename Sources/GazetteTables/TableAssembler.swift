@@ -97,8 +97,10 @@ public final class TableAssembler {
 
             // A caption of its own above the table starts a new table.
             let newCaption = context.title.map { !Self.repeatsTitle($0, of: open) } ?? false
-            if index == 0, let builder = open, builder.lastPage == page - 1, atTop, !newCaption,
-               builder.lastFragment.reachesBottom {
+            // A table of contents over pages goes on whatever is below it.
+            let contentsGoOn = table.shape == .contents && open?.lastFragment.table.shape == .contents
+            if index == 0, let builder = open, builder.lastPage == page - 1,
+               contentsGoOn || (atTop && !newCaption && builder.lastFragment.reachesBottom) {
                 if builder.continues(with: table) {
                     builder.appendContinuation(table, bottom: atBottom)
                     continue
@@ -118,7 +120,8 @@ public final class TableAssembler {
             open?.pageTopLines = Set(bodyAbove.map { CharacterClass.removingSpaces($0.text) })
         }
         // A table that does not reach the bottom of its page is complete.
-        if let builder = open, builder.lastPage == page, !builder.lastFragment.reachesBottom {
+        if let builder = open, builder.lastPage == page, !builder.lastFragment.reachesBottom,
+           builder.lastFragment.table.shape != .contents {
             closed.append(builder.build())
             open = nil
         } else if let builder = open, builder.lastPage < page {
@@ -217,6 +220,8 @@ public final class TableAssembler {
         let t = CharacterClass.removingSpaces(text)
         guard !t.isEmpty, t.count <= 80 else { return 0 }
         if t.matches(pattern: Patterns.bareYear) { return 0 }
+        // 表4 alone numbers the table; the line that names it says more.
+        if t.matches(pattern: #"^(附)?表[0-9０-９一二三四五六七八九十\-－.]+$"#) { return 3 }
         if t.matches(pattern: Patterns.tableLabel) { return 4 }
         if t.matches(pattern: Patterns.tableNoun) { return 4 }
         if let marker = OutlineMarker.parse(t)?.marker, headingStyles.contains(marker.style) { return 3 }
@@ -448,6 +453,8 @@ final class Builder {
     /// Whether `table` (at the top of the next page) continues this table:
     /// same number of columns, column boundaries within a few points.
     func continues(with table: PageTable) -> Bool {
+        // A table of contents runs on over its pages whatever their margins.
+        if table.shape == .contents && columnFragment.table.shape == .contents { return true }
         let previous = columnFragment.table.grid.xs
         let xs = table.grid.xs
         guard previous.count == xs.count else { return false }
@@ -498,8 +505,16 @@ final class Builder {
                   let previous = lastRowCells[c], previous.lineCount > 0 else { continue }
             if wrapsAcross(column: c, next: next) { wrapping += 1 } else { ending += 1 }
         }
+        // A first row as full as the table's rows, with its own label, is a
+        // row of its own (協處民眾集體陳情 alone under a repeated header; a
+        // councillor's next suggestion): narrow columns always look full, so
+        // their wrapping is no evidence.
+        let filled = matrix[start].filter { !$0.isEmpty }.count
+        let typical = rows.map { $0.filter { !$0.isEmpty }.count }.sorted()
+        let complete = !typical.isEmpty && !(matrix[start].first ?? "").isEmpty
+            && Double(filled) >= max(2, 0.7 * Double(typical[typical.count / 2]))
         let runsOn = wrapsAcross(column: 0, next: table.cellLayout(row: start, col: 0)) && wrapping > ending
-            && !looksLikeNewEntry(matrix[start][0])
+            && !looksLikeNewEntry(matrix[start][0]) && !complete
         // Every entry so far starts with its label (第三條 …, 01 …): a row
         // without one is the rest of the entry the page break cut.
         let unlabelled = rows.count >= 2 && rows.allSatisfy { Self.startsWithEntryLabel($0.prefix(2)) }

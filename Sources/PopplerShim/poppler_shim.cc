@@ -519,6 +519,30 @@ private:
         rulings.push_back(r);
     }
 
+    // A filled polygon of straight edges whose extent is thin and long is a
+    // ruling too: LibreOffice draws cell borders as flat hexagons, their
+    // ends mitered where rules meet.
+    void thinPolygon(GfxState *state, const GfxSubpath *sub, uint32_t color)
+    {
+        int n = sub->getNumPoints();
+        double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+        for (int j = 0; j < n; ++j) {
+            if (sub->getCurve(j))
+                return;
+            double x, y;
+            state->transform(sub->getX(j), sub->getY(j), &x, &y);
+            x0 = std::min(x0, x); x1 = std::max(x1, x);
+            y0 = std::min(y0, y); y1 = std::max(y1, y);
+        }
+        double w = x1 - x0, h = y1 - y0;
+        const double thin = 2.0;
+        if (h <= thin && w >= 8 && w > h * 8) {
+            addSegment(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2, std::max(h, 0.1), color, 1);
+        } else if (w <= thin && h >= 8 && h > w * 8) {
+            addSegment((x0 + x1) / 2, y0, (x0 + x1) / 2, y1, std::max(w, 0.1), color, 1);
+        }
+    }
+
     // A filled subpath that is a thin axis-aligned rectangle is a ruling (the
     // way Word draws borders); a larger one is a box (shading, a frame).
     void fillPath(GfxState *state)
@@ -534,6 +558,10 @@ private:
         for (int i = 0; i < path->getNumSubpaths(); ++i) {
             const GfxSubpath *sub = path->getSubpath(i);
             int n = sub->getNumPoints();
+            if (n >= 3 && n <= 16 && (n < 4 || n > 5)) {
+                thinPolygon(state, sub, color);
+                continue;
+            }
             if (n < 4 || n > 5)
                 continue;
             bool straight = true;

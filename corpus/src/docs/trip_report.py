@@ -156,8 +156,10 @@ def _build(corpus, truthdir, toc_pages):
     doc.heading("林佳龍市長執政以來所有出國公務", size=18, before=20, after=0)
     doc.heading("預算明細、隨行人員及出國內容成效專案報告", size=18, after=30)
     doc.heading("目　錄", size=18, after=20)
+    toc_rows = []
     for text, key in TOC:
         num = str(toc_pages.get(key, 0) - FIRST_NUMBERED + 1) if toc_pages else "0"
+        toc_rows.append([text, num])
         y = doc.y - 20
         tw = fonts.width(text, fonts.BODY, 14)
         nw = fonts.width(num, fonts.BODY, 14)
@@ -166,6 +168,9 @@ def _build(corpus, truthdir, toc_pages):
         fonts.draw(doc.c, doc.left + tw + 3, y, dots, fonts.BODY, 14)
         fonts.draw(doc.c, doc.right - nw, y, num, fonts.BODY, 14)
         doc.space(30)
+    # a table of contents is a table: [entry, page as printed] (as corpus/truth-real)
+    doc.tables.append({"id": f"t{len(doc.tables) + 1}", "title": "目錄", "pages": [doc.page], "shape": "contents",
+                       "unit": None, "header": [], "headerRows": [], "rows": toc_rows, "spans": []})
     # narrative
     pages = {}
     doc.new_page()
