@@ -37,6 +37,63 @@ struct LineBuilder {
     private struct Run { var c0: Double, c1: Double, first: Int32, end: Int32 }
     private struct Row { var c0: Double, c1: Double, firstRun: Int32, lastRun: Int32 }
 
+    /// Upright glyphs drawn one below the other, in content-stream order,
+    /// standing alone: vertical writing set with a horizontal font (a budget
+    /// book's page-edge tab 一般行政－行政管理, a cell label 歲出計畫說明 set
+    /// down its cell). At least three glyphs, each an em or so below the
+    /// one before at the same x, not all the same character, and no other
+    /// glyph beside any of them within half an em; such a stack is read as
+    /// one vertical line, not as one-character lines that tables would take
+    /// for rows.
+    static func uprightStacks(_ glyphs: [Glyph], tolerance: Double) -> Set<Int> {
+        func upright(_ g: Glyph) -> Bool {
+            guard !g.isVertical, !CharacterClass.isBlank(g.text), g.size > 0 else { return false }
+            var angle = g.angle.truncatingRemainder(dividingBy: 360)
+            if angle > 180 { angle -= 360 } else if angle <= -180 { angle += 360 }
+            return abs(angle) <= tolerance
+        }
+        func follows(_ a: Glyph, _ b: Glyph) -> Bool {
+            let size = max(a.size, b.size)
+            let dy = b.box.y0 - a.box.y0
+            return abs((a.box.x0 + a.box.x1) - (b.box.x0 + b.box.x1)) / 2 <= 0.3 * size
+                && dy >= 0.85 * size && dy <= 2.2 * size && abs(a.size - b.size) <= 0.15 * size
+        }
+        // Candidate runs, in content-stream order (spaces skipped).
+        var runs: [[Int]] = []
+        var current: [Int] = []
+        for i in glyphs.indices {
+            let g = glyphs[i]
+            if CharacterClass.isBlank(g.text) { continue }
+            if upright(g), let last = current.last, follows(glyphs[last], g) {
+                current.append(i)
+                continue
+            }
+            if current.count >= 3 { runs.append(current) }
+            current = upright(g) ? [i] : []
+        }
+        if current.count >= 3 { runs.append(current) }
+        var result = Set<Int>()
+        for run in runs {
+            guard Set(run.map { glyphs[$0].text }).count >= 2 else { continue }
+            let members = Set(run)
+            let x0 = run.map { glyphs[$0].box.x0 }.min()!, x1 = run.map { glyphs[$0].box.x1 }.max()!
+            let y0 = run.map { glyphs[$0].box.y0 }.min()!, y1 = run.map { glyphs[$0].box.y1 }.max()!
+            let margin = 0.5 * run.map { glyphs[$0].size }.max()!
+            let crowded = glyphs.indices.contains { j in
+                guard !members.contains(j), !CharacterClass.isBlank(glyphs[j].text) else { return false }
+                let b = glyphs[j].box
+                guard b.y1 > y0, b.y0 < y1, b.x1 > x0 - margin, b.x0 < x1 + margin else { return false }
+                // Beside one of the stack's glyphs: overlapping it by half its height.
+                return run.contains { k in
+                    let a = glyphs[k].box
+                    return min(a.y1, b.y1) - max(a.y0, b.y0) > 0.5 * (a.y1 - a.y0)
+                }
+            }
+            if !crowded { result.formUnion(run) }
+        }
+        return result
+    }
+
     func build(_ page: Page) -> Output {
         var out = Output()
         let directions = TextDirection.allCases
@@ -49,6 +106,7 @@ struct LineBuilder {
         // Pass 1: classify glyphs, content-stream order kept within a direction.
         var pendingSpace = false
         let tolerance = options.angleTolerance
+        let stacked = Self.uprightStacks(page.glyphs, tolerance: tolerance)
         for i in page.glyphs.indices {
             let g = page.glyphs[i]
             let v = CharacterClass.firstScalar(g.text)
@@ -60,7 +118,9 @@ struct LineBuilder {
             var angle = g.angle.truncatingRemainder(dividingBy: 360)
             if angle > 180 { angle -= 360 } else if angle <= -180 { angle += 360 }
             let d: TextDirection?
-            if g.isVertical {
+            if stacked.contains(i) {
+                d = .vertical
+            } else if g.isVertical {
                 d = abs(angle + 90) <= tolerance ? .vertical : (abs(angle) <= tolerance ? .horizontal : nil)
             } else if abs(angle) <= tolerance {
                 d = .horizontal

@@ -134,8 +134,10 @@ struct PageAnalysis {
         if start < lines.count { rows.append(start..<lines.count) }
         var titled = false
         for row in rows {
-            if !titled, lines[row.first!].box.y1 < height * 0.3, row.count == 1, lines[row.first!].text.utf8.count <= 40 {
-                let key = furnitureKey(lines[row.first!].text).lowercased()
+            // The title may be letter-spaced into pieces (目    次).
+            let rowText = row.map { lines[$0].text }.joined()
+            if !titled, lines[row.first!].box.y1 < height * 0.3, row.count <= 3, rowText.utf8.count <= 40 {
+                let key = furnitureKey(rowText).lowercased()
                 if key == "目次" || key == "目錄" || key == "目录" || key == "contents" || key == "tableofcontents" {
                     titled = true
                 }
@@ -155,11 +157,17 @@ struct PageAnalysis {
             var taken = Set<Int>()
             for g in contentsGroups { taken.formUnion(g) }
             for row in rows where row.count >= 2 && !row.contains(where: taken.contains) {
-                let last = row.last!
-                guard Self.isReference(lines[last].text) else { continue }
-                let title = row.dropLast().map { lines[$0].text.trimmingSpaces() }.joined(separator: " ")
+                // The reference may be set apart from its 第 (第   13 頁).
+                var referenceLines = 1
+                var reference = lines[row.last!].text.trimmingSpaces()
+                if row.count >= 3, lines[row.last! - 1].text.trimmingSpaces() == "第" {
+                    referenceLines = 2
+                    reference = "第" + reference
+                }
+                guard Self.isReference(reference) else { continue }
+                let title = row.dropLast(referenceLines).map { lines[$0].text.trimmingSpaces() }.joined(separator: " ")
                 guard !title.isEmpty, !Self.isReference(title) else { continue }
-                contents.append(ContentsEntry(title: title, pageLabel: lines[last].text.trimmingSpaces(), page: number))
+                contents.append(ContentsEntry(title: title, pageLabel: reference, page: number))
                 contentsGroups.append(Array(row))
             }
             isContentsPage = isContentsPage || contentsGroups.count >= 3

@@ -103,25 +103,27 @@ public enum RuledTableDetector {
         }
         for (componentIndex, component) in components.enumerated() {
             guard component.horizontals.count + component.verticals.count >= 4,
-                  let ruledGrid = TableGrid(network: network, horizontals: component.horizontals, verticals: component.verticals)
+                  let wholeGrid = TableGrid(network: network, horizontals: component.horizontals, verticals: component.verticals)
             else { continue }
-            // Tiny grids (a checkbox, a stamp frame) are not tables.
-            guard ruledGrid.box.width > 30, ruledGrid.box.height > 12 else { continue }
-            // Cell text once; again only when the body had to be split into rows.
-            var (grid, (cells, glyphs)) = (ruledGrid, CellText.layouts(for: ruledGrid, glyphs: page.glyphs))
-            var numberedCuts: [Double]?
-            if let split = splitUnruledRows(ruledGrid, glyphs: page.glyphs, cells: cells, facing: facingCuts) {
-                grid = split.grid
-                numberedCuts = split.numberedCuts
-                (cells, glyphs) = CellText.layouts(for: split.grid, glyphs: page.glyphs)
+            for ruledGrid in wholeGrid.stackedParts() {
+                // Tiny grids (a checkbox, a stamp frame) are not tables.
+                guard ruledGrid.box.width > 30, ruledGrid.box.height > 12 else { continue }
+                // Cell text once; again only when the body had to be split into rows.
+                var (grid, (cells, glyphs)) = (ruledGrid, CellText.layouts(for: ruledGrid, glyphs: page.glyphs))
+                var numberedCuts: [Double]?
+                if let split = splitUnruledRows(ruledGrid, glyphs: page.glyphs, cells: cells, facing: facingCuts) {
+                    grid = split.grid
+                    numberedCuts = split.numberedCuts
+                    (cells, glyphs) = CellText.layouts(for: split.grid, glyphs: page.glyphs)
+                }
+                // A grid with no text at all is a drawing, not a table.
+                guard cells.contains(where: { !$0.text.isEmpty }) else { continue }
+                var table = PageTable(page: page.number, shape: verticalOnly.contains(componentIndex) ? .verticalRulesOnly : .ruled,
+                                      grid: grid, cells: cells)
+                table.numberedEntryCuts = numberedCuts
+                tables.append(table)
+                used.formUnion(glyphs)
             }
-            // A grid with no text at all is a drawing, not a table.
-            guard cells.contains(where: { !$0.text.isEmpty }) else { continue }
-            var table = PageTable(page: page.number, shape: verticalOnly.contains(componentIndex) ? .verticalRulesOnly : .ruled,
-                                  grid: grid, cells: cells)
-            table.numberedEntryCuts = numberedCuts
-            tables.append(table)
-            used.formUnion(glyphs)
         }
         tables.sort { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }
         return (tables, used)

@@ -202,7 +202,9 @@ enum RowSplitter {
         /// Per slot, whether a line in it continues a wrapped line of its
         /// column (a cell's text runs on there, so the entry does too): the
         /// line above filled its cell, so this line's first word did not
-        /// fit on it, and this line starts at the column's left edge.
+        /// fit on it, this line starts at the column's left edge, and it
+        /// sits at the leading below that line, not a blank line or more
+        /// below it.
         func continuations() -> [Bool] {
             var lastLineOfColumn: [Int: ColumnLine] = [:]
             for i in slots[0] { lastLineOfColumn[lines[i].column] = lines[i] }
@@ -212,6 +214,9 @@ enum RowSplitter {
                     let line = lines[i]
                     guard let previous = lastLineOfColumn[line.column], let limit = fullLineLimit(line.column),
                           mayWrap(previous, glyphs: glyphs) else { return false }
+                    // A wrapped line follows at the leading: one after a blank
+                    // gap in its column starts something new.
+                    guard line.top - previous.bottom <= max(blank, lineHeight) else { return false }
                     return previous.x1 + line.firstTokenWidth > limit && abs(line.x0 - leftmost[line.column]!) < 2
                 }
                 for i in slots[k] { lastLineOfColumn[lines[i].column] = lines[i] }
@@ -334,7 +339,8 @@ enum RowSplitter {
     static func mayWrap(_ line: ColumnLine, glyphs: [Glyph]) -> Bool {
         guard line.glyphs.count >= 2 else { return false }
         let text = line.glyphs.map { glyphs[$0].text }.joined()
-        if text.allSatisfy({ $0.isNumber || $0 == "," || $0 == "." || $0 == "-" || $0 == "%" }) { return false }
+        // A figure (1,234, 12.5%) or a product of figures (362×12) is a value.
+        if text.allSatisfy({ $0.isNumber || ",.-%×xX*()".contains($0) }) { return false }
         // A letter-spaced label (合　　計 spread over the cell) is set to fill
         // the cell, not wrapped.
         let ordered = line.glyphs.sorted { glyphs[$0].box.x0 < glyphs[$1].box.x0 }

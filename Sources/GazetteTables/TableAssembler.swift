@@ -311,7 +311,8 @@ final class Builder {
     /// columns with sub-labels under it), if the first row reads as labels.
     static func headerDepth(of table: PageTable) -> Int {
         let grid = table.grid
-        guard grid.rowCount >= 2 else { return 0 }
+        // A table of contents has entries only, its first one included.
+        guard grid.rowCount >= 2, table.shape != .contents else { return 0 }
         let matrix = table.matrix
         // A first row of numbers is data, not a header.
         let firstRow = matrix[0].filter { !$0.isEmpty }

@@ -162,6 +162,50 @@ public struct TableGrid: Sendable, Hashable {
         return cells
     }
 
+    /// Two tables drawn one on the other in one frame: a budget book's
+    /// 計畫說明 block (名稱 | 承辦單位 | 預算金額 …) ruled straight onto the
+    /// 各項費用明細表 below it. Split where no column border carries on from
+    /// the row above to the row below (every interior border ends or
+    /// starts at that rule, and the two sets differ); each part keeps only
+    /// the column boundaries its own cells use. One part: `[self]`.
+    public func stackedParts() -> [TableGrid] {
+        guard rowCount >= 2 else { return [self] }
+        func borders(_ row: Int) -> Set<Int> {
+            Set(cells.filter { $0.row <= row && row < $0.row + $0.rowSpan }.map { $0.col + $0.colSpan }
+                .filter { $0 < columnCount })
+        }
+        // A cell over the rule joins the rows.
+        func crossed(_ k: Int) -> Bool { cells.contains { $0.row < k && k < $0.row + $0.rowSpan } }
+        let rowBorders = (0..<rowCount).map(borders)
+        var starts = [0]
+        var k = 1
+        while k < rowCount {
+            defer { k += 1 }
+            guard !crossed(k), !rowBorders[k - 1].isEmpty else { continue }
+            // Rows without interior borders between the two (the blank band
+            // between the frames) become a part of their own.
+            var m = k
+            while m < rowCount, rowBorders[m].isEmpty { m += 1 }
+            guard m < rowCount, (k...m).allSatisfy({ !crossed($0) }), rowBorders[k - 1].isDisjoint(with: rowBorders[m])
+            else { continue }
+            starts.append(k)
+            if m > k { starts.append(m) }
+            k = m
+        }
+        guard starts.count > 1 else { return [self] }
+        return zip(starts, starts.dropFirst() + [rowCount]).map { r0, r1 in
+            let part = cells.filter { $0.row >= r0 && $0.row < r1 }
+            let used = Set(part.flatMap { [$0.col, $0.col + $0.colSpan] })
+            let keep = xs.indices.filter(used.contains)
+            let newIndex = Dictionary(uniqueKeysWithValues: keep.enumerated().map { ($1, $0) })
+            let partCells = part.map { c -> GridCell in
+                let c0 = newIndex[c.col]!, c1 = newIndex[c.col + c.colSpan]!
+                return GridCell(row: c.row - r0, col: c0, rowSpan: c.rowSpan, colSpan: c1 - c0, box: c.box)
+            }
+            return TableGrid(xs: keep.map { xs[$0] }, ys: Array(ys[r0...r1]), cells: partCells)
+        }
+    }
+
     /// The cell covering slot (row, col).
     public func cell(coveringRow row: Int, col: Int) -> GridCell? {
         cells.first { row >= $0.row && row < $0.row + $0.rowSpan && col >= $0.col && col < $0.col + $0.colSpan }

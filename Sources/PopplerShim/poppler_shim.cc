@@ -543,6 +543,59 @@ private:
         }
     }
 
+    // The box of a subpath that is an axis-aligned rectangle (4 or 5 points, straight edges).
+    static bool axisAlignedBox(GfxState *state, const GfxSubpath *sub, double *x0, double *y0, double *x1, double *y1)
+    {
+        int n = sub->getNumPoints();
+        if (n < 4 || n > 5)
+            return false;
+        double xs[5], ys[5];
+        for (int j = 0; j < n; ++j) {
+            if (sub->getCurve(j))
+                return false;
+            state->transform(sub->getX(j), sub->getY(j), &xs[j], &ys[j]);
+        }
+        for (int j = 0; j < 4; ++j) {
+            int k = (j + 1) % 4;
+            if (std::fabs(xs[k] - xs[j]) > 0.3 && std::fabs(ys[k] - ys[j]) > 0.3)
+                return false;
+        }
+        *x0 = *std::min_element(xs, xs + 4); *x1 = *std::max_element(xs, xs + 4);
+        *y0 = *std::min_element(ys, ys + 4); *y1 = *std::max_element(ys, ys + 4);
+        return true;
+    }
+
+    // Cuts the parts of the rulings recorded so far that lie inside the box
+    // (by more than a point: rules along its edges stay).
+    void eraseRulings(double x0, double y0, double x1, double y1)
+    {
+        const double inset = 1.0;
+        x0 += inset; y0 += inset; x1 -= inset; y1 -= inset;
+        if (x1 <= x0 || y1 <= y0)
+            return;
+        std::vector<GZRuling> kept;
+        kept.reserve(rulings.size());
+        for (const GZRuling &r : rulings) {
+            double across0 = r.orientation == 0 ? y0 : x0, across1 = r.orientation == 0 ? y1 : x1;
+            double along0 = r.orientation == 0 ? x0 : y0, along1 = r.orientation == 0 ? x1 : y1;
+            if (r.position <= across0 || r.position >= across1 || r.end <= along0 || r.start >= along1) {
+                kept.push_back(r);
+                continue;
+            }
+            if (r.start < along0 - 0.5) {
+                GZRuling a = r;
+                a.end = (float)along0;
+                kept.push_back(a);
+            }
+            if (r.end > along1 + 0.5) {
+                GZRuling b = r;
+                b.start = (float)along1;
+                kept.push_back(b);
+            }
+        }
+        rulings.swap(kept);
+    }
+
     // A filled subpath that is a thin axis-aligned rectangle is a ruling (the
     // way Word draws borders); a larger one is a box (shading, a frame).
     void fillPath(GfxState *state)
@@ -553,11 +606,23 @@ private:
         GfxRGB rgb;
         state->getFillRGB(&rgb);
         uint32_t color = packRGB(rgb);
-        if (isNearWhite(color) || state->getFillOpacity() < 0.05)
+        if (state->getFillOpacity() < 0.05)
+            return;
+        // A white box painted over rules hides them (a spreadsheet's filled
+        // cell drawn over the grid of the table below it): what it covers
+        // is no longer drawn.
+        bool eraser = isNearWhite(color);
+        if (eraser && state->getFillOpacity() < 0.95)
             return;
         for (int i = 0; i < path->getNumSubpaths(); ++i) {
             const GfxSubpath *sub = path->getSubpath(i);
             int n = sub->getNumPoints();
+            if (eraser) {
+                double bx0, by0, bx1, by1;
+                if (axisAlignedBox(state, sub, &bx0, &by0, &bx1, &by1) && bx1 - bx0 > 3 && by1 - by0 > 3)
+                    eraseRulings(bx0, by0, bx1, by1);
+                continue;
+            }
             if (n >= 3 && n <= 16 && (n < 4 || n > 5)) {
                 thinPolygon(state, sub, color);
                 continue;
