@@ -51,7 +51,7 @@ enum RowSplitter {
         // Entries numbered 01, 02, 03 … in the first column start exactly
         // at their numbers, however their lines are spaced.
         if let numbered = body.numberedStarts() { return Split(cuts: body.cuts(at: numbered), numbered: true) }
-        let continues = body.continuations()
+        let continues = body.valuesStartEntries(body.continuations())
         let firstLines = body.entryStarts(continues: continues)
         let tight = body.leadingLoneLines(firstLines, continues: continues)
         let starts = body.blankSeparatedStarts(tight: tight, firstLines: firstLines) ?? tight
@@ -222,6 +222,37 @@ enum RowSplitter {
                 for i in slots[k] { lastLineOfColumn[lines[i].column] = lines[i] }
             }
             return continues
+        }
+
+        /// The columns in which slot `k` has a value: a line that cannot be
+        /// wrapped text (a figure, a single glyph), under a value of the
+        /// same column in an earlier slot.
+        func valueColumns(_ k: Int, previous: [Int: ColumnLine]) -> Set<Int> {
+            Set(slots[k].filter { i in
+                let line = lines[i]
+                guard !mayWrap(line, glyphs: glyphs), let above = previous[line.column] else { return false }
+                return !mayWrap(above, glyphs: glyphs)
+            }.map { lines[$0].column })
+        }
+
+        /// In a table whose entries print their figures on their first line
+        /// (top-aligned: most entry starts hold values in two columns or
+        /// more), a slot with new values in two columns or more starts an
+        /// entry, whatever its text columns do: one car per line of a
+        /// 公務車輛明細表 whose 車輛種類 and 備註 (ATE-3973) fill their
+        /// narrow cells. Tables that centre their figures in the entry keep
+        /// their continuations.
+        func valuesStartEntries(_ continues: [Bool]) -> [Bool] {
+            var previous: [Int: ColumnLine] = [:]
+            var values: [Int] = []
+            for k in slots.indices {
+                values.append(valueColumns(k, previous: previous).count)
+                for i in slots[k] { previous[lines[i].column] = lines[i] }
+            }
+            let starts = (1..<slots.count).filter { !continues[$0] && startsEntry($0) }
+            let topAligned = starts.filter { values[$0] >= 2 }.count
+            guard starts.count >= 2, topAligned * 10 >= starts.count * 6 else { return continues }
+            return continues.indices.map { k in continues[k] && values[k] < 2 }
         }
 
         /// Tight setting: the first slot, and every slot that starts an
