@@ -224,8 +224,16 @@ enum RowSplitter {
             return continues
         }
 
-        /// The columns in which slot `k` has a value: a line that cannot be
-        /// wrapped text (a figure, a single glyph), under a value of the
+        /// The columns in which slot `k` and the slot above both hold a
+        /// value: a line that cannot be wrapped text (a figure, a single
+        /// glyph).
+        func repeatedValueColumns(_ k: Int) -> Set<Int> {
+            guard k > 0 else { return [] }
+            let above = Set(slots[k - 1].filter { !mayWrap(lines[$0], glyphs: glyphs) }.map { lines[$0].column })
+            return Set(slots[k].filter { !mayWrap(lines[$0], glyphs: glyphs) }.map { lines[$0].column }).intersection(above)
+        }
+
+        /// The columns in which slot `k` has a value under a value of the
         /// same column in an earlier slot.
         func valueColumns(_ k: Int, previous: [Int: ColumnLine]) -> Set<Int> {
             Set(slots[k].filter { i in
@@ -235,13 +243,15 @@ enum RowSplitter {
             }.map { lines[$0].column })
         }
 
-        /// In a table whose entries print their figures on their first line
-        /// (top-aligned: most entry starts hold values in two columns or
-        /// more), a slot with new values in two columns or more starts an
-        /// entry, whatever its text columns do: one car per line of a
-        /// 公務車輛明細表 whose 車輛種類 and 備註 (ATE-3973) fill their
-        /// narrow cells. Tables that centre their figures in the entry keep
-        /// their continuations.
+        /// Figures do not wrap, so values start entries whatever the text
+        /// columns do (one car per line of a 公務車輛明細表 whose 車輛種類 and
+        /// 備註 (ATE-3973) fill their narrow cells): a slot with values in
+        /// two columns or more right under values in the same columns; and,
+        /// in a table whose entries print their figures on their first line
+        /// (most entry starts hold values in two columns or more), any slot
+        /// with values in two columns or more. An entry that centres its
+        /// figures prints them on one line, between lines of its wrapped
+        /// text, and keeps its continuations.
         func valuesStartEntries(_ continues: [Bool]) -> [Bool] {
             var previous: [Int: ColumnLine] = [:]
             var values: [Int] = []
@@ -250,9 +260,10 @@ enum RowSplitter {
                 for i in slots[k] { previous[lines[i].column] = lines[i] }
             }
             let starts = (1..<slots.count).filter { !continues[$0] && startsEntry($0) }
-            let topAligned = starts.filter { values[$0] >= 2 }.count
-            guard starts.count >= 2, topAligned * 10 >= starts.count * 6 else { return continues }
-            return continues.indices.map { k in continues[k] && values[k] < 2 }
+            let topAligned = starts.count >= 2 && starts.filter { values[$0] >= 2 }.count * 10 >= starts.count * 6
+            return continues.indices.map { k in
+                continues[k] && repeatedValueColumns(k).count < 2 && !(topAligned && values[k] >= 2)
+            }
         }
 
         /// Tight setting: the first slot, and every slot that starts an
