@@ -151,7 +151,9 @@ public enum RuledTableDetector {
                 abs((cuts.first ?? -99) - grid.ys[r]) <= 3 && cuts.contains { $0 > grid.ys[r] + 1 && $0 < grid.ys[r + 1] - 1 }
             }
         })
-        guard tallRows.count == 1 || (tallRows.isEmpty && facingRows.count == 1) else { return nil }
+        // Otherwise (and in a row that is not the body) only rows that hold
+        // one entry per line of values.
+        let oneBody = tallRows.count == 1 || (tallRows.isEmpty && facingRows.count == 1)
         let members = CellText.assign(grid: grid, glyphs: glyphs)
         var newYs: [Double] = [grid.ys[0]]
         var rowMap: [Int] = []  // old row -> first new row
@@ -159,8 +161,9 @@ public enum RuledTableDetector {
         var numberedCuts: [Double]?
         for r in 0..<grid.rowCount {
             rowMap.append(newYs.count - 1)
-            let own = RowSplitter.split(grid: grid, row: r, glyphs: glyphs, members: members)
-            let borrowed = own?.numbered == true ? nil : facing.lazy.compactMap {
+            let own = (oneBody ? RowSplitter.split(grid: grid, row: r, glyphs: glyphs, members: members) : nil)
+                ?? RowSplitter.valueLines(grid: grid, row: r, glyphs: glyphs, members: members).map { RowSplitter.Split(cuts: $0, numbered: false) }
+            let borrowed = !oneBody || own?.numbered == true ? nil : facing.lazy.compactMap {
                 RowSplitter.borrowed($0, grid: grid, row: r, glyphs: glyphs, members: members)
             }.first
             if own?.numbered == true { numberedCuts = own?.cuts }

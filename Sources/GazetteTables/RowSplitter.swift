@@ -59,6 +59,19 @@ enum RowSplitter {
         return Split(cuts: body.cuts(at: starts), numbered: false)
     }
 
+    /// A ruled row of a table ruled between groups, not between entries,
+    /// that holds one entry per line: every line after the first has
+    /// values (codes, figures) in two columns or more right under values
+    /// in the same columns (a 預算總目次's 冊 with its agencies' numbers,
+    /// 030300351 板橋戶政事務所 | 030300352 三重戶政事務所). The row's cuts
+    /// between its lines, or nil.
+    static func valueLines(grid: TableGrid, row: Int, glyphs: [Glyph], members: [[Int]]) -> [Double]? {
+        guard let body = Body(grid: grid, row: row, glyphs: glyphs, members: members, asBody: false),
+              (1..<body.slots.count).allSatisfy({ body.repeatedValueColumns($0).count >= 2 })
+        else { return nil }
+        return body.cuts(at: Array(body.slots.indices))
+    }
+
     /// Cuts borrowed from the facing page of a spread: the same entries at
     /// the same heights, where this page has no numbers of its own (the
     /// money columns of a 派員出國計畫預算類別表). Kept only where no text
@@ -101,7 +114,7 @@ enum RowSplitter {
 
         /// Nil when the row is not a body to split (see `shouldSplit`) or
         /// its lines stand in one slot.
-        init?(grid: TableGrid, row: Int, glyphs: [Glyph], members: [[Int]]) {
+        init?(grid: TableGrid, row: Int, glyphs: [Glyph], members: [[Int]], asBody: Bool = true) {
             // Lines per column (columns of the cells that lie in this row only).
             var lines: [ColumnLine] = []
             for (index, cell) in grid.cells.enumerated() where cell.row == row && cell.rowSpan == 1 {
@@ -110,7 +123,8 @@ enum RowSplitter {
             guard lines.count >= 2 else { return nil }
             let heights = lines.map { $0.bottom - $0.top }.sorted()
             let lineHeight = heights[heights.count / 2]
-            guard shouldSplit(grid: grid, row: row, lineCount: lines.count, typicalLineHeight: lineHeight) else { return nil }
+            guard !asBody || shouldSplit(grid: grid, row: row, lineCount: lines.count, typicalLineHeight: lineHeight)
+            else { return nil }
             let slots = Self.slots(lines, lineHeight: lineHeight)
             guard slots.count >= 2 else { return nil }
             let slotTop = slots.map { s in s.map { lines[$0].top }.min()! }
