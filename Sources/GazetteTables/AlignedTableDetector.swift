@@ -258,6 +258,17 @@ public enum AlignedTableDetector {
             (0..<grid.columnCount).filter { c in !layouts[r * grid.columnCount + c].text.isEmpty }.count >= 2
         }.count
         guard filledRows * 2 >= grid.rowCount else { return nil }
+        guard !isAnswerOptions(layouts.map(\.text)) else { return nil }
         return PageTable(page: page.number, shape: shape, grid: grid, cells: layouts)
+    }
+
+    /// A multiple-choice question's options set out in columns ((A) … (B) …
+    /// / (C) … (D) …): every filled cell starts with the next letter of one
+    /// lettered style, from A. Running text of an exam paper, not a table.
+    static func isAnswerOptions(_ texts: [String]) -> Bool {
+        let markers = texts.filter { !$0.isEmpty }.map { OutlineMarker.parse($0)?.marker }
+        guard markers.count >= 2, let first = markers.first ?? nil,
+              [.upperLatin, .parenUpperLatin, .lowerLatin, .parenLowerLatin].contains(first.style) else { return false }
+        return markers.enumerated().allSatisfy { k, m in m?.style == first.style && m?.number == k + 1 }
     }
 }

@@ -54,7 +54,7 @@ enum RowSplitter {
         let continues = body.valuesStartEntries(body.continuations())
         let firstLines = body.entryStarts(continues: continues)
         let tight = body.leadingLoneLines(firstLines, continues: continues)
-        let starts = body.blankSeparatedStarts(tight: tight, firstLines: firstLines) ?? tight
+        let starts = body.joiningCentredFirstEntry(body.blankSeparatedStarts(tight: tight, firstLines: firstLines) ?? tight)
         guard starts.count >= 2 else { return nil }
         return Split(cuts: body.cuts(at: starts), numbered: false)
     }
@@ -338,6 +338,22 @@ enum RowSplitter {
                 !blankStarts.contains(start) && columns(first).count >= 3
             }
             return strongInside ? nil : blankStarts
+        }
+
+        /// Lines above the first line that holds the first column's text are
+        /// the top of that entry when that line sits in the middle of them
+        /// and the entry's other lines (cells centred vertically: a council
+        /// list's 建乙69 beside the middle line of its 案由), not the rest of
+        /// an entry from the page before.
+        func joiningCentredFirstEntry(_ starts: [Int]) -> [Int] {
+            guard starts.count >= 2, !columns(0).contains(0), columns(starts[1]).contains(0) else { return starts }
+            let k = starts[1]
+            guard gaps[k - 1] <= blank else { return starts }
+            let end = starts.count > 2 ? starts[2] - 1 : slots.count - 1
+            let middle = slots[k].filter { lines[$0].column == 0 }.map { (lines[$0].top + lines[$0].bottom) / 2 }.min()!
+            let centre = (slotTop[0] + slotBottom[end]) / 2
+            guard abs(middle - centre) <= 0.75 * lineHeight else { return starts }
+            return [0] + starts.dropFirst(2)
         }
 
         /// The rows' boundaries for entries starting at `starts`: the row's
