@@ -22,23 +22,32 @@ enum FormReader {
     }
 
     /// A form value normalised: a date of a day or a month as ISO
-    /// (民國105年03月08日 → 2016-03-08, 民國114年01月 → 2025-01); an amount
-    /// in 元 as its number (***15,200元／平方公尺 → 15200, 新臺幣*****6,000,000
-    /// 元正 → 6000000; 114年01月****9,840.0元／平方公尺 → 9840); an area as its
-    /// number (****123.45平方公尺 → 123.45); else none (0001, 2分之1,
-    /// 105北大字第012345號). The asterisks of masked fields are left out.
+    /// (民國105年03月08日 → 2016-03-08, 民國114年01月 → 2025-01), also when a
+    /// time or a note follows it (中華民國100年1月12日下午2時10分 →
+    /// 2011-01-12); an amount as its NT$ figure (95,442千元 → 95442000,
+    /// ***15,200元／平方公尺 → 15200, 新臺幣*****6,000,000元正 → 6000000;
+    /// 114年01月****9,840.0元／平方公尺 → 9840); an area as its number
+    /// (****123.45平方公尺 → 123.45); a plain figure as its number (688);
+    /// else none (0001 and 02-011 are codes, 2分之1, 105北大字第012345號).
+    /// The asterisks of masked fields are left out.
     static func normalised(_ value: String, context: RecordContext) -> FormValue {
         let text = CharacterClass.removingSpaces(value).filter { $0 != "*" && $0 != "＊" }
-        if let date = DateParser.parse(text, context: context.dateContext), !date.isRange,
-           date.precision == .day || date.precision == .month {
+        let date = DateParser.parse(text, context: context.dateContext)
+            ?? DateScanner(context: context.dateContext).matches(in: text).first { $0.range.lowerBound == text.startIndex }?.value
+        if let date, !date.isRange, date.precision == .day || date.precision == .month {
             return .date(date.start.iso)
         }
+        if let amount = AmountParser.parse(text), amount.currency == .TWD { return .number(Double(amount.value)) }
         for pattern in [#"[0-9][0-9,]*(\.[0-9]+)?(?=元)"#, #"[0-9][0-9,]*(\.[0-9]+)?(?=平方公尺|公頃|㎡)"#] {
             if let r = text.regexRange(pattern, backwards: true), let n = NumberParser.parse(String(text[r])),
                n.unit == nil {
                 let v = n.value.doubleValue
                 return .number(v)
             }
+        }
+        if text.matches(pattern: #"^(0|[1-9][0-9]{0,2}(,[0-9]{3})*|[1-9][0-9]*)(\.[0-9]+)?$"#), let n = NumberParser.parse(text),
+           n.unit == nil {
+            return .number(n.value.doubleValue)
         }
         return .none
     }

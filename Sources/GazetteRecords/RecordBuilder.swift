@@ -5,9 +5,20 @@ import GazetteTables
 public struct RunningParagraph: Sendable, Hashable {
     public var page: Int
     public var text: String
-    public init(page: Int, text: String) {
+    /// Its printed lines, each as the pieces a wide gap cuts it into
+    /// (`製表人：郭真真` and `擬參選人：郭裕信` side by side), folded.
+    public var lines: [[String]]
+    /// The font size of its first line, in points (0 when not known).
+    public var fontSize: Double
+    public var isBold: Bool
+
+    /// `lines` default to the text as one line of one piece.
+    public init(page: Int, text: String, lines: [[String]]? = nil, fontSize: Double = 0, isBold: Bool = false) {
         self.page = page
         self.text = text
+        self.lines = lines ?? [[text]]
+        self.fontSize = fontSize
+        self.isBold = isBold
     }
 }
 
@@ -30,7 +41,8 @@ public struct RecordContext: Sendable, Hashable {
 /// headers and context and reads their rows; tables no recogniser takes stay
 /// in `tables` only. Trips told in running text are read from paragraphs.
 public enum RecordBuilder {
-    /// Records of every table, in table order, then trips from running text.
+    /// Records of every table, in table order, then trips and key–value
+    /// forms from running text, each among the table records by page.
     public static func records(tables: [LogicalTable], paragraphs: [RunningParagraph] = [], documentYear: Int?,
                                documentDate: PartialDate? = nil) -> [Record] {
         let context = RecordContext(documentYear: documentYear, documentDate: documentDate)
@@ -44,8 +56,10 @@ public enum RecordBuilder {
                 }
             }
         }
-        // Trips from running text go among the table records by page.
-        for record in RunningTextTrips.records(in: paragraphs, context: context) {
+        // Records from running text go among the table records by page.
+        let running = RunningTextTrips.records(in: paragraphs, context: context)
+            + RunningTextForms.records(in: paragraphs, context: context)
+        for record in running {
             let index = records.firstIndex { $0.provenance.page > record.provenance.page } ?? records.count
             records.insert(record, at: index)
         }
