@@ -41,8 +41,8 @@ public struct RecordContext: Sendable, Hashable {
 /// headers and context and reads their rows; tables no recogniser takes stay
 /// in `tables` only. Trips told in running text are read from paragraphs.
 public enum RecordBuilder {
-    /// Records of every table, in table order, then trips and key–value
-    /// forms from running text, each among the table records by page.
+    /// Records of every table, in table order, then trips, key–value forms
+    /// and agenda lines from running text, each among the table records by page.
     public static func records(tables: [LogicalTable], paragraphs: [RunningParagraph] = [], documentYear: Int?,
                                documentDate: PartialDate? = nil) -> [Record] {
         let context = RecordContext(documentYear: documentYear, documentDate: documentDate)
@@ -59,6 +59,7 @@ public enum RecordBuilder {
         // Records from running text go among the table records by page.
         let running = RunningTextTrips.records(in: paragraphs, context: context)
             + RunningTextForms.records(in: paragraphs, context: context)
+            + RunningTextSchedule.records(in: paragraphs, context: context)
         for record in running {
             let index = records.firstIndex { $0.provenance.page > record.provenance.page } ?? records.count
             records.insert(record, at: index)
