@@ -22,6 +22,8 @@ struct DocumentRun {
     private var opening = OpeningBlocks()
     /// The running text's paragraphs, for records read from text.
     private var paragraphs: [RunningParagraph] = []
+    /// Each page's running headers, for records that name what a page lists.
+    private var runningHeaders: [Int: [String]] = [:]
     /// Private-use code points kept in each page's running text.
     private var privateUse: [Int: [String]] = [:]
     /// The last page's tables, for the facing page of a spread.
@@ -92,6 +94,8 @@ struct DocumentRun {
             paragraphs.append(RunningParagraph(page: layout.number, text: text, lines: Self.printedLines(of: block, in: layout),
                                                fontSize: block.fontSize, isBold: block.isBold))
         }
+        let headers = layout.furniture.filter { $0.kind == .header }.map { TextFolder.fold($0.text) }
+        if !headers.isEmpty { runningHeaders[layout.number] = headers }
         opening.add(layout, running: running)
         pages.append(PageEntry(
             number: layout.number, width: (layout.width * 10).rounded() / 10,
@@ -139,7 +143,8 @@ struct DocumentRun {
 
         let records = timed(&timings.records) {
             RecordBuilder.records(
-                tables: tables, paragraphs: paragraphs, documentYear: description.year, documentDate: description.date)
+                tables: tables, paragraphs: paragraphs, documentYear: description.year, documentDate: description.date,
+                runningHeaders: runningHeaders)
         }
 
         return GazetteDocument(

@@ -23,13 +23,19 @@ enum ProposalListReader {
         else { return [] }
         let list = heading(of: table)
         let kind = group == nil ? kindLine(of: table) : nil
+        // Else the kind printed as the running header of the row's page.
+        func pageKind(_ page: Int) -> String? {
+            group == nil ? context.runningHeaders[page]?.lazy.compactMap(kind(_:)).first : nil
+        }
         var records: [Record] = []
         for (index, row) in table.filledRows.enumerated() {
             func cell(_ c: Int?) -> String? { c.flatMap { $0 < row.count ? TextTools.nonEmpty(row[$0]) : nil } }
             guard let title = cell(titleColumn) else { continue }
+            let page = table.page(ofRow: index)
             let record = ProposalRecord(
-                provenance: Provenance(table: table.id, row: index, page: table.page(ofRow: index)),
-                list: list, item: cell(item).flatMap(TextTools.integer), itemRaw: cell(item), group: cell(group) ?? kind,
+                provenance: Provenance(table: table.id, row: index, page: page),
+                list: list, item: cell(item).flatMap(TextTools.integer), itemRaw: cell(item),
+                group: cell(group) ?? kind ?? pageKind(page),
                 organization: cell(organization), proposer: cell(proposer), title: title, centralAgency: cell(agency),
                 note: cell(note), review: cell(review), resolution: cell(resolution))
             records.append(.proposal(record))
@@ -57,7 +63,8 @@ enum ProposalListReader {
     }
 
     /// The kind of proposals a council list holds, printed beside its
-    /// heading (議員提案, 縣府提案, 議員動議案), when the table has no group column.
+    /// heading (議員提案, 縣府提案, 議員動議案), when the table has no group
+    /// column (or as the page's running header, see `records`).
     static func kindLine(of table: LogicalTable) -> String? {
         table.linesAbove.prefix(3).lazy.compactMap(kind).first
     }

@@ -28,10 +28,14 @@ public struct RecordContext: Sendable, Hashable {
     public var documentYear: Int?
     /// The document's date, for an agenda that prints no day of its own.
     public var documentDate: PartialDate?
+    /// Each page's running headers (folded): text repeated at the top of
+    /// neighbouring pages, such as the kind of a council's list (議員提案).
+    public var runningHeaders: [Int: [String]]
 
-    public init(documentYear: Int? = nil, documentDate: PartialDate? = nil) {
+    public init(documentYear: Int? = nil, documentDate: PartialDate? = nil, runningHeaders: [Int: [String]] = [:]) {
         self.documentYear = documentYear
         self.documentDate = documentDate
+        self.runningHeaders = runningHeaders
     }
 
     var dateContext: DateContext { DateContext(documentYear: documentYear) }
@@ -44,8 +48,8 @@ public enum RecordBuilder {
     /// Records of every table, in table order, then trips, key–value forms
     /// and agenda lines from running text, each among the table records by page.
     public static func records(tables: [LogicalTable], paragraphs: [RunningParagraph] = [], documentYear: Int?,
-                               documentDate: PartialDate? = nil) -> [Record] {
-        let context = RecordContext(documentYear: documentYear, documentDate: documentDate)
+                               documentDate: PartialDate? = nil, runningHeaders: [Int: [String]] = [:]) -> [Record] {
+        let context = RecordContext(documentYear: documentYear, documentDate: documentDate, runningHeaders: runningHeaders)
         var records: [Record] = []
         for table in tables {
             for recogniser in recognisers {

@@ -110,6 +110,20 @@ struct ProposalReadersTests {
         #expect(Self.proposals(sentence).first?.list == "議案一覽表")
     }
 
+    /// The kind printed as each page's running header names the group of
+    /// the rows on that page.
+    @Test func theKindAsARunningHeader() throws {
+        let t = table(["編號", "提案人", "案由", "審查意見", "大會議決"],
+                      [["民乙 16", "林哲凌", "建請改善住宅社區防災。", "照原案通過", "照審查意見通過"],
+                       ["建乙 64", "蔡秋敏", "建請改善道路。", "照原案通過", "照審查意見通過"]],
+                      title: "雲林縣議會第17屆第16、17次臨時會議案一覽表", rowPages: [1, 2])
+        let headers = [1: ["議員提案"], 2: ["第 2 頁", "縣府提案"]]
+        let proposals = ProposalListReader.records(t, RecordContext(runningHeaders: headers)).compactMap(\.proposal)
+        try #require(proposals.count == 2)
+        #expect(proposals.map(\.group) == ["議員提案", "縣府提案"])
+        #expect(ProposalListReader.records(t, context()).compactMap(\.proposal).allSatisfy { $0.group == nil })
+    }
+
     // MARK: forms
 
     @Test func aFormWithCheckboxes() throws {
