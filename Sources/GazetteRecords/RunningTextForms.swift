@@ -13,7 +13,7 @@ import GazetteTables
 /// with a paragraph that does not start with a label, or where a label comes
 /// again (the next block). Two pairs at least make a form, besides notes
 /// (說明, 註, 資料來源 …: a table's notes are no form); a unit line (單位：
-/// 新臺幣千元) is no pair. Its title is the
+/// 新臺幣千元) and a contents entry (附錄一：… ..... 28) are no pairs. Its title is the
 /// line printed above it when that stands out as a heading (a larger or bold
 /// line of its own); values are normalised as `FormReader` does.
 enum RunningTextForms {
@@ -45,7 +45,7 @@ enum RunningTextForms {
             if let r = run, r.page != paragraph.page { close() }
             for (lineIndex, line) in paragraph.lines.enumerated() {
                 for (pieceIndex, piece) in line.enumerated() {
-                    if let (label, value) = FieldLabel.split(piece), !label.matches(pattern: unit) {
+                    if let (label, value) = FieldLabel.split(piece), !label.matches(pattern: unit), !isContentsEntry(value) {
                         if run?.fields[label] != nil { close() }
                         if run == nil {
                             let above = index > 0 && lineIndex == 0 && pieceIndex == 0 ? paragraphs[index - 1] : nil
@@ -68,6 +68,16 @@ enum RunningTextForms {
         }
         close()
         return records
+    }
+
+    /// A table of contents' entry (附錄一：… ........ 28): a dot leader.
+    static func isContentsEntry(_ value: String) -> Bool {
+        var run = 0
+        for u in value.unicodeScalars {
+            run = CharacterClass.isLeader(u.value) ? run + 1 : 0
+            if run >= 4 { return true }
+        }
+        return false
     }
 
     /// The title of a form whose first pair opens `paragraph`: the paragraph

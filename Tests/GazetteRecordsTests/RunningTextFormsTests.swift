@@ -65,6 +65,7 @@ struct RunningTextFormsTests {
         #expect(Self.forms([Self.line("單位：新臺幣千元"), Self.line("說明：人天係各計畫預計天數乘以擬派人數之合計。")]).isEmpty)
         #expect(Self.forms([Self.line("說明：依據來函辦理。"), Self.line("註：本件經會計師查核簽證。")]).isEmpty)
         #expect(Self.forms([Self.line("主席（許議長崑源）：現在開會。"), Self.line("議員（陳明澤）：謝謝主席。")]).isEmpty)
+        #expect(Self.forms([Self.line("附錄一：科技領域學習重點 ........ 28"), Self.line("附錄二：議題融入說明 ........ 31")]).isEmpty)
         // A paragraph that does not start with a label ends the run.
         #expect(Self.forms([Self.line("日期：100年1月12日"), Self.line("今日天氣晴。"), Self.line("地點：議事廳")]).isEmpty)
     }
