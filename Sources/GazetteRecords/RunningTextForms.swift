@@ -15,7 +15,8 @@ import GazetteTables
 /// (說明, 註, 資料來源 …: a table's notes are no form); a unit line (單位：
 /// 新臺幣千元) and a contents entry (附錄一：… ..... 28) are no pairs. Its title is the
 /// line printed above it when that stands out as a heading (a larger or bold
-/// line of its own); values are normalised as `FormReader` does.
+/// line of its own); values are normalised as `FormReader` does. A block
+/// whose labels are a proposal list's (編號：… 案由：… 決議：…) is a proposal.
 enum RunningTextForms {
     /// A run of pairs being read.
     struct Run {
@@ -32,12 +33,18 @@ enum RunningTextForms {
     static func records(in paragraphs: [RunningParagraph], context: RecordContext) -> [Record] {
         var records: [Record] = []
         var run: Run?
+        // The last heading line, for proposals printed as key–value blocks.
+        var lastHeading: String?
         func close() {
             if let r = run, r.fields.keys.filter({ !$0.matches(pattern: note) }).count >= 2 {
-                var form = FormRecord(provenance: Provenance(table: nil, row: nil, page: r.page), title: r.title,
-                                      fields: r.fields)
-                for key in r.fields.keys { form.values.set(key, FormReader.normalised(r.fields[key] ?? "", context: context)) }
-                records.append(.form(form))
+                if let proposal = proposal(r, list: lastHeading, context: context) {
+                    records.append(.proposal(proposal))
+                } else {
+                    var form = FormRecord(provenance: Provenance(table: nil, row: nil, page: r.page), title: r.title,
+                                          fields: r.fields)
+                    for key in r.fields.keys { form.values.set(key, FormReader.normalised(r.fields[key] ?? "", context: context)) }
+                    records.append(.form(form))
+                }
             }
             run = nil
         }
@@ -58,6 +65,9 @@ enum RunningTextForms {
                     } else if lineIndex == 0 && pieceIndex == 0 {
                         // A paragraph that does not start with a label.
                         close()
+                        if TextTools.isHeading(paragraph.text) || ProposalListReader.isListHeading(paragraph.text) {
+                            lastHeading = TextTools.nonEmpty(paragraph.text)
+                        }
                     } else if let last = run?.last, let before = run?.fields[last] {
                         let joined = pieceIndex > 0 ? (before.isEmpty ? piece : before + " " + piece)
                             : CellText.joinLines(before, piece)
@@ -68,6 +78,17 @@ enum RunningTextForms {
         }
         close()
         return records
+    }
+
+    /// A block that is a proposal (編號：… 案由：… 決議：…, the labels of a
+    /// proposal list's columns): the proposal, under the last heading.
+    static func proposal(_ run: Run, list: String?, context: RecordContext) -> ProposalRecord? {
+        let labels = run.fields.keys
+        guard let columns = ProposalListReader.columns(labels) else { return nil }
+        let kind = columns.group == nil
+            ? context.runningHeaders[run.page]?.lazy.compactMap(ProposalListReader.kind(_:)).first : nil
+        return columns.record({ c in c.flatMap { TextTools.nonEmpty(run.fields[labels[$0]]) } },
+                              provenance: Provenance(table: nil, row: nil, page: run.page), list: list ?? run.title, kind: kind)
     }
 
     /// A table of contents' entry (附錄一：… ........ 28): a dot leader.

@@ -69,4 +69,21 @@ struct RunningTextFormsTests {
         // A paragraph that does not start with a label ends the run.
         #expect(Self.forms([Self.line("日期：100年1月12日"), Self.line("今日天氣晴。"), Self.line("地點：議事廳")]).isEmpty)
     }
+
+    /// A block with a proposal list's labels is a proposal, under the last
+    /// heading; each block under it too.
+    @Test func proposalsAsKeyValueBlocks() throws {
+        let records = RunningTextForms.records(in: [
+            Self.line("貳、審議市政府提案"),
+            Self.line("編號：1"), Self.line("類別：民政"), Self.line("案由：請審議重陽敬老禮品實施計畫經費擬先行墊付執行案。"),
+            Self.line("決議：同意辦理。"),
+            Self.line("編號：2"), Self.line("類別：財政"), Self.line("案由：請審議追加預算案。"), Self.line("決議：照案通過。"),
+        ], context: context())
+        let proposals = records.compactMap(\.proposal)
+        try #require(proposals.count == 2 && records.count == 2)
+        #expect(proposals[0].list == "貳、審議市政府提案" && proposals[0].item == 1 && proposals[0].itemRaw == "1")
+        #expect(proposals[0].group == "民政" && proposals[0].resolution == "同意辦理。" && proposals[0].proposer == nil)
+        #expect(proposals[1].title == "請審議追加預算案。" && proposals[1].list == "貳、審議市政府提案")
+        #expect(proposals.allSatisfy { $0.provenance == Provenance(table: nil, row: nil, page: 1) })
+    }
 }
