@@ -54,6 +54,9 @@ let package = Package(
                 "GazetteRead", "GazetteOCR", "GazetteLayout", "GazetteTables", "GazetteNormalise", "GazetteRecords",
                 "GazetteEmit", "CPopplerGlib",
             ]),
+        // Scoring against truth written from page images (tables by adjacency F1, records field by field):
+        // shared by the end-to-end tests and gazette-bench.
+        .target(name: "GazetteScoring", dependencies: ["Gazette"]),
         // Batch conversion: worker processes, resumable runs, shards.
         .target(name: "GazetteBatch", dependencies: ["Gazette"]),
         .executableTarget(
@@ -66,7 +69,7 @@ let package = Package(
         // Speed and memory, measured against poppler's floor and a peer.
         .executableTarget(
             name: "GazetteBench",
-            dependencies: ["Gazette", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Gazette", "GazetteScoring", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Unit tests per stage, end-to-end tests on real PDFs.
         .target(name: "GazetteTestSupport", path: "Tests/GazetteTestSupport"),
         .testTarget(name: "GazetteReadTests", dependencies: ["GazetteRead", "GazetteTestSupport"]),
@@ -76,7 +79,7 @@ let package = Package(
         .testTarget(name: "GazetteTablesTests", dependencies: ["GazetteTables", "GazetteTestSupport"]),
         .testTarget(name: "GazetteRecordsTests", dependencies: ["GazetteRecords", "GazetteTables", "GazetteNormalise", "GazetteRead"]),
         .testTarget(name: "GazetteEmitTests", dependencies: ["GazetteEmit", "GazetteRead", "GazetteRecords", "GazetteTables"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Gazette", "GazetteCLI", "CPopplerGlib"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Gazette", "GazetteCLI", "GazetteScoring", "CPopplerGlib"]),
         .testTarget(name: "GazetteBatchTests", dependencies: ["GazetteBatch", "GazetteCLI"]),
     ],
     cxxLanguageStandard: .cxx17

@@ -20,6 +20,10 @@ struct DocumentRun {
     private var warnings: [Warning] = []
     private var outline: [OutlineEntry] = []
     private var opening = OpeningBlocks()
+    /// The running text's paragraphs, for records read from text.
+    private var paragraphs: [RunningParagraph] = []
+    /// Each page's running headers, for records that name what a page lists.
+    private var runningHeaders: [Int: [String]] = [:]
     /// Private-use code points kept in each page's running text.
     private var privateUse: [Int: [String]] = [:]
     /// The last page's tables, for the facing page of a spread.
@@ -86,12 +90,32 @@ struct DocumentRun {
                 return (block, folded.text)
             }
         }
+        for (block, text) in running where !text.isEmpty {
+            paragraphs.append(RunningParagraph(page: layout.number, text: text, lines: Self.printedLines(of: block, in: layout),
+                                               fontSize: block.fontSize, isBold: block.isBold))
+        }
+        let headers = layout.furniture.filter { $0.kind == .header }.map { TextFolder.fold($0.text) }
+        if !headers.isEmpty { runningHeaders[layout.number] = headers }
         opening.add(layout, running: running)
         pages.append(PageEntry(
             number: layout.number, width: (layout.width * 10).rounded() / 10,
             height: (layout.height * 10).rounded() / 10, rotation: page.page.rotation,
             hasTextLayer: page.page.hasTextLayer, label: layout.pageNumber?.label,
             text: running.map(\.text).joined(separator: "\n\n"), ocr: page.page.ocr))
+    }
+
+    /// A block's printed lines, each as its segments (the pieces of one
+    /// visual line a wide gap separates), folded.
+    static func printedLines(of block: TextBlock, in layout: PageLayout) -> [[String]] {
+        var lines: [[String]] = []
+        var row: Int?
+        for index in block.lines where index < layout.lines.count {
+            let line = layout.lines[index]
+            let text = TextFolder.fold(line.text)
+            if line.row == row, !lines.isEmpty { lines[lines.count - 1].append(text) } else { lines.append([text]) }
+            row = line.row
+        }
+        return lines
     }
 
     /// Builds the envelope (the emit stage's input).
@@ -117,13 +141,10 @@ struct DocumentRun {
             return index.entries.map { DateEntry($0.match, page: $0.page) }
         }
 
-        // The running paragraphs, for records read from text (trips).
-        let paragraphs = pages.flatMap { page in
-            page.text.components(separatedBy: "\n\n").filter { !$0.isEmpty }.map { RunningParagraph(page: page.number, text: $0) }
-        }
         let records = timed(&timings.records) {
             RecordBuilder.records(
-                tables: tables, paragraphs: paragraphs, documentYear: description.year, documentDate: description.date)
+                tables: tables, paragraphs: paragraphs, documentYear: description.year, documentDate: description.date,
+                runningHeaders: runningHeaders)
         }
 
         return GazetteDocument(

@@ -1,5 +1,6 @@
 import Foundation
 import Gazette
+import GazetteScoring
 
 /// `gazette-bench --ocr-twins DIR`: the scanned twins that
 /// `scripts/make-scanned-twins` renders from the born-digital corpus
@@ -10,11 +11,10 @@ import Gazette
 ///   spaces left out) of each page's running text against the text gazette
 ///   reads from the born-digital original (`corpus/expected/<name>.json`),
 ///   which the golden tests hold to the PDF;
-/// - tables: ICDAR 2013 adjacency F1 against `corpus/truth/` (the scorer of
-///   the table-structure tests);
-/// - records: the fields of each truth record equal in the record of its
-///   type that agrees on most fields (strings without spaces, numbers as
-///   numbers), and how many truth records were found at all.
+/// - tables: ICDAR 2013 adjacency F1 against `corpus/truth/`, and records
+///   field by field and found, as `GazetteScoring` scores them for the
+///   end-to-end tests (`TableScoring`, `RecordMatcher`: strings after NFKC
+///   without whitespace, numbers exactly, the page a field too).
 struct OCRTwins {
     var directory: String
     var corpus: URL
@@ -108,69 +108,20 @@ struct OCRTwins {
             }
         }
 
-        // Tables, as the table-structure tests score them.
-        let truthValue = try JSONValue(parsing: Data(contentsOf: truth))
-        let ours: [[[String]]] = document.tables.map { table in
-            [table.header].filter { $0.contains { !$0.isEmpty } } + table.rows
-        }
-        var expectedGrids: [[[String]]] = []
-        if case .array(let tables)? = truthValue["tables"] {
-            for table in tables {
-                var grid: [[String]] = []
-                if case .array(let header)? = table["header"] {
-                    let h = header.map { $0.stringValue ?? "" }
-                    if h.contains(where: { !$0.isEmpty }) { grid.append(h) }
-                }
-                if case .array(let rows)? = table["rows"] {
-                    for row in rows {
-                        if case .array(let cells) = row { grid.append(cells.map { $0.stringValue ?? "" }) }
-                    }
-                }
-                expectedGrids.append(grid)
-            }
-        }
-        score.tables = AdjacencyScore.score(extracted: ours, expected: expectedGrids)
-
-        // Records, field by field.
-        let truthRecords = (try JSONSerialization.jsonObject(with: Data(contentsOf: truth)) as? [String: Any])?["records"]
-            as? [[String: Any]] ?? []
-        var mine = try JSONSerialization.jsonObject(with: JSONEncoder().encode(document.records)) as? [[String: Any]] ?? []
-        let provenance: Set<String> = ["type", "table", "row", "page", "tableId", "rowIndex"]
-        for record in truthRecords {
-            let type = record["type"] as? String
-            let keys = record.keys.filter { !provenance.contains($0) }
-            score.records += 1
-            score.fields += keys.count
-            var best: (index: Int, right: Int)?
-            for (index, candidate) in mine.enumerated() where candidate["type"] as? String == type {
-                let right = keys.filter { Self.same(record[$0], candidate[$0]) }.count
-                if best == nil || right > best!.right { best = (index, right) }
-            }
-            if let best, best.right > 0 {
-                score.recordsFound += 1
-                score.fieldsRight += best.right
-                mine.remove(at: best.index)
-            }
-        }
+        // Tables and records, as the end-to-end tests score them.
+        let truthFile = try TruthFile(url: truth)
+        score.tables = TableScoring.score(document, truth: truthFile, pages: nil).adjacency
+        let pairings = RecordMatcher(comparison: .squeezed).pair(truth: truthFile.records,
+                                                                 ours: try RecordMatcher.records(of: document))
+        let records = RecordScore(pairings).total
+        (score.fieldsRight, score.fields, score.recordsFound, score.records) =
+            (records.fieldsRight, records.fields, records.found, records.records)
         return score
     }
 
     /// Text as compared: folded, without any space.
     static func comparable(_ text: String) -> [Unicode.Scalar] {
         Array(CharacterClass.removingSpaces(TextFolder.fold(text)).unicodeScalars)
-    }
-
-    static func same(_ a: Any?, _ b: Any?) -> Bool {
-        switch (a, b) {
-        case (nil, nil), (is NSNull, is NSNull), (nil, is NSNull), (is NSNull, nil): return true
-        case (let x as NSNumber, let y as NSNumber): return x.doubleValue == y.doubleValue
-        case (let x as String, let y as String): return comparable(x) == comparable(y)
-        case (let x as [Any], let y as [Any]):
-            return x.count == y.count && zip(x, y).allSatisfy { same($0, $1) }
-        case (let x as [String: Any], let y as [String: Any]):
-            return Set(x.keys) == Set(y.keys) && x.keys.allSatisfy { same(x[$0], y[$0]) }
-        default: return false
-        }
     }
 
     /// Levenshtein distance (two rows).

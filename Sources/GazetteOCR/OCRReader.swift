@@ -19,17 +19,24 @@ public struct OCROptions: Sendable, Hashable, Codable {
     public var languages: String
     /// Resolution pages are rendered at.
     public var dpi: Int
+    /// Only these pages (1-based) may be read by OCR; nil: any page. The
+    /// others are read as the PDF gives them. For scoring against truth that
+    /// covers some pages of a document, so the rest is not OCRed for nothing.
+    public var pages: Set<Int>?
 
     public static let defaultLanguages = "chi_tra+eng"
 
-    public init(mode: OCRMode = .auto, languages: String = OCROptions.defaultLanguages, dpi: Int = 300) {
+    public init(mode: OCRMode = .auto, languages: String = OCROptions.defaultLanguages, dpi: Int = 300,
+                pages: Set<Int>? = nil) {
         self.mode = mode
         self.languages = languages
         self.dpi = dpi
+        self.pages = pages
     }
 
     /// True when `page`, as the PDF gives it, is to be read by OCR.
     public func wants(_ page: Page) -> Bool {
+        if let pages, !pages.contains(page.number) { return false }
         switch mode {
         case .off: return false
         case .force: return true

@@ -4,10 +4,12 @@ import GazetteTables
 
 /// Reads a `form` record from each block of a key–value form (a table the
 /// tables stage made of `label：value` pairs: one row per block, one column
-/// per label): the values as printed, and normalised where they are dates,
-/// amounts or areas.
+/// per label), and from a box of one column whose rows open with
+/// `label：value` lines (the boxed head of a scanned meeting record): the
+/// values as printed, and normalised where they are dates, amounts or areas.
 enum FormReader {
     static func records(_ table: LogicalTable, _ context: RecordContext) -> [Record] {
+        if table.columnCount == 1 { return boxedPairs(table, context).map { [.form($0)] } ?? [] }
         guard table.shape == .keyValue else { return [] }
         let labels = table.header
         return table.rows.enumerated().map { index, row in
@@ -21,24 +23,56 @@ enum FormReader {
         }
     }
 
+    /// The form of a one-column box: its leading rows, while they are
+    /// `label：value` lines (two at least; the first row without a label
+    /// ends the form), under the box's heading.
+    static func boxedPairs(_ table: LogicalTable, _ context: RecordContext) -> FormRecord? {
+        var form = FormRecord(provenance: Provenance(table: table.id, row: 0, page: table.firstPage))
+        for row in table.rows {
+            guard let text = row.first.flatMap(TextTools.nonEmpty), let (label, value) = FieldLabel.split(text),
+                  form.fields[label] == nil else { break }
+            form.fields.set(label, value)
+            form.values.set(label, normalised(value, context: context))
+        }
+        guard form.fields.keys.count >= 2 else { return nil }
+        let heading = table.header.first.flatMap(TextTools.nonEmpty)
+        form.title = heading.flatMap { FieldLabel.split($0) == nil ? $0 : nil } ?? TextTools.nonEmpty(table.title)
+        return form
+    }
+
     /// A form value normalised: a date of a day or a month as ISO
-    /// (民國105年03月08日 → 2016-03-08, 民國114年01月 → 2025-01); an amount
-    /// in 元 as its number (***15,200元／平方公尺 → 15200, 新臺幣*****6,000,000
-    /// 元正 → 6000000; 114年01月****9,840.0元／平方公尺 → 9840); an area as its
-    /// number (****123.45平方公尺 → 123.45); else none (0001, 2分之1,
-    /// 105北大字第012345號). The asterisks of masked fields are left out.
+    /// (民國105年03月08日 → 2016-03-08, 民國114年01月 → 2025-01), also when a
+    /// time or a note follows it (中華民國100年1月12日下午2時10分 →
+    /// 2011-01-12, 中華民國101年10月2日（星期二）11時35分 → 2012-10-02); an
+    /// amount as its NT$ figure (95,442千元 → 95442000, ***15,200元／平方公尺
+    /// → 15200, 新臺幣*****6,000,000元正 → 6000000; 114年01月****9,840.0元／
+    /// 平方公尺 → 9840); an area as its number
+    /// (****123.45平方公尺 → 123.45); a plain figure as its number (688);
+    /// else none (0001 and 02-011 are codes, 2分之1, 105北大字第012345號).
+    /// The asterisks of masked fields are left out.
     static func normalised(_ value: String, context: RecordContext) -> FormValue {
         let text = CharacterClass.removingSpaces(value).filter { $0 != "*" && $0 != "＊" }
-        if let date = DateParser.parse(text, context: context.dateContext), !date.isRange,
-           date.precision == .day || date.precision == .month {
+        // The whole value, else a date it starts with, else the date before
+        // a note in parentheses (（星期二）11時35分).
+        let date = DateParser.parse(text, context: context.dateContext)
+            ?? DateScanner(context: context.dateContext).matches(in: text).first { $0.range.lowerBound == text.startIndex }?.value
+            ?? text.firstIndex(where: { $0 == "（" || $0 == "(" }).flatMap {
+                DateParser.parse(String(text[..<$0]), context: context.dateContext)
+            }
+        if let date, !date.isRange, date.precision == .day || date.precision == .month {
             return .date(date.start.iso)
         }
+        if let amount = AmountParser.parse(text), amount.currency == .TWD { return .number(Double(amount.value)) }
         for pattern in [#"[0-9][0-9,]*(\.[0-9]+)?(?=元)"#, #"[0-9][0-9,]*(\.[0-9]+)?(?=平方公尺|公頃|㎡)"#] {
             if let r = text.regexRange(pattern, backwards: true), let n = NumberParser.parse(String(text[r])),
                n.unit == nil {
                 let v = n.value.doubleValue
                 return .number(v)
             }
+        }
+        if text.matches(pattern: #"^(0|[1-9][0-9]{0,2}(,[0-9]{3})*|[1-9][0-9]*)(\.[0-9]+)?$"#), let n = NumberParser.parse(text),
+           n.unit == nil {
+            return .number(n.value.doubleValue)
         }
         return .none
     }

@@ -3,29 +3,61 @@ import GazetteNormalise
 import GazetteTables
 
 /// Reads proposal lists (項次 / 議題組別 / 主辦 or 提案單位 / 提案名稱 /
-/// 對應中央部會 / 說明/進度 or 解除列管原因): one record per proposal, its
-/// `list` the heading the table sits under.
+/// 對應中央部會 / 說明/進度 or 解除列管原因) and councils' lists (編號 /
+/// 提案人 / 案由 / 審查意見 / 大會議決): one record per proposal, its `list`
+/// the heading the table sits under.
 enum ProposalListReader {
+    /// Where each proposal field is, by column (or by a key–value block's label).
+    struct Columns {
+        var title: Int
+        var item, group, proposer, organization, agency, review, resolution, note: Int?
+
+        /// The proposal of one row's cells (`cell(column)`: the text, nil when empty).
+        func record(_ cell: (Int?) -> String?, provenance: Provenance, list: String?, kind: String?) -> ProposalRecord? {
+            guard let title = cell(title) else { return nil }
+            return ProposalRecord(
+                provenance: provenance, list: list, item: cell(item).flatMap(TextTools.integer), itemRaw: cell(item),
+                group: cell(group) ?? kind, organization: cell(organization), proposer: cell(proposer), title: title,
+                centralAgency: cell(agency), note: cell(note), review: cell(review), resolution: cell(resolution))
+        }
+    }
+
+    /// The proposal fields of a table's header labels (or of a key–value
+    /// block's labels), or nil when they make no proposal list: a title
+    /// column, an item number or who proposes it, and one more column.
+    static func columns(_ labels: [String]) -> Columns? {
+        var map = HeaderMap(labels)
+        guard let title = map.take(#"提案名稱|案名|案由|議題名稱|方案名稱|合作方案|議案|^提案$|提案內容"#) else { return nil }
+        var c = Columns(title: title)
+        c.item = map.take(#"^(項次|編號|序號|案號|項目編號|No\.?|NO\.?)$"#)
+        c.group = map.take(#"組別|議題組|分組|^類別$"#)
+        c.proposer = map.take(#"^(提案人|動議人|提案議員|提議人)"#)
+        c.organization = map.take(#"主辦|提案單位|提案機關|提案縣市|辦理單位|承辦|權責單位|主政"#, excluding: #"部會"#)
+        c.agency = map.take(#"部會|中央機關|中央主管|主管機關"#)
+        c.review = map.take(#"審查意見|審查結果|審查會意見"#)
+        c.resolution = map.take(#"議決|決議"#)
+        c.note = map.take(#"說明|進度|原因|辦理情形|執行情形|備註|意見|回復"#)
+        guard c.item != nil || c.organization != nil || c.proposer != nil,
+              [c.item, c.group, c.organization, c.proposer, c.agency, c.note, c.review, c.resolution]
+                .compactMap({ $0 }).count >= 2
+        else { return nil }
+        return c
+    }
+
     static func records(_ table: LogicalTable, _ context: RecordContext) -> [Record] {
-        var map = HeaderMap(table.header)
-        guard let titleColumn = map.take(#"提案名稱|案名|案由|議題名稱|方案名稱|合作方案|議案|^提案$|提案內容"#) else { return [] }
-        let item = map.take(#"^(項次|編號|序號|案號|項目編號|No\.?|NO\.?)$"#)
-        let group = map.take(#"組別|議題組|分組"#)
-        let organization = map.take(#"主辦|提案單位|提案機關|提案縣市|辦理單位|承辦|權責單位|主政|提案人"#, excluding: #"部會"#)
-        let agency = map.take(#"部會|中央機關|中央主管|主管機關"#)
-        let note = map.take(#"說明|進度|原因|辦理情形|執行情形|備註|決議|意見|回復"#)
-        guard item != nil || organization != nil,
-              [item, group, organization, agency, note].compactMap({ $0 }).count >= 2
-        else { return [] }
+        guard let columns = columns(table.header) else { return [] }
         let list = heading(of: table)
+        let kind = columns.group == nil ? kindLine(of: table) : nil
+        // Else the kind printed as the running header of the row's page.
+        func pageKind(_ page: Int) -> String? {
+            columns.group == nil ? context.runningHeaders[page]?.lazy.compactMap(Self.kind(_:)).first : nil
+        }
         var records: [Record] = []
         for (index, row) in table.filledRows.enumerated() {
             func cell(_ c: Int?) -> String? { c.flatMap { $0 < row.count ? TextTools.nonEmpty(row[$0]) : nil } }
-            guard let title = cell(titleColumn) else { continue }
-            let record = ProposalRecord(
-                provenance: Provenance(table: table.id, row: index, page: table.page(ofRow: index)),
-                list: list, item: cell(item).flatMap(TextTools.integer), group: cell(group),
-                organization: cell(organization), title: title, centralAgency: cell(agency), note: cell(note))
+            let page = table.page(ofRow: index)
+            guard let record = columns.record(cell, provenance: Provenance(table: table.id, row: index, page: page),
+                                              list: list, kind: kind ?? pageKind(page)) else { continue }
             records.append(.proposal(record))
         }
         return records
@@ -33,11 +65,33 @@ enum ProposalListReader {
 
     /// The heading a table sits under: its title when that is a numbered
     /// heading ((一)擬解除列管…), else the nearest numbered heading above
-    /// it, else its title.
+    /// it, else the line right above it when that reads as a heading
+    /// (第一審查會（民政類） under the document's title), else its title.
     static func heading(of table: LogicalTable) -> String? {
         if let title = table.title, TextTools.label(of: title) != nil { return title }
         if let line = table.linesAbove.prefix(6).first(where: TextTools.isHeading) { return line }
+        if let line = table.linesAbove.first, isListHeading(line) { return line }
         return table.title
+    }
+
+    /// A short line that names what follows: no sentence, no label：value, no
+    /// unit or date line.
+    static func isListHeading(_ line: String) -> Bool {
+        let t = CharacterClass.removingSpaces(line)
+        return (2...30).contains(t.count) && t.regexRange(#"[。；：:]|^單位|^[※註]"#) == nil
+            && DateParser.parse(t, context: DateContext()) == nil && kind(t) == nil
+    }
+
+    /// The kind of proposals a council list holds, printed beside its
+    /// heading (議員提案, 縣府提案, 議員動議案), when the table has no group
+    /// column (or as the page's running header, see `records`).
+    static func kindLine(of table: LogicalTable) -> String? {
+        table.linesAbove.prefix(3).lazy.compactMap(kind).first
+    }
+
+    static func kind(_ line: String) -> String? {
+        let t = CharacterClass.removingSpaces(line)
+        return t.matches(pattern: #"^(議員|縣府|縣政府|市府|市政府|本會|委員|議會)?(提案|動議案|臨時動議)$"#) ? t : nil
     }
 }
 

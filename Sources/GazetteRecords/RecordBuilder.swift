@@ -5,9 +5,20 @@ import GazetteTables
 public struct RunningParagraph: Sendable, Hashable {
     public var page: Int
     public var text: String
-    public init(page: Int, text: String) {
+    /// Its printed lines, each as the pieces a wide gap cuts it into
+    /// (`製表人：郭真真` and `擬參選人：郭裕信` side by side), folded.
+    public var lines: [[String]]
+    /// The font size of its first line, in points (0 when not known).
+    public var fontSize: Double
+    public var isBold: Bool
+
+    /// `lines` default to the text as one line of one piece.
+    public init(page: Int, text: String, lines: [[String]]? = nil, fontSize: Double = 0, isBold: Bool = false) {
         self.page = page
         self.text = text
+        self.lines = lines ?? [[text]]
+        self.fontSize = fontSize
+        self.isBold = isBold
     }
 }
 
@@ -17,10 +28,14 @@ public struct RecordContext: Sendable, Hashable {
     public var documentYear: Int?
     /// The document's date, for an agenda that prints no day of its own.
     public var documentDate: PartialDate?
+    /// Each page's running headers (folded): text repeated at the top of
+    /// neighbouring pages, such as the kind of a council's list (議員提案).
+    public var runningHeaders: [Int: [String]]
 
-    public init(documentYear: Int? = nil, documentDate: PartialDate? = nil) {
+    public init(documentYear: Int? = nil, documentDate: PartialDate? = nil, runningHeaders: [Int: [String]] = [:]) {
         self.documentYear = documentYear
         self.documentDate = documentDate
+        self.runningHeaders = runningHeaders
     }
 
     var dateContext: DateContext { DateContext(documentYear: documentYear) }
@@ -30,10 +45,11 @@ public struct RecordContext: Sendable, Hashable {
 /// headers and context and reads their rows; tables no recogniser takes stay
 /// in `tables` only. Trips told in running text are read from paragraphs.
 public enum RecordBuilder {
-    /// Records of every table, in table order, then trips from running text.
+    /// Records of every table, in table order, then trips, key–value forms
+    /// and agenda lines from running text, each among the table records by page.
     public static func records(tables: [LogicalTable], paragraphs: [RunningParagraph] = [], documentYear: Int?,
-                               documentDate: PartialDate? = nil) -> [Record] {
-        let context = RecordContext(documentYear: documentYear, documentDate: documentDate)
+                               documentDate: PartialDate? = nil, runningHeaders: [Int: [String]] = [:]) -> [Record] {
+        let context = RecordContext(documentYear: documentYear, documentDate: documentDate, runningHeaders: runningHeaders)
         var records: [Record] = []
         // A table of contents lists the document's parts: it holds no records.
         for table in tables where table.shape != .contents {
@@ -45,8 +61,11 @@ public enum RecordBuilder {
                 }
             }
         }
-        // Trips from running text go among the table records by page.
-        for record in RunningTextTrips.records(in: paragraphs, context: context) {
+        // Records from running text go among the table records by page.
+        let running = RunningTextTrips.records(in: paragraphs, context: context)
+            + RunningTextForms.records(in: paragraphs, context: context)
+            + RunningTextSchedule.records(in: paragraphs, context: context)
+        for record in running {
             let index = records.firstIndex { $0.provenance.page > record.provenance.page } ?? records.count
             records.insert(record, at: index)
         }

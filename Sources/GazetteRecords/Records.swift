@@ -59,32 +59,49 @@ public struct TripRecord: Hashable, Sendable, Codable {
     }
 }
 
-/// One proposal of a proposal list (項次 / 議題組別 / 主辦單位 / 提案名稱 …).
+/// One proposal of a proposal list (項次 / 議題組別 / 主辦單位 / 提案名稱 …),
+/// or of a council's list (編號 / 提案人 / 案由 / 審查意見 / 大會議決).
 public struct ProposalRecord: Hashable, Sendable, Codable {
     /// Where it comes from (written by `Record` beside the fields).
     public var provenance = Provenance.none
     /// The heading the table sits under.
     public var list: String?
+    /// The number, when it is a plain integer.
     public var item: Int?
+    /// The number as printed (民乙16, 3).
+    public var itemRaw: String?
     public var group: String?
     public var organization: String?
+    /// Who proposed it (提案人 / 動議人), as printed.
+    public var proposer: String?
     public var title: String?
     public var centralAgency: String?
     public var note: String?
+    /// The committee's review (審查意見).
+    public var review: String?
+    /// What the council resolved (大會議決 / 決議).
+    public var resolution: String?
 
     /// The JSON keys, in the order they are written (after `type` and the provenance).
-    enum CodingKeys: String, CodingKey { case list, item, group, organization, title, centralAgency, note }
+    enum CodingKeys: String, CodingKey {
+        case list, item, itemRaw, group, organization, proposer, title, centralAgency, note, review, resolution
+    }
 
-    public init(provenance: Provenance, list: String? = nil, item: Int? = nil, group: String? = nil,
-                organization: String? = nil, title: String? = nil, centralAgency: String? = nil, note: String? = nil) {
+    public init(provenance: Provenance, list: String? = nil, item: Int? = nil, itemRaw: String? = nil,
+                group: String? = nil, organization: String? = nil, proposer: String? = nil, title: String? = nil,
+                centralAgency: String? = nil, note: String? = nil, review: String? = nil, resolution: String? = nil) {
         self.provenance = provenance
         self.list = list
         self.item = item
+        self.itemRaw = itemRaw
         self.group = group
         self.organization = organization
+        self.proposer = proposer
         self.title = title
         self.centralAgency = centralAgency
         self.note = note
+        self.review = review
+        self.resolution = resolution
     }
 }
 

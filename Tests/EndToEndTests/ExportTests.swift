@@ -41,7 +41,8 @@ struct ExportTests {
         switch type {
         case "trip": return ["table", "row", "page", "planName", "itemNumber", "areaCode", "startDate", "endDate", "destination", "travellers",
                              "travellerCount", "budgetTWD", "budgetRaw", "outcomes"]
-        case "proposal": return ["table", "row", "page", "list", "item", "group", "organization", "title", "centralAgency", "note"]
+        case "proposal": return ["table", "row", "page", "list", "item", "itemRaw", "group", "organization", "proposer", "title",
+                                 "centralAgency", "note", "review", "resolution"]
         case "proposalForm": return ["table", "row", "page", "title", "organization", "types", "partnerCities", "description",
                                      "actions", "benefits", "contact"]
         case "fundingLine": return ["table", "row", "page", "category", "source", "period", "amountTWD"]

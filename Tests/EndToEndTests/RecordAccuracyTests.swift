@@ -1,13 +1,15 @@
 import Foundation
 import Gazette
+import GazetteScoring
 import Testing
 
 /// Runs the pipeline on every corpus PDF that has a truth file, matches the
 /// records to the truth's records and checks them field by field.
 ///
-/// Matching: each truth record takes the unmatched record of its type that
-/// agrees with it on the most fields. Comparing: strings after NFC with
-/// whitespace next to a CJK character ignored (the layout stage sets
+/// Matching: `RecordMatcher` (GazetteScoring, as for the real corpus):
+/// one to one, the pairs of a type that agree on most fields first; a
+/// form's fields and values count per label. Comparing: strings after NFC
+/// with whitespace next to a CJK character ignored (the layout stage sets
 /// 112 年 as 112年 in running text; cells keep the space), numbers as
 /// numbers. A truth string printed nowhere in the PDF (a table title the
 /// truth generator gave but did not print) cannot be extracted: such fields
@@ -34,6 +36,9 @@ struct RecordAccuracyTests {
         var strictRight = 0
     }
 
+    static let matcher = RecordMatcher(comparison: .cjkSpacing)
+    static let strict = RecordMatcher(comparison: .exact)
+
     @Test func recordsMatchTheTruth() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.corpus.path)
             .filter { $0.hasSuffix(".pdf") }.sorted()
@@ -47,20 +52,21 @@ struct RecordAccuracyTests {
             let truthURL = Self.corpus.appendingPathComponent("truth/\(stem).truth.json")
             guard FileManager.default.fileExists(atPath: truthURL.path) else { continue }
             checked += 1
-            let truth = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: truthURL)) as? [String: Any])
+            let truth = try TruthFile(url: truthURL)
             let path = Self.corpus.appendingPathComponent(file).path
             let extractor = Extractor()
             let document = try extractor.extract(path: path)
             // Every document validates against the schema before it is written.
             _ = try extractor.serialise(document, pretty: false)
-            let ours = try JSONSerialization.jsonObject(with: JSONValueEncoder().encode(document.records).serializedData()) as? [[String: Any]] ?? []
+            let ours = try RecordMatcher.records(of: document)
             let printed = try Self.printedText(path)
 
             // The document block.
-            let block = try JSONSerialization.jsonObject(with: JSONValueEncoder().encode(document.document).serializedData()) as? [String: Any] ?? [:]
-            let truthBlock = truth["document"] as? [String: Any] ?? [:]
-            for key in ["kind", "title", "issuer", "date", "dateRaw"] where !Self.same(block[key], truthBlock[key]) {
-                let line = "\(stem) document.\(key): \(Self.show(block[key])) ≠ truth \(Self.show(truthBlock[key]))"
+            let block = try JSONValueEncoder().encode(document.document)
+            for key in ["kind", "title", "issuer", "date", "dateRaw"] {
+                let expected = truth.value["document"]?[key] ?? .null
+                guard !Self.matcher.same(block[key] ?? .null, expected) else { continue }
+                let line = "\(stem) document.\(key): \(Self.show(block[key])) ≠ truth \(Self.show(expected))"
                 if let why = Self.debatableDocumentFields["\(stem).\(key)"] {
                     report.append("  (known) \(line): \(why)")
                 } else {
@@ -71,36 +77,34 @@ struct RecordAccuracyTests {
             // The records.
             var byType: [String: FieldCount] = [:]
             var notPrinted: [String: Int] = [:]
-            var used = Set<Int>()
-            for expected in truth["records"] as? [[String: Any]] ?? [] {
-                let type = expected["type"] as? String ?? "?"
-                let fields = expected.keys.filter { $0 != "type" }.sorted()
-                var best: (score: Int, index: Int)?
-                for (i, record) in ours.enumerated() where !used.contains(i) && record["type"] as? String == type {
-                    let score = fields.filter { Self.same(record[$0], expected[$0]) }.count
-                    if best == nil || score > best!.score { best = (score, i) }
+            let pairings = Self.matcher.pair(truth: truth.records, ours: ours)
+            for pairing in pairings {
+                let type = pairing.type
+                guard let record = pairing.ours else {
+                    mismatches.append("\(stem) \(type): missing \(Self.brief(pairing.truth))")
+                    byType[type, default: FieldCount()].total += pairing.wrong.count
+                    continue
                 }
-                let record = best.map { ours[$0.index] } ?? [:]
-                if let best { used.insert(best.index) } else {
-                    mismatches.append("\(stem) \(type): missing \(Self.brief(expected))")
+                for field in pairing.right {
+                    byType[type, default: FieldCount()].right += 1
+                    byType[type, default: FieldCount()].total += 1
+                    if Self.strict.same(field.value(in: record), field.value(in: pairing.truth) ?? .null) {
+                        byType[type, default: FieldCount()].strictRight += 1
+                    }
                 }
-                for field in fields {
-                    if Self.same(record[field], expected[field]) {
-                        byType[type, default: FieldCount()].right += 1
-                        if Self.same(record[field], expected[field], strict: true) {
-                            byType[type, default: FieldCount()].strictRight += 1
-                        }
-                        byType[type, default: FieldCount()].total += 1
-                    } else if let text = expected[field] as? String, !printed.contains(Self.squeezed(text)) {
+                for field in pairing.wrong {
+                    let expected = field.value(in: pairing.truth)
+                    if let text = expected?.stringValue, !printed.contains(Self.squeezed(text)) {
                         byType[type, default: FieldCount()].notPrinted += 1
-                        notPrinted["\(stem) \(type).\(field): truth \(Self.show(text)), ours \(Self.show(record[field]))", default: 0] += 1
+                        notPrinted["\(stem) \(type).\(field): truth \(Self.show(expected)), ours \(Self.show(field.value(in: record)))", default: 0] += 1
                     } else {
                         byType[type, default: FieldCount()].total += 1
-                        mismatches.append("\(stem) \(type) \(Self.where_(expected)).\(field): ours \(Self.show(record[field])) ≠ truth \(Self.show(expected[field]))")
+                        mismatches.append("\(stem) \(type) \(Self.where_(pairing.truth)).\(field): ours \(Self.show(field.value(in: record))) ≠ truth \(Self.show(expected))")
                     }
                 }
             }
-            for (i, record) in ours.enumerated() where !used.contains(i) {
+            let paired = Set(pairings.compactMap(\.ours))
+            for record in ours where !paired.contains(record) {
                 mismatches.append("\(stem): extra \(Self.brief(record))")
             }
             for (line, count) in notPrinted.sorted(by: { $0.key < $1.key }) {
@@ -151,61 +155,21 @@ struct RecordAccuracyTests {
         String(s.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) })
     }
 
-    static func isWide(_ c: Character) -> Bool { c.unicodeScalars.first.map { $0.value >= 0x2E80 } ?? false }
-
-    /// Whitespace next to a CJK character dropped, other runs one space.
-    static func normalised(_ s: String) -> String {
-        let chars = Array(s.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines))
-        var out = ""
-        var i = 0
-        while i < chars.count {
-            if chars[i].isWhitespace {
-                var j = i
-                while j < chars.count && chars[j].isWhitespace { j += 1 }
-                let before = out.last, after = j < chars.count ? chars[j] : nil
-                if !(before.map(isWide) ?? true) && !(after.map(isWide) ?? true) { out.append(" ") }
-                i = j
-            } else {
-                out.append(chars[i])
-                i += 1
-            }
-        }
-        return out
-    }
-
-    static func same(_ a: Any?, _ b: Any?, strict: Bool = false) -> Bool {
-        let a = a is NSNull ? nil : a, b = b is NSNull ? nil : b
-        switch (a, b) {
-        case (nil, nil): return true
-        case (let x as String, let y as String):
-            if strict {
-                return x.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
-                    == y.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
-            }
-            return normalised(x) == normalised(y)
-        case (let x as NSNumber, let y as NSNumber): return x.doubleValue == y.doubleValue
-        case (let x as [Any], let y as [Any]): return x.count == y.count && zip(x, y).allSatisfy { same($0, $1, strict: strict) }
-        default: return false
-        }
-    }
-
-    static func show(_ value: Any?) -> String {
+    static func show(_ value: JSONValue?) -> String {
         switch value {
-        case nil, is NSNull: return "null"
-        case let s as String: return "“" + (s.count > 60 ? String(s.prefix(60)) + "…" : s) + "”"
-        case let a as [Any]: return "[" + a.map { show($0) }.joined(separator: ", ") + "]"
-        case let n as NSNumber: return n.stringValue
-        default: return "\(value!)"
+        case nil: return "(no such field)"
+        case .string(let s)?: return "“" + (s.count > 60 ? String(s.prefix(60)) + "…" : s) + "”"
+        case let v?: return v.serialized()
         }
     }
 
-    static func where_(_ record: [String: Any]) -> String {
+    static func where_(_ record: JSONValue) -> String {
         let table = (record["tableId"] ?? record["table"]).map { show($0) } ?? "?"
         let row = (record["rowIndex"] ?? record["row"]).map { show($0) } ?? "?"
         return "[\(table) row \(row)]"
     }
 
-    static func brief(_ record: [String: Any]) -> String {
+    static func brief(_ record: JSONValue) -> String {
         let keys = ["type", "table", "tableId", "row", "rowIndex", "planName", "title", "source", "period", "activity", "column"]
         return keys.compactMap { k in record[k].map { "\(k)=\(show($0))" } }.joined(separator: " ")
     }

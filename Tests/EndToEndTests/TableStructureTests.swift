@@ -1,5 +1,6 @@
 import Foundation
 import Gazette
+import GazetteScoring
 import Testing
 
 /// Table structure against independent truth: the ICDAR 2013 adjacency F1
@@ -7,45 +8,13 @@ import Testing
 /// whitespace) per file, over our corpus (corpus/truth) and the tables of
 /// the shared corpus we wrote expected output for (corpus/truth-shared).
 @Suite struct TableStructureTests {
-    /// One table of a truth file as a grid: header row (if any) then rows.
-    static func grids(ofTruth value: JSONValue, pages: Set<Int>?) -> [[[String]]] {
-        guard case .array(let tables)? = value["tables"] else { return [] }
-        return tables.compactMap { table -> [[String]]? in
-            if let pages, let first = table["pages"]?[0]?.intValue, !pages.contains(first) { return nil }
-            return grid(header: table["header"], rows: table["rows"])
-        }
-    }
-
-    static func grid(header: JSONValue?, rows: JSONValue?) -> [[String]] {
-        func strings(_ v: JSONValue?) -> [String] {
-            guard case .array(let items)? = v else { return [] }
-            return items.map { $0.stringValue ?? "" }
-        }
-        var grid: [[String]] = []
-        let h = strings(header)
-        if !h.isEmpty && h.contains(where: { !$0.isEmpty }) { grid.append(h) }
-        if case .array(let body)? = rows { grid += body.map { strings($0) } }
-        return grid
-    }
-
-    static func score(pdf: String, password: String?, truth: URL) throws -> (AdjacencyScore, String) {
-        let value = try JSONValue(parsing: Data(contentsOf: truth))
-        // A shared-corpus truth covers some pages only: compare the tables there.
-        var pages: Set<Int>?
-        if truth.deletingLastPathComponent().lastPathComponent == "truth-shared", case .array(let list)? = value["pages"] {
-            pages = Set(list.compactMap(\.intValue))
-        }
+    /// A PDF's tables against its truth file, over the pages the truth
+    /// covers (a shared-corpus truth covers some pages only).
+    static func score(pdf: String, password: String?, truth url: URL) throws -> (AdjacencyScore, String) {
+        let truth = try TruthFile(url: url)
         let document = try Extractor(options: ExtractionOptions(password: password)).extract(path: pdf)
-        // On a shared PDF the truth covers some pages: compare the rows that
-        // start on them (a table over many pages is cut to those).
-        let ours: [[[String]]] = document.tables.compactMap { table in
-            let rows = zip(table.rows, table.rowPages).filter { pages == nil || pages!.contains($0.1) }.map(\.0)
-            guard pages == nil || !rows.isEmpty || table.pages.first.map({ pages!.contains($0) }) == true else { return nil }
-            return [table.header].filter { $0.contains { !$0.isEmpty } } + rows
-        }
-        let expected = grids(ofTruth: value, pages: pages)
-        let score = AdjacencyScore.score(extracted: ours, expected: expected)
-        return (score, "\((pdf as NSString).lastPathComponent): \(score) [tables \(ours.count)/\(expected.count)]")
+        let score = TableScoring.score(document, truth: truth, pages: truth.pages)
+        return (score.adjacency, "\((pdf as NSString).lastPathComponent): \(score)")
     }
 
     @Test func adjacencyF1OverTheCorpora() throws {

@@ -227,6 +227,9 @@ struct OCRTests {
         #expect(!OCRDecision.isScan(Page(number: 1, width: 595, height: 842, images: [full], undecodedTextRuns: 3)))
         #expect(OCROptions(mode: .force).wants(Page(number: 1, width: 595, height: 842)))
         #expect(!OCROptions(mode: .off).wants(scan))
+        // Pages outside `pages` are never read, even when forced.
+        #expect(!OCROptions(mode: .force, pages: [2]).wants(Page(number: 1, width: 595, height: 842)))
+        #expect(OCROptions(mode: .force, pages: [1]).wants(Page(number: 1, width: 595, height: 842)))
     }
 
     @Test func noBornDigitalCorpusPageIsAScan() throws {

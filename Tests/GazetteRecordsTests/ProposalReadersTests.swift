@@ -82,6 +82,48 @@ struct ProposalReadersTests {
         #expect(Self.proposals(table(["項次", "提案單位", "提案名稱"], [["甲", "基隆市政府", "港區轉型"]])).first?.item == nil)
     }
 
+    /// A council's list: the number as printed beside its integer, the
+    /// proposer (a person, not an organisation), the committee's review and
+    /// the council's resolution in fields of their own.
+    @Test func aCouncilList() throws {
+        let t = table(["編號", "提案人", "案由", "審查意見", "大會議決"],
+                      [["民乙 16", "林哲凌", "建請改善住宅社區防災。", "照原案通過", "照審查意見通過"],
+                       ["3", "周秀月", "建請拓寬南揚街。", "", "送請縣府研究辦理"]],
+                      title: "雲林縣議會第17屆第16、17次臨時會議案一覽表",
+                      linesAbove: ["第一審查會（民政類）", "議員提案", "雲林縣議會第17屆第16、17次臨時會議案一覽表"])
+        let proposals = Self.proposals(t)
+        try #require(proposals.count == 2)
+        let p = proposals[0]
+        #expect(p.itemRaw == "民乙 16" && p.item == nil && p.proposer == "林哲凌" && p.organization == nil)
+        #expect(p.review == "照原案通過" && p.resolution == "照審查意見通過" && p.note == nil)
+        // The line above names the list; the kind printed beside it is the group.
+        #expect(p.list == "第一審查會（民政類）" && p.group == "議員提案")
+        #expect(proposals[1].item == 3 && proposals[1].itemRaw == "3" && proposals[1].review == nil)
+        // A title as the line above: the list is the title; no kind line, no group.
+        let plain = table(["編號", "動議人", "案由", "大會決議"], [["民丁7", "蔡秋敏", "要求暫緩標售。", "照原案通過"]],
+                          title: "第一審查會（民政類）", linesAbove: ["第一審查會（民政類）"])
+        let q = try #require(Self.proposals(plain).first)
+        #expect(q.list == "第一審查會（民政類）" && q.group == nil && q.proposer == "蔡秋敏" && q.resolution == "照原案通過")
+        // A sentence or a unit line above names nothing: the title does.
+        let sentence = table(["編號", "提案人", "案由", "決議"], [["1", "王議員", "建請改善。", "通過"]], title: "議案一覽表",
+                             linesAbove: ["本會第 3 次會議決議如下。"])
+        #expect(Self.proposals(sentence).first?.list == "議案一覽表")
+    }
+
+    /// The kind printed as each page's running header names the group of
+    /// the rows on that page.
+    @Test func theKindAsARunningHeader() throws {
+        let t = table(["編號", "提案人", "案由", "審查意見", "大會議決"],
+                      [["民乙 16", "林哲凌", "建請改善住宅社區防災。", "照原案通過", "照審查意見通過"],
+                       ["建乙 64", "蔡秋敏", "建請改善道路。", "照原案通過", "照審查意見通過"]],
+                      title: "雲林縣議會第17屆第16、17次臨時會議案一覽表", rowPages: [1, 2])
+        let headers = [1: ["議員提案"], 2: ["第 2 頁", "縣府提案"]]
+        let proposals = ProposalListReader.records(t, RecordContext(runningHeaders: headers)).compactMap(\.proposal)
+        try #require(proposals.count == 2)
+        #expect(proposals.map(\.group) == ["議員提案", "縣府提案"])
+        #expect(ProposalListReader.records(t, context()).compactMap(\.proposal).allSatisfy { $0.group == nil })
+    }
+
     // MARK: forms
 
     @Test func aFormWithCheckboxes() throws {

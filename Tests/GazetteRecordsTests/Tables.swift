@@ -31,4 +31,5 @@ extension Record {
     var fundingLine: FundingLineRecord? { if case .fundingLine(let r) = self { return r } else { return nil } }
     var scheduleItem: ScheduleItemRecord? { if case .scheduleItem(let r) = self { return r } else { return nil } }
     var statistic: StatisticRecord? { if case .statistic(let r) = self { return r } else { return nil } }
+    var form: FormRecord? { if case .form(let r) = self { return r } else { return nil } }
 }

@@ -695,7 +695,7 @@ enum EmbeddedSchemas {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://gazette.invalid/schemas/proposal.schema.json",
   "title": "Proposal record",
-  "description": "One proposal of a proposal list (項次 / 議題組別 / 主辦單位 / 提案名稱 …).",
+  "description": "One proposal of a proposal list (項次 / 議題組別 / 主辦單位 / 提案名稱 …) or of a council's list (編號 / 提案人 / 案由 / 審查意見 / 大會議決).",
   "type": "object",
   "properties": {
     "type": {
@@ -736,7 +736,15 @@ enum EmbeddedSchemas {
         "null"
       ],
       "minimum": 0,
-      "description": "The proposal's number (項次)."
+      "description": "The proposal's number when it is a plain integer (項次 3); null for 民乙16."
+    },
+    "itemRaw": {
+      "type": [
+        "string",
+        "null"
+      ],
+      "minLength": 1,
+      "description": "The number as printed (民乙16, 3)."
     },
     "group": {
       "type": [
@@ -753,6 +761,14 @@ enum EmbeddedSchemas {
       ],
       "minLength": 1,
       "description": "Who proposes or runs it (主辦單位 / 提案單位)."
+    },
+    "proposer": {
+      "type": [
+        "string",
+        "null"
+      ],
+      "minLength": 1,
+      "description": "Who proposed it (提案人 / 動議人), as printed."
     },
     "title": {
       "type": [
@@ -777,6 +793,22 @@ enum EmbeddedSchemas {
       ],
       "minLength": 1,
       "description": "Progress or reason (說明/進度, 解除列管原因 …)."
+    },
+    "review": {
+      "type": [
+        "string",
+        "null"
+      ],
+      "minLength": 1,
+      "description": "The committee's review (審查意見)."
+    },
+    "resolution": {
+      "type": [
+        "string",
+        "null"
+      ],
+      "minLength": 1,
+      "description": "What the council resolved (大會議決 / 大會決議 / 決議)."
     }
   },
   "required": [
@@ -786,11 +818,15 @@ enum EmbeddedSchemas {
     "page",
     "list",
     "item",
+    "itemRaw",
     "group",
     "organization",
+    "proposer",
     "title",
     "centralAgency",
-    "note"
+    "note",
+    "review",
+    "resolution"
   ],
   "additionalProperties": false
 }

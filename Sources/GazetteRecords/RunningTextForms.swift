@@ -1,0 +1,116 @@
+import Foundation
+import GazetteNormalise
+import GazetteTables
+
+/// Reads key–value forms printed in running text: consecutive `label：value`
+/// lines, one `form` record per run of them (the 日期 / 地點 / 出席 / 主席
+/// head of a meeting record, a letter's 受文者 / 發文日期 / 主旨, an exam
+/// paper's 類別 / 節次 / 科目, a statement's 製表人 / 申報日期 below its table).
+///
+/// A pair starts at a printed piece of a line (pieces side by side on one
+/// line are pairs of their own); text without a label continues the value
+/// before it while it is in the same paragraph. A run ends with the page,
+/// with a paragraph that does not start with a label, or where a label comes
+/// again (the next block). Two pairs at least make a form, besides notes
+/// (說明, 註, 資料來源 …: a table's notes are no form); a unit line (單位：
+/// 新臺幣千元) and a contents entry (附錄一：… ..... 28) are no pairs. Its title is the
+/// line printed above it when that stands out as a heading (a larger or bold
+/// line of its own); values are normalised as `FormReader` does. A block
+/// whose labels are a proposal list's (編號：… 案由：… 決議：…) is a proposal.
+enum RunningTextForms {
+    /// A run of pairs being read.
+    struct Run {
+        var page: Int
+        var title: String?
+        var fields = OrderedPairs<String>()
+        var last: String?
+    }
+
+    /// Labels of notes, and of a unit line.
+    static let note = #"^(說明|註|備註|附註|附記|註記|資料來源)$"#
+    static let unit = #"^(單位|金額單位|貨幣單位)$"#
+
+    static func records(in paragraphs: [RunningParagraph], context: RecordContext) -> [Record] {
+        var records: [Record] = []
+        var run: Run?
+        // The last heading line, for proposals printed as key–value blocks.
+        var lastHeading: String?
+        func close() {
+            if let r = run, r.fields.keys.filter({ !$0.matches(pattern: note) }).count >= 2 {
+                if let proposal = proposal(r, list: lastHeading, context: context) {
+                    records.append(.proposal(proposal))
+                } else {
+                    var form = FormRecord(provenance: Provenance(table: nil, row: nil, page: r.page), title: r.title,
+                                          fields: r.fields)
+                    for key in r.fields.keys { form.values.set(key, FormReader.normalised(r.fields[key] ?? "", context: context)) }
+                    records.append(.form(form))
+                }
+            }
+            run = nil
+        }
+        for (index, paragraph) in paragraphs.enumerated() {
+            if let r = run, r.page != paragraph.page { close() }
+            for (lineIndex, line) in paragraph.lines.enumerated() {
+                for (pieceIndex, piece) in line.enumerated() {
+                    if let (label, value) = FieldLabel.split(piece), !label.matches(pattern: unit), !isContentsEntry(value) {
+                        if run?.fields[label] != nil { close() }
+                        if run == nil {
+                            let above = index > 0 && lineIndex == 0 && pieceIndex == 0 ? paragraphs[index - 1] : nil
+                            let first = index < 2 || paragraphs[index - 2].page != paragraph.page
+                            run = Run(page: paragraph.page,
+                                      title: above.flatMap { heading($0, over: paragraph, firstOnPage: first) })
+                        }
+                        run!.fields.set(label, value)
+                        run!.last = label
+                    } else if lineIndex == 0 && pieceIndex == 0 {
+                        // A paragraph that does not start with a label.
+                        close()
+                        if TextTools.isHeading(paragraph.text) || ProposalListReader.isListHeading(paragraph.text) {
+                            lastHeading = TextTools.nonEmpty(paragraph.text)
+                        }
+                    } else if let last = run?.last, let before = run?.fields[last] {
+                        let joined = pieceIndex > 0 ? (before.isEmpty ? piece : before + " " + piece)
+                            : CellText.joinLines(before, piece)
+                        run!.fields.set(last, joined)
+                    }
+                }
+            }
+        }
+        close()
+        return records
+    }
+
+    /// A block that is a proposal (編號：… 案由：… 決議：…, the labels of a
+    /// proposal list's columns): the proposal, under the last heading.
+    static func proposal(_ run: Run, list: String?, context: RecordContext) -> ProposalRecord? {
+        let labels = run.fields.keys
+        guard let columns = ProposalListReader.columns(labels) else { return nil }
+        let kind = columns.group == nil
+            ? context.runningHeaders[run.page]?.lazy.compactMap(ProposalListReader.kind(_:)).first : nil
+        return columns.record({ c in c.flatMap { TextTools.nonEmpty(run.fields[labels[$0]]) } },
+                              provenance: Provenance(table: nil, row: nil, page: run.page), list: list ?? run.title, kind: kind)
+    }
+
+    /// A table of contents' entry (附錄一：… ........ 28): a dot leader.
+    static func isContentsEntry(_ value: String) -> Bool {
+        var run = 0
+        for u in value.unicodeScalars {
+            run = CharacterClass.isLeader(u.value) ? run + 1 : 0
+            if run >= 4 { return true }
+        }
+        return false
+    }
+
+    /// The title of a form whose first pair opens `paragraph`: the paragraph
+    /// before it on the same page when that is a short line or two without
+    /// a label or a sentence's end, and the page's first paragraph or set
+    /// larger or bolder than the form.
+    static func heading(_ above: RunningParagraph, over paragraph: RunningParagraph, firstOnPage: Bool) -> String? {
+        guard above.page == paragraph.page, above.lines.count <= 3, FieldLabel.split(above.text) == nil,
+              let text = TextTools.nonEmpty(above.text), (2...60).contains(text.count),
+              text.regexRange(#"[。，；,;]$"#) == nil,
+              firstOnPage || above.fontSize > paragraph.fontSize + 0.5 || (above.isBold && !paragraph.isBold)
+        else { return nil }
+        return text
+    }
+}

@@ -1,0 +1,89 @@
+import GazetteNormalise
+import Testing
+@testable import GazetteRecords
+
+/// Key–value forms printed in running text: runs of `label：value` lines.
+struct RunningTextFormsTests {
+    static func forms(_ paragraphs: [RunningParagraph]) -> [FormRecord] {
+        RunningTextForms.records(in: paragraphs, context: context()).compactMap(\.form)
+    }
+
+    /// A paragraph of one line of one piece.
+    static func line(_ text: String, page: Int = 1, size: Double = 12) -> RunningParagraph {
+        RunningParagraph(page: page, text: text, fontSize: size)
+    }
+
+    @Test func theHeadOfAMeetingRecord() throws {
+        let forms = Self.forms([
+            Self.line("高雄市議會第1屆第1次臨時會第3次會議紀錄", size: 16),
+            Self.line("日期：中華民國100年1月12日下午2時10分"),
+            Self.line("地點：本會議事廳"),
+            // A value wrapped onto the next line of its paragraph.
+            RunningParagraph(page: 1, text: "出席：議長許崑源 副議長蔡昌達議員顏曉菁等63人（如簽到簿）",
+                             lines: [["出席：議長許崑源 副議長蔡昌達"], ["議員顏曉菁等63人（如簽到簿）"]], fontSize: 12),
+            Self.line("主席：許議長崑源"),
+            Self.line("壹、報告事項"),
+            Self.line("記錄：不在表頭"),
+        ])
+        let form = try #require(forms.first)
+        #expect(forms.count == 1)
+        #expect(form.title == "高雄市議會第1屆第1次臨時會第3次會議紀錄" && form.provenance == Provenance(table: nil, row: nil, page: 1))
+        #expect(form.fields.keys == ["日期", "地點", "出席", "主席"])
+        #expect(form.fields["出席"] == "議長許崑源 副議長蔡昌達議員顏曉菁等63人（如簽到簿）")
+        #expect(form.values["日期"] == .date("2011-01-12") && form.values["地點"] == FormValue.none)
+    }
+
+    /// Pairs side by side on one line are pairs of their own; a title set
+    /// no larger than the form, not the page's first line, is no title.
+    @Test func pairsSideBySide() throws {
+        let forms = Self.forms([
+            Self.line("政治獻金收支結算表"),
+            Self.line("上表係依政治獻金法之規定辦理結算申報。此致"),
+            Self.line("監察院"),
+            RunningParagraph(page: 5, text: "製表人：郭真真擬參選人：郭裕信", lines: [["製表人：郭真真", "擬參選人：郭裕信"]], fontSize: 12),
+            RunningParagraph(page: 5, text: "結算日期：104年11月30日申報日期：105年01月21日",
+                             lines: [["結算日期：104年11月30日", "申報日期：105年01月21日"]], fontSize: 12),
+        ].map { var p = $0; p.page = 5; return p })
+        let form = try #require(forms.first)
+        #expect(form.title == nil && form.fields.keys == ["製表人", "擬參選人", "結算日期", "申報日期"])
+        #expect(form.values["申報日期"] == .date("2016-01-21") && form.provenance.page == 5)
+    }
+
+    /// A label met again starts the next form; a page ends one.
+    @Test func blocksEndWithARepeatedLabelOrThePage() {
+        let forms = Self.forms([
+            Self.line("姓名：王大明"), Self.line("職稱：科長"), Self.line("姓名：林小美"), Self.line("職稱：專員"),
+            Self.line("服務機關：行政院", page: 2), Self.line("職稱：政務委員", page: 3),
+        ])
+        #expect(forms.map { $0.fields.keys } == [["姓名", "職稱"], ["姓名", "職稱"]])
+    }
+
+    /// One pair, notes and unit lines are no form; a speaker's turn in
+    /// parentheses is no label.
+    @Test func whatIsNoForm() {
+        #expect(Self.forms([Self.line("列印筆數：3"), Self.line("本表僅供參考。")]).isEmpty)
+        #expect(Self.forms([Self.line("單位：新臺幣千元"), Self.line("說明：人天係各計畫預計天數乘以擬派人數之合計。")]).isEmpty)
+        #expect(Self.forms([Self.line("說明：依據來函辦理。"), Self.line("註：本件經會計師查核簽證。")]).isEmpty)
+        #expect(Self.forms([Self.line("主席（許議長崑源）：現在開會。"), Self.line("議員（陳明澤）：謝謝主席。")]).isEmpty)
+        #expect(Self.forms([Self.line("附錄一：科技領域學習重點 ........ 28"), Self.line("附錄二：議題融入說明 ........ 31")]).isEmpty)
+        // A paragraph that does not start with a label ends the run.
+        #expect(Self.forms([Self.line("日期：100年1月12日"), Self.line("今日天氣晴。"), Self.line("地點：議事廳")]).isEmpty)
+    }
+
+    /// A block with a proposal list's labels is a proposal, under the last
+    /// heading; each block under it too.
+    @Test func proposalsAsKeyValueBlocks() throws {
+        let records = RunningTextForms.records(in: [
+            Self.line("貳、審議市政府提案"),
+            Self.line("編號：1"), Self.line("類別：民政"), Self.line("案由：請審議重陽敬老禮品實施計畫經費擬先行墊付執行案。"),
+            Self.line("決議：同意辦理。"),
+            Self.line("編號：2"), Self.line("類別：財政"), Self.line("案由：請審議追加預算案。"), Self.line("決議：照案通過。"),
+        ], context: context())
+        let proposals = records.compactMap(\.proposal)
+        try #require(proposals.count == 2 && records.count == 2)
+        #expect(proposals[0].list == "貳、審議市政府提案" && proposals[0].item == 1 && proposals[0].itemRaw == "1")
+        #expect(proposals[0].group == "民政" && proposals[0].resolution == "同意辦理。" && proposals[0].proposer == nil)
+        #expect(proposals[1].title == "請審議追加預算案。" && proposals[1].list == "貳、審議市政府提案")
+        #expect(proposals.allSatisfy { $0.provenance == Provenance(table: nil, row: nil, page: 1) })
+    }
+}
