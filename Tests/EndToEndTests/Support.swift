@@ -89,6 +89,78 @@ enum E2E {
         return (process.terminationStatus, outData, String(decoding: errBox.get(), as: UTF8.self))
     }
 
+    /// The Python scripts the tests read outputs back with.
+    static let pythonScripts = packageRoot.appendingPathComponent("Tests/EndToEndTests/python")
+
+    /// A python3 that imports every one of `modules`, or nil; tests
+    /// `#require` it with a message naming the modules (CI installs them
+    /// through scripts/bootstrap, so a missing one fails, never skips).
+    static func python(importing modules: [String]) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let candidates = path.split(separator: ":").map { "\($0)/python3" } + ["/usr/bin/python3"]
+        for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: candidate)
+            process.arguments = ["-c", "import " + modules.joined(separator: ", ")]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            guard (try? process.run()) != nil else { continue }
+            process.waitUntilExit()
+            if process.terminationStatus == 0 { return candidate }
+        }
+        return nil
+    }
+
+    /// LibreOffice's `soffice`, or nil.
+    static var soffice: String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return (path.split(separator: ":").map(String.init) + ["/usr/bin", "/opt/libreoffice/program"])
+            .map { "\($0)/soffice" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Runs `executable`; its standard output, or an error with its status
+    /// and standard error.
+    @discardableResult
+    static func runTool(_ executable: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let errBox = DataBox()
+        let group = DispatchGroup()
+        group.enter()
+        let errHandle = err.fileHandleForReading
+        DispatchQueue.global().async {
+            errBox.set(errHandle.readDataToEndOfFile())
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw ToolFailed(description: "\(executable) \(arguments.joined(separator: " ")): exit \(process.terminationStatus): "
+                + String(decoding: errBox.get(), as: UTF8.self))
+        }
+        return String(decoding: outData, as: UTF8.self)
+    }
+
+    struct ToolFailed: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Every sheet of each workbook as LibreOffice shows it, one CSV per
+    /// sheet (`<stem>-<sheet>.csv`) in `directory`.
+    static func libreOfficeSheets(_ workbooks: [String], into directory: URL, profile: URL) throws {
+        let soffice = try #require(soffice, "LibreOffice (soffice) is not installed: run scripts/bootstrap")
+        try runTool(soffice, ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to",
+                              "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+                              "--outdir", directory.path] + workbooks)
+    }
+
     /// A fresh scratch directory.
     static func temporaryDirectory() -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-e2e-\(UUID().uuidString)")
