@@ -75,9 +75,9 @@ struct ExportTests {
     // MARK: The test
 
     @Test func exportsReadBackWithTheJSONValues() throws {
-        let soffice = try #require(Self.which("soffice"), "LibreOffice (soffice) is not installed: run scripts/bootstrap")
+        let soffice = try #require(E2E.soffice, "LibreOffice (soffice) is not installed: run scripts/bootstrap")
         let python = try #require(E2E.python(importing: ["openpyxl"]), "python3 with openpyxl is not installed: run scripts/bootstrap")
-        let gazette = try #require(Self.gazetteBinary(), "the gazette executable was not found beside the tests")
+        let gazette = E2E.gazette.path
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-export-\(UUID().uuidString)")
         let out = work.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
@@ -88,10 +88,10 @@ struct ExportTests {
         for name in Self.documents {
             let pdf = Self.corpus.appendingPathComponent("\(name).pdf").path
             let jsonPath = out.appendingPathComponent("\(name).json").path
-            try Self.run(gazette, ["extract", pdf, "-o", jsonPath])
-            try Self.run(gazette, ["extract", pdf, "--format", "csv", "-o", out.path + "/"])
-            try Self.run(gazette, ["extract", pdf, "--format", "xlsx", "-o", out.path])
-            try Self.run(gazette, ["extract", pdf, "--format", "jsonl", "-o", out.appendingPathComponent("\(name).jsonl").path])
+            try E2E.runTool(gazette, ["extract", pdf, "-o", jsonPath])
+            try E2E.runTool(gazette, ["extract", pdf, "--format", "csv", "-o", out.path + "/"])
+            try E2E.runTool(gazette, ["extract", pdf, "--format", "xlsx", "-o", out.path])
+            try E2E.runTool(gazette, ["extract", pdf, "--format", "jsonl", "-o", out.appendingPathComponent("\(name).jsonl").path])
             let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: jsonPath))) as? [String: Any])
             documents[name] = document
             expected[name] = Self.expectedSheets(document)
@@ -138,11 +138,11 @@ struct ExportTests {
         let office = work.appendingPathComponent("office")
         let profile = work.appendingPathComponent("profile")
         let xlsxFiles = Self.documents.map { out.appendingPathComponent("\($0).xlsx").path }
-        try Self.run(soffice, ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to",
+        try E2E.runTool(soffice, ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to",
                                "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
                                "--outdir", office.appendingPathComponent("xlsx").path] + xlsxFiles)
         let csvFiles = Self.documents.flatMap { name in (expected[name] ?? [:]).keys.map { out.appendingPathComponent("\(name).\($0).csv").path } }
-        try Self.run(soffice, ["-env:UserInstallation=\(profile.absoluteString)", "--headless",
+        try E2E.runTool(soffice, ["-env:UserInstallation=\(profile.absoluteString)", "--headless",
                                "--infilter=CSV:44,34,76,1,,0,true,false", "--convert-to",
                                "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,false,true,false,false",
                                "--outdir", office.appendingPathComponent("csv").path] + csvFiles)
@@ -161,7 +161,7 @@ struct ExportTests {
         let script = work.appendingPathComponent("read.py")
         try Self.openpyxlScript.write(to: script, atomically: true, encoding: .utf8)
         for name in Self.documents {
-            let output = try Self.run(python, [script.path, out.appendingPathComponent("\(name).xlsx").path])
+            let output = try E2E.runTool(python, [script.path, out.appendingPathComponent("\(name).xlsx").path])
             let read = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: [[[Any]]]])
             let sheets = expected[name] ?? [:]
             // The index, a sheet per table (TableSheetExportTests reads those), a sheet per record type.
@@ -200,17 +200,17 @@ struct ExportTests {
 
     /// CSV naming: -o BASE gives BASE.<type>.csv and BASE.<table id>.csv; a trailing .csv is dropped.
     @Test func csvBaseNames() throws {
-        let gazette = try #require(Self.gazetteBinary())
+        let gazette = E2E.gazette.path
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-csv-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
         let pdf = Self.corpus.appendingPathComponent("funding-plan.pdf").path
-        try Self.run(gazette, ["extract", pdf, "--format", "csv", "-o", work.appendingPathComponent("plan.csv").path])
+        try E2E.runTool(gazette, ["extract", pdf, "--format", "csv", "-o", work.appendingPathComponent("plan.csv").path])
         let names = try FileManager.default.contentsOfDirectory(atPath: work.path).sorted()
         #expect(names == ["plan.fundingLine.csv", "plan.statistic.csv", "plan.t1.csv", "plan.t2.csv"])
         // CSV and XLSX need -o: a usage error (exit 2), nothing written.
-        #expect(throws: (any Error).self) { try Self.run(gazette, ["extract", pdf, "--format", "xlsx"]) }
-        #expect(throws: (any Error).self) { try Self.run(gazette, ["extract", pdf, "--format", "tsv", "-o", work.path]) }
+        #expect(throws: (any Error).self) { try E2E.runTool(gazette, ["extract", pdf, "--format", "xlsx"]) }
+        #expect(throws: (any Error).self) { try E2E.runTool(gazette, ["extract", pdf, "--format", "tsv", "-o", work.path]) }
     }
 
     /// Cells that need quoting are quoted, quotes doubled.
@@ -296,50 +296,4 @@ struct ExportTests {
         out[ws.title] = [r + [["null", None]] * (width - len(r)) for r in rows]
     print(json.dumps(out, ensure_ascii=False))
     """#
-
-    struct CommandFailed: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    @discardableResult
-    static func run(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CommandFailed(description: "\(executable) \(arguments.joined(separator: " ")): exit \(process.terminationStatus): "
-                + String(decoding: err, as: UTF8.self))
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    static func which(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        let dirs = path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin", "/opt/libreoffice/program"]
-        return dirs.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    /// The `gazette` executable built beside the test bundle.
-    static func gazetteBinary() -> String? {
-        var candidates: [URL] = []
-        if let exe = Bundle.main.executableURL { candidates.append(exe.deletingLastPathComponent()) }
-        let arg0 = URL(fileURLWithPath: CommandLine.arguments[0])
-        candidates.append(arg0.deletingLastPathComponent())
-        for dir in candidates {
-            var d = dir
-            for _ in 0..<4 {
-                let g = d.appendingPathComponent("gazette").path
-                if FileManager.default.isExecutableFile(atPath: g) { return g }
-                d = d.deletingLastPathComponent()
-            }
-        }
-        return nil
-    }
 }

@@ -55,8 +55,14 @@ enum E2E {
     @discardableResult
     static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws
         -> (status: Int32, stdout: Data, stderr: String) {
+        try launch(gazette.path, arguments, stdin: stdin, environment: environment)
+    }
+
+    /// Runs a program to its end; its exit status, standard output and error.
+    static func launch(_ executable: String, _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws
+        -> (status: Int32, stdout: Data, stderr: String) {
         let process = Process()
-        process.executableURL = gazette
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
@@ -122,30 +128,11 @@ enum E2E {
     /// and standard error.
     @discardableResult
     static func runTool(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let errBox = DataBox()
-        let group = DispatchGroup()
-        group.enter()
-        let errHandle = err.fileHandleForReading
-        DispatchQueue.global().async {
-            errBox.set(errHandle.readDataToEndOfFile())
-            group.leave()
+        let result = try launch(executable, arguments)
+        guard result.status == 0 else {
+            throw ToolFailed(description: "\(executable) \(arguments.joined(separator: " ")): exit \(result.status): \(result.stderr)")
         }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ToolFailed(description: "\(executable) \(arguments.joined(separator: " ")): exit \(process.terminationStatus): "
-                + String(decoding: errBox.get(), as: UTF8.self))
-        }
-        return String(decoding: outData, as: UTF8.self)
+        return String(decoding: result.stdout, as: UTF8.self)
     }
 
     struct ToolFailed: Error, CustomStringConvertible {

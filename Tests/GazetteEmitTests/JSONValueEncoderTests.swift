@@ -89,9 +89,13 @@ import Testing
         var json = try JSONValueEncoder().encode(GazetteDocument(
             tool: ToolInfo(version: "1"), source: Self.contents().source, document: DocumentInfoBlock(),
             records: Self.contents().records))
-        guard case .object(var object) = json, case .array(var records)? = object["records"],
-              case .object(var trip) = records[1] else {
+        guard case .object(var object) = json, case .array(var records)? = object["records"] else {
             Issue.record("not the document's shape")
+            return
+        }
+        try #require(records.count == 3)
+        guard case .object(var trip) = records[1] else {
+            Issue.record("the second record is not an object")
             return
         }
         trip["page"] = .string("two")
