@@ -29,9 +29,7 @@ struct MergeDocuments: ParsableCommand {
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("give batch output directories or JSON documents to merge") }
-        if !format.merges {
-            throw ValidationError("--format \(format.rawValue) is one document; merge writes \(Merge.formats.map(\.rawValue).joined(separator: ", "))")
-        }
+        if !format.merges { throw ValidationError(Merge.refusal(of: format)) }
     }
 
     func run() throws {

@@ -29,13 +29,16 @@ public enum Merge {
     /// The formats a merge writes.
     public static let formats: [OutputFormat] = OutputFormat.allCases.filter(\.merges)
 
+    /// Why a format that does not merge is refused.
+    public static func refusal(of format: OutputFormat) -> String {
+        "--format \(format.rawValue) is one document; merge writes \(formats.map(\.rawValue).joined(separator: ", "))"
+    }
+
     /// Merges the documents under `inputs` into `output` in `format`.
     /// `progress` is told the number of documents read so far.
     public static func run(inputs: [String], format: OutputFormat, output: String,
                            progress: (Int) -> Void = { _ in }) throws -> Summary {
-        guard format.merges else {
-            throw ExportError(message: "--format \(format.rawValue) is one document; merge writes \(formats.map(\.rawValue).joined(separator: ", "))")
-        }
+        guard format.merges else { throw ExportError(message: refusal(of: format)) }
         var files = try DocumentFiles(inputs)
         let pending = AtomicFile.PendingFiles()
         let target = MergeTarget(output: output, format: format)
