@@ -52,9 +52,19 @@ struct Bench: ParsableCommand {
     @Flag(help: "Score tables and records on the real truth set (corpus/truth-real, PDFs in ../shared/corpus-real), tuned and held-out apart.")
     var real = false
 
+    @Option(help: "Measure gazette merge on this many documents (and a tenth of it), copies of the corpus outputs, instead.")
+    var merge: Int?
+
     func run() throws {
         if real {
             try runReal()
+            return
+        }
+        if let merge {
+            guard merge >= 10 else { throw ValidationError("--merge needs at least 10 documents") }
+            let bench = MergeBench(gazette: try gazettePath(), seeds: mergeSeeds())
+            let results = try bench.run(counts: [merge / 10, merge])
+            try emit(MergeBench.markdown(results, seeds: bench.seeds, date: ISO8601DateFormatter().string(from: Date())))
             return
         }
         if let ocrReal {
@@ -102,6 +112,14 @@ struct Bench: ParsableCommand {
         var report = Report(results: results, pdfplumber: plumber, memory: try memoryCheck(inputs))
         if !noBatch { report.batch = try batchScaling(inputs) }
         print(report.summary)
+        if short {
+            // gazette merge in every format on a few documents, so that it cannot rot either.
+            let merged = try MergeBench(gazette: try gazettePath(), seeds: mergeSeeds()).run(counts: [40])
+            for r in merged {
+                print(String(format: "merge %d documents --format %@: %.2f s, peak RSS %.1f MB", r.documents,
+                             r.format.rawValue as NSString, r.seconds, Double(r.peakRSS) / 1_048_576))
+            }
+        }
         if let record {
             let section = report.markdown(short: short)
             let url = URL(fileURLWithPath: record)
@@ -188,6 +206,24 @@ struct Bench: ParsableCommand {
         if plumber { plumberSeconds = try Peers.pdfplumberSeconds(file) }
         return FileResult(file: file, pages: result.pages, gazetteSeconds: child.seconds, timings: result.timings,
                           peakRSS: child.peakRSS, pdftotextSeconds: floor.seconds, pdfplumberSeconds: plumberSeconds)
+    }
+
+    /// The `gazette` binary beside this one.
+    func gazettePath() throws -> String {
+        let me = URL(fileURLWithPath: CommandLine.arguments[0].hasPrefix("/") ? CommandLine.arguments[0]
+                        : FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0])
+        let gazette = me.deletingLastPathComponent().appendingPathComponent("gazette").path
+        guard FileManager.default.isExecutableFile(atPath: gazette) else {
+            throw BenchError("no \(gazette): build the gazette product too")
+        }
+        return gazette
+    }
+
+    /// The PDFs whose outputs a merge measure copies: every record type among them.
+    func mergeSeeds() -> [String] {
+        let corpus = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("corpus")
+        return ["meeting-book", "work-report", "budget-trips", "funding-plan", "trip-report", "land-transcript"]
+            .map { corpus.appendingPathComponent("\($0).pdf").path }
     }
 
     /// `gazette batch` over the same files with one worker and with two

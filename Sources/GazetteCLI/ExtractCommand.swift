@@ -2,15 +2,17 @@ import ArgumentParser
 import Foundation
 import Gazette
 
-/// `gazette extract FILE.pdf [--format json|jsonl|csv|xlsx] [-o OUT] [--pretty]`.
+/// `gazette extract FILE.pdf [--format json|jsonl|csv|xlsx|sqlite] [-o OUT] [--pretty]`.
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Extract one PDF into a validated JSON document, or its records as JSON Lines, CSV or XLSX.",
+        abstract: "Extract one PDF into a validated JSON document, or its tables and records as JSON Lines, CSV, XLSX or SQLite.",
         discussion: """
             json (the default) and jsonl go to standard output unless -o is given. csv writes one file per \
-            record type (OUT.<type>.csv, or DIR/<stem>.<type>.csv when -o names a directory); xlsx writes one \
-            workbook with a sheet per record type (OUT, or DIR/<stem>.xlsx). Every document is validated against \
-            the schema first; every file is written atomically, never half.
+            record type and one per table (OUT.<type>.csv and OUT.<table id>.csv, or DIR/<stem>.… when -o \
+            names a directory); xlsx writes one workbook: an index, a sheet per table (header rows as printed, \
+            merged cells, figures as numbers) and a sheet per record type (OUT, or DIR/<stem>.xlsx); sqlite one \
+            database with a table per record type, documents and tables (OUT, or DIR/<stem>.sqlite). Every \
+            document is validated against the schema first; every file is written atomically, never half.
             """)
 
     @Argument(help: "The PDF to read.", completion: .file(extensions: ["pdf"]))
@@ -36,7 +38,7 @@ struct Extract: ParsableCommand {
             let json = try extractor.serialise(document, pretty: options.pretty)
             let files = try RecordExport.files(for: document, format: options.format, output: output, json: json)
             if files.isEmpty {
-                printError("\(file): no records; no CSV file written")
+                printError("\(file): no tables and no records; no CSV file written")
             }
             for out in files {
                 if let path = out.path {
@@ -66,21 +68,5 @@ enum TextLossNotice {
             out.append("warning: \(file): \(which): \(first.message)")
         }
         return out
-    }
-}
-
-/// Page numbers as ranges: 1-3, 7, 9-10.
-enum PageList {
-    static func compact(_ pages: [Int]) -> String {
-        var parts: [String] = []
-        var index = 0
-        let sorted = Array(Set(pages)).sorted()
-        while index < sorted.count {
-            var end = index
-            while end + 1 < sorted.count, sorted[end + 1] == sorted[end] + 1 { end += 1 }
-            parts.append(end == index ? "\(sorted[index])" : "\(sorted[index])-\(sorted[end])")
-            index = end + 1
-        }
-        return parts.joined(separator: ", ")
     }
 }

@@ -10,7 +10,8 @@ struct GazetteCommand: ParsableCommand {
         commandName: "gazette",
         abstract: "Turn official Taiwanese government PDFs into typed, validated JSON.",
         version: GazetteVersion.current,
-        subcommands: [Extract.self, Validate.self, Schema.self, Parse.self, Inspect.self, Batch.self, Report.self, BatchWorkerCommand.self])
+        subcommands: [Extract.self, Validate.self, Schema.self, Parse.self, Inspect.self, Batch.self, Report.self, MergeDocuments.self,
+                      BatchWorkerCommand.self])
 
     /// Runs the command; usage errors exit 2, failures 1 (ArgumentParser's
     /// own usage code 64 is mapped to 2, as scripts expect).

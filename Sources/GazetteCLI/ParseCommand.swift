@@ -2,16 +2,16 @@ import ArgumentParser
 import Foundation
 import GazetteNormalise
 
-/// `gazette parse date|number|amount|time|text TEXT`: one value through the
+/// `gazette parse date|number|figure|amount|time|text TEXT`: one value through the
 /// normalisation grammars, for inspection.
 struct Parse: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Parse one value with gazette's grammars and print it as JSON.",
         discussion: "Exits 1 with a message when the text is not a valid value of that kind.")
 
-    enum Kind: String, ExpressibleByArgument, CaseIterable { case date, number, amount, time, text }
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case date, number, figure, amount, time, text }
 
-    @Argument(help: "What to parse: date, number, amount, time or text.")
+    @Argument(help: "What to parse: date, number, figure (a table cell as a spreadsheet number), amount, time or text.")
     var kind: Kind
 
     @Argument(help: "The text, as printed in the document.")

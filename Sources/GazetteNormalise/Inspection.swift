@@ -1,14 +1,17 @@
-/// One entry point for `gazette parse date|number|amount|time|text TEXT`:
+/// One entry point for `gazette parse date|number|figure|amount|time|text TEXT`:
 /// the value a text stands for, as one compact JSON object.
 public enum Inspection {
     /// The kinds `json(kind:text:documentYear:)` understands.
-    public static let kinds = ["date", "number", "amount", "time", "text"]
+    public static let kinds = ["date", "number", "figure", "amount", "time", "text"]
 
     /// The JSON object for `text` read as `kind`:
     /// - date: `{"start":"2015-04-06","end":"2015-04-11","precision":"day"}`
     ///   (plus `"yearFromContext":true` when the year came from `documentYear`)
     /// - number: `{"value":105}`, `{"value":99.8,"unit":"%"}` (a counter word
     ///   such as 件 is reported as the unit too)
+    /// - figure (a table cell a spreadsheet stores as a number):
+    ///   `{"value":-525,"decimals":0,"percent":false}` for △525, `{"dash":true}`
+    ///   for a dash
     /// - amount: `{"value":512005,"currency":"TWD"}`
     /// - time: `{"start":"14:30","end":null}`
     /// - text: `{"text":"人口統計（一）"}`
@@ -31,6 +34,12 @@ public enum Inspection {
             var out = "{\"value\":\(quantity.value)"
             if let unit = quantity.unit { out += ",\"unit\":\(quote(unit))" }
             return out + "}"
+        case "figure":
+            switch try CellFigure.validate(text) {
+            case .dash: return "{\"dash\":true}"
+            case .number(let value, let decimals, let percent):
+                return "{\"value\":\(value),\"decimals\":\(decimals),\"percent\":\(percent)}"
+            }
         case "amount":
             let amount = try AmountParser.validate(text)
             return "{\"value\":\(amount.value),\"currency\":\(quote(amount.currency.rawValue))}"

@@ -143,8 +143,12 @@ public enum NumberParser {
     }
 
     /// A signed number with an optional percent sign: -1,234 / △1,234 /
-    /// (1,234) / +2 / 99.8% / 百分之五十.
-    static func parseSigned(_ t: GrammarText, from i: Int) -> Result<(NumberValue, Bool, Int), Rejection> {
+    /// (1,234) / +2 / 99.8% / 百分之五十. `arabicOnly`: Arabic digits with
+    /// thousands separators and decimals alone (a table cell's plain
+    /// figure: no Chinese numerals, 萬 or 億, 百分之).
+    static func parseSigned(_ t: GrammarText, from i: Int, arabicOnly: Bool = false)
+        -> Result<(NumberValue, Bool, Int), Rejection>
+    {
         var j = t.skipSpaces(i)
         var negative = false
         var parenthesised = false
@@ -156,15 +160,25 @@ public enum NumberParser {
         default: break
         }
         var percent = false
-        if t.matches("百分之", at: j) {
+        if !arabicOnly && t.matches("百分之", at: j) {
             percent = true
             j += 3
         }
         let magnitude: NumberValue
         let end: Int
-        switch parseMagnitude(t, from: j) {
-        case .success(let (value, e)): (magnitude, end) = (value, e)
-        case .failure(let rejection): return .failure(rejection)
+        if arabicOnly {
+            guard GrammarText.isDigit(t[j]) else {
+                return .failure(Rejection(t[j] == 0 ? "no number" : "“\(t.string(j..<j + 1))” does not start a figure"))
+            }
+            guard let (value, e) = parseArabic(t, from: j, leadingZeroGroupAllowed: false) else {
+                return .failure(Rejection("malformed digits"))
+            }
+            (magnitude, end) = (value, e)
+        } else {
+            switch parseMagnitude(t, from: j) {
+            case .success(let (value, e)): (magnitude, end) = (value, e)
+            case .failure(let rejection): return .failure(rejection)
+            }
         }
         var k = end
         if !percent {

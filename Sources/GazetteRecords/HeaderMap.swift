@@ -36,11 +36,12 @@ struct HeaderMap {
     func any(_ pattern: String) -> Bool { labels.contains { $0.matches(pattern: pattern) } }
 }
 
-/// Units as tables state them, for records that keep values as printed.
-enum UnitText {
+/// Units as tables state them, for records that keep values as printed
+/// and for the exports that show a table's unit.
+public enum UnitText {
     /// The unit word of a table's unit line (單位：新臺幣千元 → 千元, (百萬元) →
     /// 百萬元, 單位：件 → 件), or nil.
-    static func tableUnitWord(_ unit: String?) -> String? {
+    public static func tableUnitWord(_ unit: String?) -> String? {
         guard let unit, let parsed = TableUnit.parse(unit) ?? TableUnit.find(in: unit) else {
             return unit.flatMap(parenthesised(in:))
         }

@@ -14,7 +14,7 @@ enum TextTools {
         // Most cells hold more than a few characters: not blank words.
         if cell.utf8.count > 24 { return false }
         let t = CharacterClass.removingSpaces(cell)
-        return t.isEmpty || ["-", "－", "—", "–", "─", "--", "―", "…", "/", "無", "NA", "N/A", "不適用", "x", "X", "*"].contains(t)
+        return t.isEmpty || CellFigure.dashes.contains(t) || ["…", "/", "無", "NA", "N/A", "不適用", "x", "X", "*"].contains(t)
     }
 
     /// A row that sums others: 合計, 總計, 小計, 總額.

@@ -36,6 +36,16 @@ struct ExportTests {
         return sheets
     }
 
+    /// Table id → its cells as printed (header rows, then body, each row as
+    /// wide as the widest), what its CSV file holds.
+    static func expectedTables(_ document: [String: Any]) -> [(id: String, rows: [[String]])] {
+        (document["tables"] as? [[String: Any]] ?? []).map { table in
+            let rows = (table["headerRows"] as? [[String]] ?? []) + (table["rows"] as? [[String]] ?? [])
+            let width = rows.map(\.count).max() ?? 0
+            return (table["id"] as? String ?? "", rows.map { $0 + Array(repeating: "", count: width - $0.count) })
+        }
+    }
+
     /// The JSON field order of each type (as Record+Codable writes it).
     static func keyOrder(_ type: String) -> [String] {
         switch type {
@@ -66,9 +76,9 @@ struct ExportTests {
     // MARK: The test
 
     @Test func exportsReadBackWithTheJSONValues() throws {
-        let soffice = try #require(Self.which("soffice"), "LibreOffice (soffice) is not installed: run scripts/bootstrap")
-        let python = try #require(Self.pythonWithOpenpyxl(), "python3 with openpyxl is not installed: run scripts/bootstrap")
-        let gazette = try #require(Self.gazetteBinary(), "the gazette executable was not found beside the tests")
+        let soffice = try #require(E2E.soffice, "LibreOffice (soffice) is not installed: run scripts/bootstrap")
+        let python = try #require(E2E.python(importing: ["openpyxl"]), "python3 with openpyxl is not installed: run scripts/bootstrap")
+        let gazette = E2E.gazette.path
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-export-\(UUID().uuidString)")
         let out = work.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
@@ -79,10 +89,10 @@ struct ExportTests {
         for name in Self.documents {
             let pdf = Self.corpus.appendingPathComponent("\(name).pdf").path
             let jsonPath = out.appendingPathComponent("\(name).json").path
-            try Self.run(gazette, ["extract", pdf, "-o", jsonPath])
-            try Self.run(gazette, ["extract", pdf, "--format", "csv", "-o", out.path + "/"])
-            try Self.run(gazette, ["extract", pdf, "--format", "xlsx", "-o", out.path])
-            try Self.run(gazette, ["extract", pdf, "--format", "jsonl", "-o", out.appendingPathComponent("\(name).jsonl").path])
+            try E2E.runTool(gazette, ["extract", pdf, "-o", jsonPath])
+            try E2E.runTool(gazette, ["extract", pdf, "--format", "csv", "-o", out.path + "/"])
+            try E2E.runTool(gazette, ["extract", pdf, "--format", "xlsx", "-o", out.path])
+            try E2E.runTool(gazette, ["extract", pdf, "--format", "jsonl", "-o", out.appendingPathComponent("\(name).jsonl").path])
             let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: jsonPath))) as? [String: Any])
             documents[name] = document
             expected[name] = Self.expectedSheets(document)
@@ -94,10 +104,18 @@ struct ExportTests {
 
         for name in Self.documents {
             let sheets = expected[name] ?? [:]
-            // Our CSV files: BOM, CRLF, one per record type, nothing else.
+            let tables = Self.expectedTables(documents[name] ?? [:])
+            // Our CSV files: BOM, CRLF, one per record type and one per table, nothing else.
             let csvFiles = try FileManager.default.contentsOfDirectory(atPath: out.path)
                 .filter { $0.hasPrefix(name + ".") && $0.hasSuffix(".csv") }.sorted()
-            #expect(csvFiles == sheets.keys.map { "\(name).\($0).csv" }.sorted())
+            #expect(csvFiles == (Array(sheets.keys) + tables.map(\.id)).map { "\(name).\($0).csv" }.sorted())
+            #expect(!tables.isEmpty, "\(name): no tables")
+            for table in tables {
+                let bytes = try Data(contentsOf: out.appendingPathComponent("\(name).\(table.id).csv"))
+                #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "\(name).\(table.id).csv has no BOM")
+                let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+                Self.compare(Self.parseCSV(text), table.rows, "\(name).\(table.id).csv (our parser)")
+            }
             for (type, rows) in sheets {
                 let bytes = try Data(contentsOf: out.appendingPathComponent("\(name).\(type).csv"))
                 #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "\(name).\(type).csv has no BOM")
@@ -121,11 +139,11 @@ struct ExportTests {
         let office = work.appendingPathComponent("office")
         let profile = work.appendingPathComponent("profile")
         let xlsxFiles = Self.documents.map { out.appendingPathComponent("\($0).xlsx").path }
-        try Self.run(soffice, ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to",
+        try E2E.runTool(soffice, ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to",
                                "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
                                "--outdir", office.appendingPathComponent("xlsx").path] + xlsxFiles)
         let csvFiles = Self.documents.flatMap { name in (expected[name] ?? [:]).keys.map { out.appendingPathComponent("\(name).\($0).csv").path } }
-        try Self.run(soffice, ["-env:UserInstallation=\(profile.absoluteString)", "--headless",
+        try E2E.runTool(soffice, ["-env:UserInstallation=\(profile.absoluteString)", "--headless",
                                "--infilter=CSV:44,34,76,1,,0,true,false", "--convert-to",
                                "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,false,true,false,false",
                                "--outdir", office.appendingPathComponent("csv").path] + csvFiles)
@@ -144,10 +162,13 @@ struct ExportTests {
         let script = work.appendingPathComponent("read.py")
         try Self.openpyxlScript.write(to: script, atomically: true, encoding: .utf8)
         for name in Self.documents {
-            let output = try Self.run(python, [script.path, out.appendingPathComponent("\(name).xlsx").path])
+            let output = try E2E.runTool(python, [script.path, out.appendingPathComponent("\(name).xlsx").path])
             let read = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: [[[Any]]]])
             let sheets = expected[name] ?? [:]
-            #expect(Set(read.keys) == Set(sheets.keys), "\(name).xlsx sheets \(read.keys.sorted())")
+            // The index, a sheet per table (TableSheetExportTests reads those), a sheet per record type.
+            #expect(Set(sheets.keys).isSubset(of: read.keys), "\(name).xlsx sheets \(read.keys.sorted())")
+            #expect(read.count == 1 + Self.expectedTables(documents[name] ?? [:]).count + sheets.count,
+                    "\(name).xlsx: \(read.count) sheets")
             for (type, rows) in sheets {
                 guard let got = read[type] else { continue }
                 #expect(got.count == rows.count, "\(name).xlsx \(type): \(got.count) rows for \(rows.count)")
@@ -178,19 +199,19 @@ struct ExportTests {
         }
     }
 
-    /// CSV naming: -o BASE gives BASE.<type>.csv; a trailing .csv is dropped.
+    /// CSV naming: -o BASE gives BASE.<type>.csv and BASE.<table id>.csv; a trailing .csv is dropped.
     @Test func csvBaseNames() throws {
-        let gazette = try #require(Self.gazetteBinary())
+        let gazette = E2E.gazette.path
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-csv-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
         let pdf = Self.corpus.appendingPathComponent("funding-plan.pdf").path
-        try Self.run(gazette, ["extract", pdf, "--format", "csv", "-o", work.appendingPathComponent("plan.csv").path])
+        try E2E.runTool(gazette, ["extract", pdf, "--format", "csv", "-o", work.appendingPathComponent("plan.csv").path])
         let names = try FileManager.default.contentsOfDirectory(atPath: work.path).sorted()
-        #expect(names == ["plan.fundingLine.csv", "plan.statistic.csv"])
+        #expect(names == ["plan.fundingLine.csv", "plan.statistic.csv", "plan.t1.csv", "plan.t2.csv"])
         // CSV and XLSX need -o: a usage error (exit 2), nothing written.
-        #expect(throws: (any Error).self) { try Self.run(gazette, ["extract", pdf, "--format", "xlsx"]) }
-        #expect(throws: (any Error).self) { try Self.run(gazette, ["extract", pdf, "--format", "tsv", "-o", work.path]) }
+        #expect(throws: (any Error).self) { try E2E.runTool(gazette, ["extract", pdf, "--format", "xlsx"]) }
+        #expect(throws: (any Error).self) { try E2E.runTool(gazette, ["extract", pdf, "--format", "tsv", "-o", work.path]) }
     }
 
     /// Cells that need quoting are quoted, quotes doubled.
@@ -199,15 +220,6 @@ struct ExportTests {
         let text = String(decoding: CSVWriter.bytes(sheet).dropFirst(3), as: UTF8.self)
         #expect(text == "a,b\r\n\"x,y\",\"say \"\"hi\"\"\nbye\"\r\n,99.8\r\n")
         #expect(Self.parseCSV(text) == [["a", "b"], ["x,y", "say \"hi\"\nbye"], ["", "99.8"]])
-    }
-
-    /// Serial days as spreadsheets count them.
-    @Test func spreadsheetDates() {
-        #expect(XLSXWriter.serial(ofDate: "2015-04-06")?.0 == 42100)
-        #expect(XLSXWriter.serial(ofDate: "1900-03-01")?.0 == 61)
-        #expect(XLSXWriter.serial(ofDate: "2025-08")! == (45870, true))
-        #expect(XLSXWriter.serial(ofDate: "2025") == nil)
-        #expect(XLSXWriter.columnName(0) == "A" && XLSXWriter.columnName(25) == "Z" && XLSXWriter.columnName(26) == "AA")
     }
 
     // MARK: Helpers
@@ -285,57 +297,4 @@ struct ExportTests {
         out[ws.title] = [r + [["null", None]] * (width - len(r)) for r in rows]
     print(json.dumps(out, ensure_ascii=False))
     """#
-
-    struct CommandFailed: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    @discardableResult
-    static func run(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CommandFailed(description: "\(executable) \(arguments.joined(separator: " ")): exit \(process.terminationStatus): "
-                + String(decoding: err, as: UTF8.self))
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    static func which(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        let dirs = path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin", "/opt/libreoffice/program"]
-        return dirs.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    static func pythonWithOpenpyxl() -> String? {
-        for candidate in [which("python3"), "/usr/bin/python3"].compactMap({ $0 }) {
-            if (try? run(candidate, ["-c", "import openpyxl"])) != nil { return candidate }
-        }
-        return nil
-    }
-
-    /// The `gazette` executable built beside the test bundle.
-    static func gazetteBinary() -> String? {
-        var candidates: [URL] = []
-        if let exe = Bundle.main.executableURL { candidates.append(exe.deletingLastPathComponent()) }
-        let arg0 = URL(fileURLWithPath: CommandLine.arguments[0])
-        candidates.append(arg0.deletingLastPathComponent())
-        for dir in candidates {
-            var d = dir
-            for _ in 0..<4 {
-                let g = d.appendingPathComponent("gazette").path
-                if FileManager.default.isExecutableFile(atPath: g) { return g }
-                d = d.deletingLastPathComponent()
-            }
-        }
-        return nil
-    }
 }

@@ -55,8 +55,14 @@ enum E2E {
     @discardableResult
     static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws
         -> (status: Int32, stdout: Data, stderr: String) {
+        try launch(gazette.path, arguments, stdin: stdin, environment: environment)
+    }
+
+    /// Runs a program to its end; its exit status, standard output and error.
+    static func launch(_ executable: String, _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws
+        -> (status: Int32, stdout: Data, stderr: String) {
         let process = Process()
-        process.executableURL = gazette
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
@@ -87,6 +93,59 @@ enum E2E {
         group.wait()
         process.waitUntilExit()
         return (process.terminationStatus, outData, String(decoding: errBox.get(), as: UTF8.self))
+    }
+
+    /// The Python scripts the tests read outputs back with.
+    static let pythonScripts = packageRoot.appendingPathComponent("Tests/EndToEndTests/python")
+
+    /// A python3 that imports every one of `modules`, or nil; tests
+    /// `#require` it with a message naming the modules (CI installs them
+    /// through scripts/bootstrap, so a missing one fails, never skips).
+    static func python(importing modules: [String]) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let candidates = path.split(separator: ":").map { "\($0)/python3" } + ["/usr/bin/python3"]
+        for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: candidate)
+            process.arguments = ["-c", "import " + modules.joined(separator: ", ")]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            guard (try? process.run()) != nil else { continue }
+            process.waitUntilExit()
+            if process.terminationStatus == 0 { return candidate }
+        }
+        return nil
+    }
+
+    /// LibreOffice's `soffice`, or nil.
+    static var soffice: String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return (path.split(separator: ":").map(String.init) + ["/usr/bin", "/opt/libreoffice/program"])
+            .map { "\($0)/soffice" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Runs `executable`; its standard output, or an error with its status
+    /// and standard error.
+    @discardableResult
+    static func runTool(_ executable: String, _ arguments: [String]) throws -> String {
+        let result = try launch(executable, arguments)
+        guard result.status == 0 else {
+            throw ToolFailed(description: "\(executable) \(arguments.joined(separator: " ")): exit \(result.status): \(result.stderr)")
+        }
+        return String(decoding: result.stdout, as: UTF8.self)
+    }
+
+    struct ToolFailed: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Every sheet of each workbook as LibreOffice shows it, one CSV per
+    /// sheet (`<stem>-<sheet>.csv`) in `directory`.
+    static func libreOfficeSheets(_ workbooks: [String], into directory: URL, profile: URL) throws {
+        let soffice = try #require(soffice, "LibreOffice (soffice) is not installed: run scripts/bootstrap")
+        try runTool(soffice, ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to",
+                              "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+                              "--outdir", directory.path] + workbooks)
     }
 
     /// A fresh scratch directory.

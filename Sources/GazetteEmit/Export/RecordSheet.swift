@@ -1,41 +1,6 @@
 import Foundation
 import GazetteRecords
 
-/// One value of a flat record row, typed for spreadsheets.
-public enum ExportCell: Hashable, Sendable {
-    case null
-    case text(String)
-    case integer(Int)
-    case number(Double)
-    /// ISO 8601: YYYY-MM-DD, YYYY-MM or YYYY.
-    case date(String)
-    /// HH:MM.
-    case time(String)
-    /// Checked options (a proposal form's types and partner cities).
-    case list([String])
-
-    /// The cell as text (CSV): dates and times as printed in the JSON, lists
-    /// joined with "; ", whole numbers without a decimal point.
-    public var text: String {
-        switch self {
-        case .null: return ""
-        case .text(let s), .date(let s), .time(let s): return s
-        case .integer(let n): return String(n)
-        case .number(let d): return ExportCell.format(d)
-        case .list(let items): return items.joined(separator: ExportCell.listSeparator)
-        }
-    }
-
-    /// How a list is joined in one cell.
-    public static let listSeparator = "; "
-
-    /// Shortest text that reads back as `d` (99.8, 1294421, -1000).
-    static func format(_ d: Double) -> String {
-        if d.rounded() == d, abs(d) < 1e15 { return String(Int64(d)) }
-        return "\(d)"
-    }
-}
-
 /// The records of one type as a table: a header of field names (the JSON
 /// field names, `file` first, `type` left out) and one row per record.
 public struct RecordSheet: Sendable {
@@ -56,19 +21,12 @@ public struct RecordSheet: Sendable {
 
     /// One sheet per record type present, in schema order.
     public static func sheets(of records: [Record], file: String) -> [RecordSheet] {
-        let encoder = JSONValueEncoder()
         var byType: [String: RecordSheet] = [:]
         for record in records {
-            guard let object = (try? encoder.encode(record))?.objectValue else { continue }
-            let type = record.type
-            var sheet = byType[type] ?? RecordSheet(
-                type: type, columns: ["file"] + object.keys.filter { $0 != "type" }, rows: [])
-            var row: [ExportCell] = [.text(file)]
-            for key in sheet.columns.dropFirst() {
-                row.append(cell(object[key] ?? .null, field: key, type: type))
-            }
-            sheet.rows.append(row)
-            byType[type] = sheet
+            guard let row = RecordRow(record) else { continue }
+            var sheet = byType[row.type] ?? RecordSheet(type: row.type, columns: ["file"] + row.fields, rows: [])
+            sheet.rows.append([.text(file)] + row.cells)
+            byType[row.type] = sheet
         }
         return Record.typeNames.compactMap { byType[$0] }
     }
@@ -87,5 +45,22 @@ public struct RecordSheet: Sendable {
         case .array(let items): return .list(items.map { $0.stringValue ?? $0.serialized() })
         case .object: return .text(value.serialized())
         }
+    }
+}
+
+/// One record as a flat row: its fields (the JSON field names in the JSON's
+/// order, `type` left out) and their cells, typed for spreadsheets.
+public struct RecordRow: Sendable {
+    /// The record type ("trip", "statistic" …).
+    public var type: String
+    public var fields: [String]
+    public var cells: [ExportCell]
+
+    /// The record's row; nil only if it does not encode as a JSON object.
+    public init?(_ record: Record) {
+        guard let object = (try? JSONValueEncoder().encode(record))?.objectValue else { return nil }
+        type = record.type
+        fields = object.keys.filter { $0 != "type" }
+        cells = fields.map { [type] key in RecordSheet.cell(object[key] ?? .null, field: key, type: type) }
     }
 }

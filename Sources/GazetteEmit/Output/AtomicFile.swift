@@ -98,6 +98,77 @@ public enum AtomicFile {
         if hadOld { remove(old.path) }
     }
 
+    /// Files written in place of temporaries and put in place together at
+    /// the end: a writer asks for the temporary of each target as it goes
+    /// (`temporary(for:)`), writes it however it likes (a ZIP archive, a
+    /// database, a stream of lines), and then either `commit`s (each file
+    /// flushed to disk and renamed over its target) or `discard`s them all.
+    /// A failure before `commit` leaves no target touched; a crash leaves
+    /// only temporaries, which `sweepTemporaries` removes.
+    public final class PendingFiles {
+        private var pending: [(target: URL, temporary: URL)] = []
+        private let tag = "\(AtomicFile.temporaryPrefix)\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+
+        public init() {}
+
+        deinit { discard() }
+
+        /// The temporary to write in place of `target` (beside it, its
+        /// directory created), the same one each time for one target.
+        public func temporary(for target: URL) throws(WriteError) -> URL {
+            if let known = pending.first(where: { $0.target == target }) { return known.temporary }
+            let directory = target.deletingLastPathComponent()
+            do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            } catch {
+                throw WriteError(path: target.path, reason: error.localizedDescription)
+            }
+            let temporary = directory.appendingPathComponent("\(tag)-\(target.lastPathComponent)")
+            pending.append((target, temporary))
+            return temporary
+        }
+
+        /// A scratch directory beside `target` (for parts of it written
+        /// before it is put together), removed at `commit` or `discard`.
+        public func scratchDirectory(beside target: URL) throws(WriteError) -> URL {
+            let url = target.deletingLastPathComponent().appendingPathComponent("\(tag)-\(target.lastPathComponent).parts")
+            do {
+                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            } catch {
+                throw WriteError(path: url.path, reason: error.localizedDescription)
+            }
+            scratch.append(url)
+            return url
+        }
+        private var scratch: [URL] = []
+
+        /// Flushes every temporary to disk and renames it over its target.
+        public func commit() throws(WriteError) {
+            for url in scratch { AtomicFile.remove(url.path) }
+            scratch = []
+            for (target, temporary) in pending {
+                let fd = open(temporary.path, O_RDONLY | O_CLOEXEC)
+                guard fd >= 0 else { throw WriteError(path: target.path, reason: String(cString: strerror(errno))) }
+                let synced = fsync(fd) == 0
+                let reason = synced ? nil : String(cString: strerror(errno))
+                close(fd)
+                if let reason { throw WriteError(path: target.path, reason: reason) }
+            }
+            for (target, temporary) in pending where rename(temporary.path, target.path) != 0 {
+                throw WriteError(path: target.path, reason: String(cString: strerror(errno)))
+            }
+            pending = []
+        }
+
+        /// Removes every temporary; no target is touched.
+        public func discard() {
+            for entry in pending { AtomicFile.remove(entry.temporary.path) }
+            for url in scratch { AtomicFile.remove(url.path) }
+            pending = []
+            scratch = []
+        }
+    }
+
     /// Removes a file or a whole directory; true when something was removed.
     @discardableResult
     public static func remove(_ path: String) -> Bool {
