@@ -122,6 +122,24 @@ import Testing
                                  ["四、歲入", "20"], ["五、歲出", "30"], ["六、附錄", "40"]])
     }
 
+    /// Two entries a column: too few for the page's reading order to see
+    /// columns (it reads row by row), the table still reads the left
+    /// column first.
+    @Test func twoShortColumnsAreReadLeftColumnFirst() throws {
+        var lines: [(String, Double, Double, Double)] = [("目次", 280, 50, 16)]
+        for (k, (left, right)) in [("一、前言", "三、歲入"), ("二、沿革", "四、歲出")].enumerated() {
+            let y = 100 + Double(k) * 20
+            lines.append((left + String(repeating: ".", count: 36) + "\(k + 1)", 40, y, 10))
+            lines.append((right + String(repeating: ".", count: 36) + "\(10 * (k + 2))", 320, y, 10))
+        }
+        let page = Self.page(lines)
+        // The page's own reading order: row by row.
+        #expect(PageLayout(page: page).blocks.filter { $0.kind == .contents }.map { String($0.text.prefix(4)) }
+            == ["一、前言", "三、歲入", "二、沿革", "四、歲出"])
+        let table = try Self.contents(page)
+        #expect(table.matrix == [["一、前言", "1"], ["二、沿革", "2"], ["三、歲入", "20"], ["四、歲出", "30"]])
+    }
+
     /// One column with indented sub-entries keeps its order.
     @Test func indentedEntriesAreNoSecondColumn() throws {
         let page = Self.page([
