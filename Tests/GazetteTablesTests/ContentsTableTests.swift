@@ -150,7 +150,7 @@ import Testing
             Self.entry("一、歲入", "6", x: 90, y: 180),
         ])
         let table = try Self.contents(page)
-        #expect(table.matrix.map { $0[0] } == ["壹、總說明", "一、前言", "二、沿革", "貳、預算", "一、歲入"])
+        #expect(table.matrix.map { $0.first } == ["壹、總說明", "一、前言", "二、沿革", "貳、預算", "一、歲入"])
     }
 
     // MARK: assembled

@@ -79,7 +79,8 @@ private let sep = CellText.pairSeparator
 
     /// Pairs printed in the header row too are the first block's.
     @Test func pairsInTheHeaderRowAreRead() throws {
-        let table = Self.raw(Array(Self.register.dropFirst()), header: [Self.register[0]])
+        let first = try #require(Self.register.first)
+        let table = Self.raw(Array(Self.register.dropFirst()), header: [first])
         let form = try #require(KeyValueForm(table))
         #expect(form.table.rows == [["民國105年03月08日", "分割", "建", "384.98平方公尺"],
                                     ["民國106年01月02日", "買賣", "田", "100平方公尺"]])
