@@ -196,6 +196,14 @@ public struct ContentsEntry: Hashable, Sendable, Codable {
         self.pageLabel = pageLabel
         self.page = page
     }
+
+    /// Whether a line is the title of a table of contents: 目次, 目錄,
+    /// 目录, one ending so (本期目次, 總目錄), letter-spaced or not (目　　次),
+    /// Contents, Table of Contents.
+    public static func isTitle(_ text: String) -> Bool {
+        let t = CharacterClass.removingSpaces(text).lowercased()
+        return t.hasSuffix("目次") || t.hasSuffix("目錄") || t.hasSuffix("目录") || t == "contents" || t == "tableofcontents"
+    }
 }
 
 /// The layout of one page: its lines, its paragraphs in reading order, its

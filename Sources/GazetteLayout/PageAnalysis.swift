@@ -137,10 +137,7 @@ struct PageAnalysis {
             // The title may be letter-spaced into pieces (目    次).
             let rowText = row.map { lines[$0].text }.joined()
             if !titled, lines[row.first!].box.y1 < height * 0.3, row.count <= 3, rowText.utf8.count <= 40 {
-                let key = furnitureKey(rowText).lowercased()
-                if key == "目次" || key == "目錄" || key == "目录" || key == "contents" || key == "tableofcontents" {
-                    titled = true
-                }
+                if ContentsEntry.isTitle(rowText) { titled = true }
             }
             scanContents(row, minDots: 4)
         }
@@ -157,18 +154,36 @@ struct PageAnalysis {
             var taken = Set<Int>()
             for g in contentsGroups { taken.formUnion(g) }
             for row in rows where row.count >= 2 && !row.contains(where: taken.contains) {
-                // The reference may be set apart from its 第 (第   13 頁).
-                var referenceLines = 1
-                var reference = lines[row.last!].text.trimmingSpaces()
-                if row.count >= 3, lines[row.last! - 1].text.trimmingSpaces() == "第" {
-                    referenceLines = 2
-                    reference = "第" + reference
+                // Left to right: title pieces, then a reference closes the
+                // entry (two entries a row on a contents page in two
+                // columns). The reference may be set apart from its 第
+                // (第   13 頁).
+                var entries: [(entry: ContentsEntry, lines: [Int])] = []
+                var pending: [Int] = []
+                for i in row {
+                    let text = lines[i].text.trimmingSpaces()
+                    var reference = text
+                    var pieces = [i]
+                    if let last = pending.last, lines[last].text.trimmingSpaces() == "第" {
+                        reference = "第" + text
+                        pieces = [last, i]
+                        pending.removeLast()
+                    }
+                    guard Self.isReference(reference), !pending.isEmpty else {
+                        pending += pieces
+                        continue
+                    }
+                    let title = pending.map { lines[$0].text.trimmingSpaces() }.joined(separator: " ")
+                    guard !title.isEmpty, !Self.isReference(title) else { break }
+                    entries.append((ContentsEntry(title: title, pageLabel: reference, page: number), pending + pieces))
+                    pending = []
                 }
-                guard Self.isReference(reference) else { continue }
-                let title = row.dropLast(referenceLines).map { lines[$0].text.trimmingSpaces() }.joined(separator: " ")
-                guard !title.isEmpty, !Self.isReference(title) else { continue }
-                contents.append(ContentsEntry(title: title, pageLabel: reference, page: number))
-                contentsGroups.append(Array(row))
+                // A row that is not entries through to its end is no contents row.
+                guard !entries.isEmpty, pending.isEmpty else { continue }
+                for (entry, group) in entries {
+                    contents.append(entry)
+                    contentsGroups.append(group)
+                }
             }
             isContentsPage = isContentsPage || contentsGroups.count >= 3
         }

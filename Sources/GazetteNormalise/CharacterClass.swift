@@ -81,6 +81,12 @@ public enum CharacterClass {
         (0x30...0x39).contains(v) || (0xFF10...0xFF19).contains(v)
     }
 
+    /// The ASCII digit for an ASCII or full-width one (１ → 1); any other
+    /// scalar as it is.
+    public static func asciiDigit(_ u: Unicode.Scalar) -> Unicode.Scalar {
+        (0xFF10...0xFF19).contains(u.value) ? Unicode.Scalar(u.value - 0xFF10 + 0x30)! : u
+    }
+
     /// The first scalar of a text, fast for ASCII (a glyph's text is nearly
     /// always one scalar); 0 for an empty text.
     @inline(__always)

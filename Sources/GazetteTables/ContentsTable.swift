@@ -18,8 +18,8 @@ enum ContentsTable {
         // Headings among the entries, and just above the first one below the
         // contents' own title (目次, 本期目次).
         var start = first
-        while start > 0, isHeading(layout.blocks[start - 1]), !isContentsTitle(layout.blocks[start - 1].text) { start -= 1 }
-        if start < first, !(0..<start).contains(where: { isContentsTitle(layout.blocks[$0].text) }) { start = first }
+        while start > 0, isHeading(layout.blocks[start - 1]), !ContentsEntry.isTitle(layout.blocks[start - 1].text) { start -= 1 }
+        if start < first, !(0..<start).contains(where: { ContentsEntry.isTitle(layout.blocks[$0].text) }) { start = first }
         var unmatched = layout.contents
         var rows: [(title: String, reference: String, lines: [Int])] = []
         for b in start...last {
@@ -84,9 +84,4 @@ enum ContentsTable {
         block.kind != .contents && block.text.count <= 40 && !block.text.contains("。") && block.lines.count <= 2
     }
 
-    /// The contents' own title (目次, 目錄, 本期目次): its caption, not a row.
-    static func isContentsTitle(_ text: String) -> Bool {
-        let t = CharacterClass.removingSpaces(text)
-        return t.hasSuffix("目次") || t.hasSuffix("目錄") || t.hasSuffix("目录") || t.lowercased() == "contents"
-    }
 }

@@ -373,7 +373,7 @@ enum RowSplitter {
         for (k, i) in ordered.enumerated() {
             let t = glyphs[i].text
             guard t.count == 1, let v = t.unicodeScalars.first?.value, CharacterClass.isDigit(v) else { break }
-            digits.append(Character(Unicode.Scalar(v >= 0xFF10 ? v - 0xFF10 + 0x30 : v)!))
+            digits.append(Character(CharacterClass.asciiDigit(Unicode.Scalar(v)!)))
             end = k + 1
         }
         guard !digits.isEmpty, digits.count <= 3, end < ordered.count, let n = Int(digits), n > 0 else { return nil }
@@ -397,7 +397,9 @@ enum RowSplitter {
     /// 12, 第十條之一 → 10.
     static func articleNumber(_ line: ColumnLine, glyphs: [Glyph]) -> Int? {
         let ordered = line.glyphs.sorted { glyphs[$0].box.x0 < glyphs[$1].box.x0 }
-        let text = CharacterClass.removingSpaces(ordered.prefix(10).map { glyphs[$0].text }.joined())
+        // Full-width digits (第１２條) read as ASCII ones.
+        let text = String(String.UnicodeScalarView(CharacterClass.removingSpaces(ordered.prefix(10).map { glyphs[$0].text }.joined())
+            .unicodeScalars.map(CharacterClass.asciiDigit)))
         guard text.hasPrefix("第"), let end = text.firstIndex(of: "條") else { return nil }
         let numeral = text[text.index(after: text.startIndex)..<end]
         guard !numeral.isEmpty, numeral.count <= 5 else { return nil }

@@ -57,17 +57,14 @@ import Testing
         #expect(m.layout.contents.map(\.title) == Self.leaderlessTitles)
     }
 
-    /// 本期目次, a gazette issue's contents, is a contents title to
-    /// `ContentsTable.isContentsTitle` (its suffix 目次). Known bug: the
-    /// page analysis compares the whole title with 目次 / 目錄, so entries
-    /// without leaders under 本期目次 are not found.
+    /// 本期目次, a gazette issue's contents, is a contents title (its
+    /// suffix 目次, `ContentsEntry.isTitle`): entries without leaders under
+    /// it are found.
     @Test func aGazetteIssuesContentsTitle() {
         var m = PageMaker()
         m.text("本期目次", x: 260, y: 50, size: 16)
         Self.leaderless(&m)
-        withKnownIssue("PageAnalysis.findContents takes only 目次/目錄/目录/contents as the title, not 本期目次") {
-            #expect(m.layout.contents.map(\.title) == Self.leaderlessTitles)
-        }
+        #expect(m.layout.contents.map(\.title) == Self.leaderlessTitles)
     }
 
     /// 目    次: the title letter-spaced, in one segment or in two.
@@ -171,9 +168,8 @@ import Testing
     }
 
     /// Two columns without leaders under a 目次 title: each row holds two
-    /// entries, left and right. Known bug: the row is read as one entry,
-    /// its last segment the reference and all the others its title
-    /// (一、前言 第 1 頁 四、歲入 → 第 20 頁).
+    /// entries, left and right, each closed by its reference (never one
+    /// entry 一、前言 第 1 頁 四、歲入 → 第 20 頁).
     @Test func twoEntriesARowWithoutLeaders() {
         var m = PageMaker()
         m.text("目次", x: 280, y: 50, size: 16)
@@ -185,10 +181,8 @@ import Testing
             m.text("第 \(10 * (k + 2)) 頁", x: 500, y: y)
         }
         let l = m.layout
-        withKnownIssue("a leaderless row of two entries is one entry: the left entry and its reference are read into the right one's title") {
-            #expect(Set(l.contents.map(\.title)) == ["一、前言", "二、沿革", "三、組織", "四、歲入", "五、歲出", "六、附錄"])
-            // What must not happen, at least: a title holding another entry's reference.
-            #expect(!l.contents.contains { $0.title.contains("頁") })
-        }
+        #expect(Set(l.contents.map(\.title)) == ["一、前言", "二、沿革", "三、組織", "四、歲入", "五、歲出", "六、附錄"])
+        // A title never holds another entry's reference.
+        #expect(!l.contents.contains { $0.title.contains("頁") })
     }
 }

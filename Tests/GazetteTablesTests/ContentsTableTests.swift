@@ -237,12 +237,12 @@ import Testing
     }
 
     @Test func contentsTitles() {
-        #expect(ContentsTable.isContentsTitle("目次"))
-        #expect(ContentsTable.isContentsTitle("目    次"))
-        #expect(ContentsTable.isContentsTitle("本期目次"))
-        #expect(ContentsTable.isContentsTitle("目錄"))
-        #expect(ContentsTable.isContentsTitle("Contents"))
-        #expect(!ContentsTable.isContentsTitle("目次說明"))
-        #expect(!ContentsTable.isContentsTitle("第一篇總說明"))
+        #expect(ContentsEntry.isTitle("目次"))
+        #expect(ContentsEntry.isTitle("目    次"))
+        #expect(ContentsEntry.isTitle("本期目次"))
+        #expect(ContentsEntry.isTitle("目錄"))
+        #expect(ContentsEntry.isTitle("Contents"))
+        #expect(!ContentsEntry.isTitle("目次說明"))
+        #expect(!ContentsEntry.isTitle("第一篇總說明"))
     }
 }

@@ -166,14 +166,10 @@ import Testing
     }
 
     /// Full-width digits, as `itemNumber` reads them (５、訪問 → 5): the
-    /// text here is raw, not yet folded. Known bug: `articleNumber` reads
-    /// the numeral with `Int(_:)` and `ChineseNumeral`, neither of which
-    /// takes full-width digits, so 第１２條 gives nil.
+    /// text here is raw, not yet folded.
     @Test func articleNumbersInFullWidthDigits() throws {
         let number = try Self.articleNumber("第１２條")
-        withKnownIssue("RowSplitter.articleNumber does not read full-width digits (第１２條 → nil)") {
-            #expect(number == 12)
-        }
+        #expect(number == 12)
         #expect(try Self.articleNumber("第 １２ 條") == Self.articleNumber("第１２條"))
     }
 
