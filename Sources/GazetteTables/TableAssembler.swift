@@ -99,14 +99,25 @@ public final class TableAssembler {
             let newCaption = context.title.map { !Self.repeatsTitle($0, of: open) } ?? false
             // A table of contents over pages goes on whatever is below it.
             let contentsGoOn = table.shape == .contents && open?.lastFragment.table.shape == .contents
+            // Every line above the table on this page, for the next pages.
+            let pageAbove = Set(sortedLines.filter { $0.box.y1 <= table.box.y0 + 1 }.map { Self.topLineKey($0.text) })
+            // A heading the pages before did not print (第三審查會（建設類）
+            // over a council list whose pages so far were 第一審查會's): the
+            // rows below it are a list of their own, even where the heading
+            // is a running header of the pages it heads.
+            let newHeading = index == 0 ? open.flatMap { builder in
+                above.first { !builder.knownTopLines.contains(Self.topLineKey($0.text)) && Self.isListHeading($0.text) }
+            }.map { $0.text.trimmingCharacters(in: .whitespaces) } : nil
             if index == 0, let builder = open, builder.lastPage == page - 1,
                contentsGoOn || (atTop && !newCaption && builder.lastFragment.reachesBottom) {
-                if builder.continues(with: table) {
+                if contentsGoOn || newHeading == nil, builder.continues(with: table) {
                     builder.appendContinuation(table, bottom: atBottom)
+                    builder.knownTopLines.formUnion(pageAbove)
                     continue
                 }
                 if builder.isSpread(with: table, title: context.title) {
                     builder.appendSpread(table, bottom: atBottom)
+                    builder.knownTopLines.formUnion(pageAbove)
                     continue
                 }
             }
@@ -114,7 +125,8 @@ public final class TableAssembler {
                 closed.append(builder.build())
                 open = nil
             }
-            open = Builder(first: table, title: context.title, unit: context.unit, reachesBottom: atBottom)
+            open = Builder(first: table, title: context.title ?? newHeading, unit: context.unit, reachesBottom: atBottom)
+            open?.knownTopLines = pageAbove
             // The lines between its caption and its top (an agency and year
             // line): printed again above each continuation.
             open?.pageTopLines = Set(bodyAbove.map { CharacterClass.removingSpaces($0.text) })
@@ -212,6 +224,31 @@ public final class TableAssembler {
         return (title, unit, chosen.line, unitLine)
     }
 
+    /// A line above a table as the next page may print it again: no
+    /// spaces, no continuation mark (（續）), digits masked (page numbers,
+    /// 第 12 頁).
+    static func topLineKey(_ text: String) -> String {
+        var out = ""
+        var lastDigit = false
+        for ch in baseTitle(text) {
+            let digit = ch.unicodeScalars.first.map { CharacterClass.isDigit($0.value) } ?? false
+            if digit && !lastDigit { out.append("#") }
+            if !digit { out.append(ch) }
+            lastDigit = digit
+        }
+        return out
+    }
+
+    /// A short heading a list sits under (第三審查會（建設類）, 一、民政類):
+    /// two CJK characters at least, at most 40 characters, no sentence, no
+    /// unit line, no page number.
+    static func isListHeading(_ text: String) -> Bool {
+        let t = CharacterClass.removingSpaces(text)
+        guard t.count >= 2, t.count <= 40, !t.hasSuffix("。"), unitPhrase(in: t) == nil else { return false }
+        guard t.unicodeScalars.filter(\.properties.isIdeographic).count >= 2 else { return false }
+        return !t.matches(pattern: #"^第?[0-9０-９\-－—\s]+頁"#) && captionScore(t) >= 2
+    }
+
     /// Numbering styles of the headings a table may sit under (壹、 一、 （一） 1.).
     static let headingStyles: Set<OutlineStyle> = [.financial, .chinese, .parenChinese, .arabic]
 
@@ -279,6 +316,9 @@ final class Builder {
     /// The lines just above the first fragment besides its caption and unit
     /// (squeezed): a continuation on the next page may repeat them.
     var pageTopLines: Set<String> = []
+    /// Every line printed above the table on the pages it has run over
+    /// (squeezed, digits masked): what a continuation's page may repeat.
+    var knownTopLines: Set<String> = []
     var unit: String?
     var fragments: [Fragment] = []
     var headerRows: [[String]]
