@@ -11,7 +11,8 @@ enum FundingTableReader {
     static let period = #"^(民國)?[0-9]{2,4}年度?(以前|以後|之前|之後|前|後|起|以上|以下)?$"#
 
     static func records(_ table: LogicalTable, _ context: RecordContext) -> [Record] {
-        let map = HeaderMap(table.header)
+        let header = table.header
+        let map = HeaderMap(header)
         let periods = (0..<map.count).filter { map.leaves[$0].matches(pattern: period) }
         guard periods.count >= 2 else { return [] }
         // Label columns: before the first year column, named 經費來源 / 財源.
@@ -38,7 +39,7 @@ enum FundingTableReader {
                 let line = FundingLineRecord(
                     provenance: Provenance(table: table.id, row: index, page: table.page(ofRow: index)),
                     category: category == source ? nil : category, source: source,
-                    period: table.header[column].split(separator: "/").last.map { String($0).trimmingCharacters(in: .whitespaces) },
+                    period: header[column].split(separator: "/").last.map { String($0).trimmingCharacters(in: .whitespaces) },
                     amountTWD: amount)
                 records.append(.fundingLine(line))
             }

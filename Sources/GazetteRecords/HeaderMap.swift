@@ -68,10 +68,11 @@ public enum UnitText {
     /// header labels): what a bare figure is multiplied by.
     static func moneyUnit(of table: LogicalTable, column: Int? = nil) -> TableUnit? {
         var texts: [String] = []
-        if let column, column < table.header.count { texts.append(table.header[column]) }
+        let header = table.header
+        if let column, column < header.count { texts.append(header[column]) }
         if let unit = table.unit { texts.append(unit) }
         if let title = table.title { texts.append(title) }
-        texts += table.header
+        texts += header
         texts += table.linesAbove.prefix(2)
         for text in texts {
             if let u = TableUnit.parse(text) ?? TableUnit.find(in: text), u.currency != nil { return u }

@@ -12,7 +12,9 @@ enum StatisticTableReader {
     static func records(_ table: LogicalTable, _ context: RecordContext) -> [Record] {
         let columns = table.columnCount
         guard columns >= 2, !table.rows.isEmpty else { return [] }
-        let labels = (0..<columns).map { $0 < table.header.count ? CharacterClass.removingSpaces(table.header[$0]) : "" }
+        // `header` is computed from the header rows: once per table.
+        let header = table.header
+        let labels = (0..<columns).map { $0 < header.count ? CharacterClass.removingSpaces(header[$0]) : "" }
         let rows = table.filledRows
         guard let blocks = blocks(columns: columns, rows: rows, labels: labels) else { return [] }
         let tableUnit = tableUnitWord(table, labels: labels)
@@ -29,7 +31,7 @@ enum StatisticTableReader {
                 for column in block.valueColumns {
                     let raw = cell(row, column)
                     guard !TextTools.isBlank(raw), let quantity = value(raw) else { continue }
-                    let header = column < table.header.count ? TextTools.nonEmpty(table.header[column]) : nil
+                    let label = column < header.count ? TextTools.nonEmpty(header[column]) : nil
                     var unit = quantity.unit ?? columnUnit(labels[column])
                     if unit == nil, isCount(labels[column]), let u = unitColumn.map({ cell(row, $0) }), !u.isEmpty, u.count <= 4 {
                         unit = u
@@ -38,7 +40,7 @@ enum StatisticTableReader {
                     let record = StatisticRecord(
                         provenance: Provenance(table: table.id, row: index, page: table.page(ofRow: index)),
                         tableTitle: caption, row: parts.isEmpty ? nil : parts.joined(separator: "/"),
-                        column: header, value: quantity.value.doubleValue, unit: unit)
+                        column: label, value: quantity.value.doubleValue, unit: unit)
                     records.append(.statistic(record))
                 }
             }

@@ -22,7 +22,8 @@ enum TripTableReader {
 
     /// The trip columns of a table, or nil when it is not a trip table.
     static func columns(of table: LogicalTable) -> Columns? {
-        var map = HeaderMap(table.header)
+        let header = table.header
+        var map = HeaderMap(header)
         guard map.count >= 3 else { return nil }
         guard let plan = map.take(#"名稱|計畫$|^(案由|案名|事由|出國事由|計畫項目)$"#, excluding: #"機構|機關|單位|地點|國家|科目"#)
         else { return nil }
@@ -41,7 +42,7 @@ enum TripTableReader {
               map.any(tripWords) || context.matches(pattern: tripWords)
         else { return nil }
         return Columns(plan: plan, dates: dates, destination: destination, travellers: travellers, count: count,
-                       budget: budget, outcomes: outcomes, planHasCode: table.header[plan].contains("代碼"))
+                       budget: budget, outcomes: outcomes, planHasCode: header[plan].contains("代碼"))
     }
 
     /// The column holding a trip's whole budget: a 合計 / 總計 column when
