@@ -19,9 +19,13 @@ struct KeyValueForm {
     /// at least.
     init?(_ raw: LogicalTable) {
         let cells = raw.rows.flatMap { $0 }.filter { !$0.isEmpty }
-        let pairCells = cells.filter { $0.matches(pattern: Self.label) }
-        let pairs = raw.rows.flatMap { $0 }.flatMap(Self.pairs)
-        guard pairCells.count * 5 >= cells.count * 3, pairs.count >= 3 else { return nil }
+        // Most cells hold a colon, or the table is not a form (cheap, before any pattern).
+        let withColon = cells.filter { $0.contains("：") || $0.contains(":") }
+        guard withColon.count * 5 >= cells.count * 3 else { return nil }
+        let pairCells = withColon.filter { $0.matches(pattern: Self.label) }
+        guard pairCells.count * 5 >= cells.count * 3 else { return nil }
+        let pairs = cells.flatMap(Self.pairs)
+        guard pairs.count >= 3 else { return nil }
 
         // The box's heading: a header row of one label with no colon.
         var title = raw.title
