@@ -66,6 +66,12 @@ enum RowSplitter {
     /// 030300351 板橋戶政事務所 | 030300352 三重戶政事務所). The row's cuts
     /// between its lines, or nil.
     static func valueLines(grid: TableGrid, row: Int, glyphs: [Glyph], members: [[Int]]) -> [Double]? {
+        // Cheap first: a row lower than two lines of its tallest glyph holds one line.
+        var tallest = 0.0
+        for (index, cell) in grid.cells.enumerated() where cell.row == row && cell.rowSpan == 1 {
+            for g in members[index] { tallest = max(tallest, glyphs[g].box.y1 - glyphs[g].box.y0) }
+        }
+        guard tallest > 0, grid.ys[row + 1] - grid.ys[row] >= 2 * tallest else { return nil }
         guard let body = Body(grid: grid, row: row, glyphs: glyphs, members: members, asBody: false),
               (1..<body.slots.count).allSatisfy({ body.repeatedValueColumns($0).count >= 2 })
         else { return nil }

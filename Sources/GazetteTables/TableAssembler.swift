@@ -100,7 +100,9 @@ public final class TableAssembler {
             // A table of contents over pages goes on whatever is below it.
             let contentsGoOn = table.shape == .contents && open?.lastFragment.table.shape == .contents
             // Every line above the table on this page, for the next pages.
-            let pageAbove = Set(sortedLines.filter { $0.box.y1 <= table.box.y0 + 1 }.map { Self.topLineKey($0.text) })
+            func pageAbove() -> Set<String> {
+                Set(sortedLines.lazy.filter { $0.box.y1 <= table.box.y0 + 1 }.map { Self.topLineKey($0.text) })
+            }
             // A heading the pages before did not print (第三審查會（建設類）
             // over a council list whose pages so far were 第一審查會's): the
             // rows below it are a list of their own, even where the heading
@@ -112,12 +114,12 @@ public final class TableAssembler {
                contentsGoOn || (atTop && !newCaption && builder.lastFragment.reachesBottom) {
                 if contentsGoOn || newHeading == nil, builder.continues(with: table) {
                     builder.appendContinuation(table, bottom: atBottom)
-                    builder.knownTopLines.formUnion(pageAbove)
+                    builder.knownTopLines.formUnion(pageAbove())
                     continue
                 }
                 if builder.isSpread(with: table, title: context.title) {
                     builder.appendSpread(table, bottom: atBottom)
-                    builder.knownTopLines.formUnion(pageAbove)
+                    builder.knownTopLines.formUnion(pageAbove())
                     continue
                 }
             }
@@ -126,7 +128,7 @@ public final class TableAssembler {
                 open = nil
             }
             open = Builder(first: table, title: context.title ?? newHeading, unit: context.unit, reachesBottom: atBottom)
-            open?.knownTopLines = pageAbove
+            open?.knownTopLines = pageAbove()
             // The lines between its caption and its top (an agency and year
             // line): printed again above each continuation.
             open?.pageTopLines = Set(bodyAbove.map { CharacterClass.removingSpaces($0.text) })
