@@ -271,18 +271,27 @@ enum RowSplitter {
         /// (most entry starts hold values in two columns or more), any slot
         /// with values in two columns or more. An entry that centres its
         /// figures prints them on one line, between lines of its wrapped
-        /// text, and keeps its continuations.
+        /// text, and keeps its continuations. And a slot whose first column
+        /// starts again after a blank gap, with new values in two columns or
+        /// more, starts an entry though a long cell beside it ran on to it
+        /// (a 派員出國計畫's 計畫內容 reaching the next plan's line).
         func valuesStartEntries(_ continues: [Bool]) -> [Bool] {
             var previous: [Int: ColumnLine] = [:]
             var values: [Int] = []
+            var firstColumnAfterGap: [Bool] = []
             for k in slots.indices {
                 values.append(valueColumns(k, previous: previous).count)
+                // The first column starts again a blank line or more below its last line.
+                firstColumnAfterGap.append(slots[k].contains { i in
+                    lines[i].column == 0 && previous[0].map { lines[i].top - $0.bottom > max(blank, lineHeight) } ?? false
+                })
                 for i in slots[k] { previous[lines[i].column] = lines[i] }
             }
             let starts = (1..<slots.count).filter { !continues[$0] && startsEntry($0) }
             let topAligned = starts.count >= 2 && starts.filter { values[$0] >= 2 }.count * 10 >= starts.count * 6
             return continues.indices.map { k in
                 continues[k] && repeatedValueColumns(k).count < 2 && !(topAligned && values[k] >= 2)
+                    && !(firstColumnAfterGap[k] && values[k] >= 2)
             }
         }
 
