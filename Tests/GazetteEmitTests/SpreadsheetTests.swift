@@ -119,6 +119,22 @@ extension SheetNames {
         #expect(TableSheet.cell("1,200萬") == .text("1,200萬"))
     }
 
+    /// One type a column: 預計前往期間 mixes 114.08-114.09 with 114.05 and
+    /// 114.10 (October, not 114.1), 編號 names codes; a column of figures
+    /// with a note beside them (依實際需要 among head counts) keeps its
+    /// figures as numbers.
+    @Test func periodAndCodeColumnsStayText() {
+        let table = LogicalTable(
+            id: "t3", header: ["計畫名稱", "預計前往期間", "擬派人數", "編號", "合計"],
+            rows: [["考察", "114.08-114.09", "2", "12", "243"], ["開會", "114.10", "依實際需要", "13", "1,284.5"],
+                   ["訪問", "114.05", "3", "14", "-"]])
+        let sheet = TableSheet(table)
+        #expect(sheet.textColumns == [1, 3])
+        #expect(sheet.columnCount == 5)
+        #expect(!sheet.textColumns.contains(2))
+        #expect(!sheet.textColumns.contains(4))
+    }
+
     @Test func spansAreTheDocumentsSpans() {
         let sheet = TableSheet(Self.fundingTable())
         #expect(sheet.columnCount == 4)

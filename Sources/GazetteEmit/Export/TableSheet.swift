@@ -58,6 +58,36 @@ public struct TableSheet: Sendable {
         }
     }
 
+    /// Header words of columns that hold dates, periods or codes: their
+    /// cells stay text (114.10 is October of ROC 114, not 114.1).
+    static let textColumnWords = ["期間", "日期", "年月", "時間", "期別", "代碼", "代號", "編號", "電話"]
+
+    /// The columns whose cells are all kept as printed, so each column has
+    /// one type for pandas: a column whose header names dates, periods or
+    /// codes, and one that mixes text with decimal figures (預計前往期間:
+    /// 114.08-114.09 beside 114.05, which as a figure would read 114.05).
+    public var textColumns: Set<Int> {
+        let header = table.header
+        var out = Set<Int>()
+        for c in 0..<columnCount {
+            let label = c < header.count ? header[c] : ""
+            if Self.textColumnWords.contains(where: label.contains) {
+                out.insert(c)
+                continue
+            }
+            var text = false, decimal = false
+            for row in table.rows where c < row.count {
+                switch Self.cell(row[c]) {
+                case .text: text = true
+                case .figure(_, let decimals, _) where decimals > 0: decimal = true
+                default: break
+                }
+            }
+            if text && decimal { out.insert(c) }
+        }
+        return out
+    }
+
     /// Writes the table as `sheet`'s rows: frozen above the body, an
     /// autofilter on the last header row, widths from the cells (a cell
     /// merged across columns does not widen the first of them).
@@ -73,8 +103,13 @@ public struct TableSheet: Sendable {
             for (c, cell) in cells.enumerated() where !wide.contains([0, r, c]) { sheet.widths.measure(cell, column: c) }
             try sheet.append(cells, role: .header, measured: false)
         }
+        let textColumns = textColumns
         for (r, row) in table.rows.enumerated() {
-            let cells = row.map(Self.cell)
+            let cells = row.enumerated().map { c, text -> ExportCell in
+                let cell = Self.cell(text)
+                if textColumns.contains(c), case .figure = cell { return .text(text) }
+                return cell
+            }
             for (c, cell) in cells.enumerated() where !wide.contains([1, r, c]) { sheet.widths.measure(cell, column: c) }
             try sheet.append(cells, measured: false)
         }
