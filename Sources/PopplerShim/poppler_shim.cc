@@ -627,33 +627,9 @@ private:
                 thinPolygon(state, sub, color);
                 continue;
             }
-            if (n < 4 || n > 5)
+            double x0, y0, x1, y1;
+            if (!axisAlignedBox(state, sub, &x0, &y0, &x1, &y1))
                 continue;
-            bool straight = true;
-            double xs[5], ys[5];
-            for (int j = 0; j < n; ++j) {
-                if (sub->getCurve(j)) {
-                    straight = false;
-                    break;
-                }
-                state->transform(sub->getX(j), sub->getY(j), &xs[j], &ys[j]);
-            }
-            if (!straight)
-                continue;
-            // Axis-aligned: every edge horizontal or vertical.
-            bool axisAligned = true;
-            for (int j = 0; j < 4; ++j) {
-                int k = (j + 1) % 4;
-                double ex = std::fabs(xs[k] - xs[j]), ey = std::fabs(ys[k] - ys[j]);
-                if (ex > 0.3 && ey > 0.3) {
-                    axisAligned = false;
-                    break;
-                }
-            }
-            if (!axisAligned)
-                continue;
-            double x0 = *std::min_element(xs, xs + 4), x1 = *std::max_element(xs, xs + 4);
-            double y0 = *std::min_element(ys, ys + 4), y1 = *std::max_element(ys, ys + 4);
             double w = x1 - x0, h = y1 - y0;
             const double thin = 3.0;
             if (h <= thin && w > h * 2 && w >= 2) {
