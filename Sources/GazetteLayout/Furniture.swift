@@ -124,8 +124,9 @@ extension PageNumber {
 
 /// The key a running header or footer is matched by across pages: its
 /// text without spaces, every digit replaced by "#" so that "第 3 章" on
-/// one page matches "第 4 章" on the next.
-func furnitureKey(_ text: String) -> String {
+/// one page matches "第 4 章" on the next (and a table's caption line its
+/// repetition above the table's continuation).
+public func furnitureKey(_ text: String) -> String {
     var out = String.UnicodeScalarView()
     var lastDigit = false
     for u in text.unicodeScalars {

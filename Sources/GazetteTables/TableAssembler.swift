@@ -1,4 +1,5 @@
 import Foundation
+import GazetteLayout
 import GazetteNormalise
 import GazetteRead
 
@@ -229,17 +230,7 @@ public final class TableAssembler {
     /// A line above a table as the next page may print it again: no
     /// spaces, no continuation mark (（續）), digits masked (page numbers,
     /// 第 12 頁).
-    static func topLineKey(_ text: String) -> String {
-        var out = ""
-        var lastDigit = false
-        for ch in baseTitle(text) {
-            let digit = ch.unicodeScalars.first.map { CharacterClass.isDigit($0.value) } ?? false
-            if digit && !lastDigit { out.append("#") }
-            if !digit { out.append(ch) }
-            lastDigit = digit
-        }
-        return out
-    }
+    static func topLineKey(_ text: String) -> String { furnitureKey(baseTitle(text)) }
 
     /// A short heading a list sits under (第三審查會（建設類）, 一、民政類):
     /// two CJK characters at least, at most 40 characters, no sentence, no
