@@ -117,6 +117,9 @@ enum RowSplitter {
         let blank: Double
         /// The leftmost start of a line in each column.
         let leftmost: [Int: Double]
+        /// Per line, whether it is a value (a figure, a single glyph: see
+        /// `mayWrap`), which never wraps.
+        let isValue: [Bool]
 
         /// Nil when the row is not a body to split (see `shouldSplit`) or
         /// its lines stand in one slot.
@@ -150,6 +153,7 @@ enum RowSplitter {
             self.gaps = gaps
             self.blank = max(0, sortedGaps[sortedGaps.count / 2]) + max(0.25 * lineHeight, 2.5)
             self.leftmost = leftmost
+            self.isValue = lines.map { !mayWrap($0, glyphs: glyphs) }
         }
 
         /// Lines of all columns clustered by their vertical middle: a line
@@ -249,17 +253,17 @@ enum RowSplitter {
         /// glyph).
         func repeatedValueColumns(_ k: Int) -> Set<Int> {
             guard k > 0 else { return [] }
-            let above = Set(slots[k - 1].filter { !mayWrap(lines[$0], glyphs: glyphs) }.map { lines[$0].column })
-            return Set(slots[k].filter { !mayWrap(lines[$0], glyphs: glyphs) }.map { lines[$0].column }).intersection(above)
+            let above = Set(slots[k - 1].filter { isValue[$0] }.map { lines[$0].column })
+            return Set(slots[k].filter { isValue[$0] }.map { lines[$0].column }).intersection(above)
         }
 
         /// The columns in which slot `k` has a value under a value of the
-        /// same column in an earlier slot.
-        func valueColumns(_ k: Int, previous: [Int: ColumnLine]) -> Set<Int> {
+        /// same column in an earlier slot (`previous`: the last line of each
+        /// column so far, as an index into `lines`).
+        func valueColumns(_ k: Int, previous: [Int: Int]) -> Set<Int> {
             Set(slots[k].filter { i in
-                let line = lines[i]
-                guard !mayWrap(line, glyphs: glyphs), let above = previous[line.column] else { return false }
-                return !mayWrap(above, glyphs: glyphs)
+                guard isValue[i], let above = previous[lines[i].column] else { return false }
+                return isValue[above]
             }.map { lines[$0].column })
         }
 
@@ -276,16 +280,16 @@ enum RowSplitter {
         /// more, starts an entry though a long cell beside it ran on to it
         /// (a 派員出國計畫's 計畫內容 reaching the next plan's line).
         func valuesStartEntries(_ continues: [Bool]) -> [Bool] {
-            var previous: [Int: ColumnLine] = [:]
+            var previous: [Int: Int] = [:]
             var values: [Int] = []
             var firstColumnAfterGap: [Bool] = []
             for k in slots.indices {
                 values.append(valueColumns(k, previous: previous).count)
                 // The first column starts again a blank line or more below its last line.
                 firstColumnAfterGap.append(slots[k].contains { i in
-                    lines[i].column == 0 && previous[0].map { lines[i].top - $0.bottom > max(blank, lineHeight) } ?? false
+                    lines[i].column == 0 && previous[0].map { lines[i].top - lines[$0].bottom > max(blank, lineHeight) } ?? false
                 })
-                for i in slots[k] { previous[lines[i].column] = lines[i] }
+                for i in slots[k] { previous[lines[i].column] = i }
             }
             let starts = (1..<slots.count).filter { !continues[$0] && startsEntry($0) }
             let topAligned = starts.count >= 2 && starts.filter { values[$0] >= 2 }.count * 10 >= starts.count * 6
