@@ -66,7 +66,10 @@ public struct TableSheet: Sendable {
     /// one type for pandas: a column whose header names dates, periods or
     /// codes, and one that mixes text with decimal figures (預計前往期間:
     /// 114.08-114.09 beside 114.05, which as a figure would read 114.05).
-    public var textColumns: Set<Int> {
+    public var textColumns: Set<Int> { textColumns(of: table.rows.map { $0.map(Self.cell) }) }
+
+    /// `textColumns` for the body's cells as `cell` reads them.
+    func textColumns(of body: [[ExportCell]]) -> Set<Int> {
         let header = table.header
         var out = Set<Int>()
         for c in 0..<columnCount {
@@ -76,8 +79,8 @@ public struct TableSheet: Sendable {
                 continue
             }
             var text = false, decimal = false
-            for row in table.rows where c < row.count {
-                switch Self.cell(row[c]) {
+            for row in body where c < row.count {
+                switch row[c] {
                 case .text: text = true
                 case .figure(_, let decimals, _) where decimals > 0: decimal = true
                 default: break
@@ -103,12 +106,12 @@ public struct TableSheet: Sendable {
             for (c, cell) in cells.enumerated() where !wide.contains([0, r, c]) { sheet.widths.measure(cell, column: c) }
             try sheet.append(cells, role: .header, measured: false)
         }
-        let textColumns = textColumns
+        let body = table.rows.map { $0.map(Self.cell) }
+        let textColumns = textColumns(of: body)
         for (r, row) in table.rows.enumerated() {
-            let cells = row.enumerated().map { c, text -> ExportCell in
-                let cell = Self.cell(text)
-                if textColumns.contains(c), case .figure = cell { return .text(text) }
-                return cell
+            let cells = zip(row, body[r]).enumerated().map { c, pair -> ExportCell in
+                if textColumns.contains(c), case .figure = pair.1 { return .text(pair.0) }
+                return pair.1
             }
             for (c, cell) in cells.enumerated() where !wide.contains([1, r, c]) { sheet.widths.measure(cell, column: c) }
             try sheet.append(cells, measured: false)
