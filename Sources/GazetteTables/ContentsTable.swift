@@ -10,6 +10,10 @@ import GazetteRead
 /// their dot leaders; their lines become the table's, so they are neither
 /// running text nor cut into columns by the aligned-table detector.
 enum ContentsTable {
+    /// A row: the entry's title (or a heading), its reference as printed
+    /// ("" for a heading), and the layout lines it came from.
+    typealias Row = (title: String, reference: String, lines: [Int])
+
     /// The contents table of a page, and the glyphs it took; nil on a page
     /// with fewer than three entries.
     static func table(layout: PageLayout, page: Page, taken: Set<Int>) -> (table: PageTable, glyphs: Set<Int>)? {
@@ -21,7 +25,7 @@ enum ContentsTable {
         while start > 0, isHeading(layout.blocks[start - 1]), !ContentsEntry.isTitle(layout.blocks[start - 1].text) { start -= 1 }
         if start < first, !(0..<start).contains(where: { ContentsEntry.isTitle(layout.blocks[$0].text) }) { start = first }
         var unmatched = layout.contents
-        var rows: [(title: String, reference: String, lines: [Int])] = []
+        var rows: [Row] = []
         for b in start...last {
             let block = layout.blocks[b]
             guard !block.lines.contains(where: { layout.lines[$0].glyphs.contains(where: taken.contains) }) else { continue }
@@ -40,10 +44,10 @@ enum ContentsTable {
         let extentLeft = rows.flatMap { $0.lines.map { layout.lines[$0].box.x0 } }.min()!
         let extentRight = rows.flatMap { $0.lines.map { layout.lines[$0].box.x1 } }.max()!
         let middle = extentLeft + 0.45 * (extentRight - extentLeft)
-        func x0(_ row: (title: String, reference: String, lines: [Int])) -> Double {
+        func x0(_ row: Row) -> Double {
             row.lines.map { layout.lines[$0].box.x0 }.min() ?? 0
         }
-        func y0(_ row: (title: String, reference: String, lines: [Int])) -> Double {
+        func y0(_ row: Row) -> Double {
             row.lines.map { layout.lines[$0].box.y0 }.min() ?? 0
         }
         let rightColumn = rows.filter { x0($0) >= middle }.count
@@ -83,5 +87,4 @@ enum ContentsTable {
     static func isHeading(_ block: TextBlock) -> Bool {
         block.kind != .contents && block.text.count <= 40 && !block.text.contains("。") && block.lines.count <= 2
     }
-
 }
