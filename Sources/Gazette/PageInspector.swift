@@ -1,5 +1,5 @@
-import CPopplerGlib
 import Foundation
+import GazetteOCR
 import GazetteRead
 import GazetteTables
 
@@ -25,10 +25,10 @@ public enum PageInspector {
         }
     }
 
-    /// Colours of the overlay, as RGB components 0...1.
-    public static let rulingColor = (r: 1.0, g: 0.0, b: 0.0)
-    public static let cellColor = (r: 0.0, g: 0.3, b: 1.0)
-    public static let tableColor = (r: 0.0, g: 0.7, b: 0.0)
+    /// Colours of the overlay.
+    public static let rulingColor = RenderedPage.Colour(red: 1, green: 0, blue: 0)
+    public static let cellColor = RenderedPage.Colour(red: 0, green: 0.3, blue: 1, alpha: 0.8)
+    public static let tableColor = RenderedPage.Colour(red: 0, green: 0.7, blue: 0, alpha: 0.9)
 
     /// Renders page `number` of the PDF at `scale` pixels per point and
     /// writes a PNG to `output`. Returns the image size in pixels.
@@ -43,84 +43,55 @@ public enum PageInspector {
         let page = try document.page(number)
         let tables = RuledTableDetector.detect(on: page).tables
 
-        // poppler-glib wants a file URI.
-        let uri = URL(fileURLWithPath: path).absoluteString
-        var gerror: UnsafeMutablePointer<GError>?
-        guard let doc = poppler_document_new_from_file(uri, password, &gerror) else {
-            let reason = gerror.map { String(cString: $0.pointee.message) } ?? "unknown error"
-            if let gerror { g_error_free(gerror) }
-            throw InspectError.cannotOpen(path: path, reason: reason)
+        let renderer: PageRenderer
+        let image: RenderedPage
+        do {
+            renderer = try PageRenderer(path: path, password: password)
+            image = try renderer.render(page: number, scale: scale)
+        } catch {
+            throw InspectError.cannotOpen(path: path, reason: error.reason)
         }
-        defer { g_object_unref(UnsafeMutableRawPointer(doc)) }
-        guard let popplerPage = poppler_document_get_page(doc, Int32(number - 1)) else {
-            throw InspectError.noSuchPage(path: path, page: number, pageCount: document.pageCount)
-        }
-        defer { g_object_unref(UnsafeMutableRawPointer(popplerPage)) }
 
-        let width = Int((page.width * scale).rounded(.up)), height = Int((page.height * scale).rounded(.up))
-        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height))
-        defer { cairo_surface_destroy(surface) }
-        let cr = cairo_create(surface)
-        defer { cairo_destroy(cr) }
-
-        cairo_set_source_rgb(cr, 1, 1, 1)
-        cairo_paint(cr)
-        cairo_save(cr)
-        cairo_scale(cr, scale, scale)
-        poppler_page_render(popplerPage, cr)
-        cairo_restore(cr)
-
-        cairo_scale(cr, scale, scale)
-        cairo_set_line_width(cr, max(1.0 / scale, 0.6))
         // Table boxes.
         for table in tables {
             let b = table.box
-            cairo_set_source_rgba(cr, tableColor.r, tableColor.g, tableColor.b, 0.9)
-            cairo_set_line_width(cr, 3.0 / scale)
-            cairo_rectangle(cr, b.x0 - 2, b.y0 - 2, b.width + 4, b.height + 4)
-            cairo_stroke(cr)
+            image.strokeRectangle(x: b.x0 - 2, y: b.y0 - 2, width: b.width + 4, height: b.height + 4,
+                                  colour: tableColor, lineWidth: 3.0 / scale)
         }
         // Cells.
-        cairo_set_line_width(cr, 1.5 / scale)
         for table in tables {
             for cell in table.grid.cells {
                 let b = cell.box.insetBy(1.5)
                 guard !b.isEmpty else { continue }
-                cairo_set_source_rgba(cr, cellColor.r, cellColor.g, cellColor.b, 0.8)
-                cairo_rectangle(cr, b.x0, b.y0, b.width, b.height)
-                cairo_stroke(cr)
+                image.strokeRectangle(x: b.x0, y: b.y0, width: b.width, height: b.height,
+                                      colour: cellColor, lineWidth: 1.5 / scale)
             }
         }
         // Rulings, on top.
-        cairo_set_line_width(cr, 2.0 / scale)
-        cairo_set_source_rgba(cr, rulingColor.r, rulingColor.g, rulingColor.b, 1)
         for r in page.rulings {
             switch r.orientation {
             case .horizontal:
-                cairo_move_to(cr, r.start, r.position)
-                cairo_line_to(cr, r.end, r.position)
+                image.strokeLine(from: (r.start, r.position), to: (r.end, r.position), colour: rulingColor, lineWidth: 2.0 / scale)
             case .vertical:
-                cairo_move_to(cr, r.position, r.start)
-                cairo_line_to(cr, r.position, r.end)
+                image.strokeLine(from: (r.position, r.start), to: (r.position, r.end), colour: rulingColor, lineWidth: 2.0 / scale)
             }
-            cairo_stroke(cr)
         }
-        cairo_surface_flush(surface)
 
         // Write to a temporary file beside the target, then rename.
         let target = URL(fileURLWithPath: output)
         let temporary = target.deletingLastPathComponent()
             .appendingPathComponent(".gazette-tmp-\(ProcessInfo.processInfo.processIdentifier)-\(target.lastPathComponent)")
-        let status = cairo_surface_write_to_png(surface, temporary.path)
-        guard status == CAIRO_STATUS_SUCCESS else {
+        do {
+            try image.writePNG(to: temporary.path)
+        } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw InspectError.cannotWrite(path: output, reason: String(cString: cairo_status_to_string(status)))
+            throw InspectError.cannotWrite(path: output, reason: error.reason)
         }
         guard rename(temporary.path, target.path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
             throw InspectError.cannotWrite(path: output, reason: reason)
         }
-        return (width, height)
+        return (image.width, image.height)
     }
 }

@@ -139,6 +139,14 @@ public final class OCREngine {
         ProcessInfo.processInfo.environment["GAZETTE_TESSDATA"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// Loads Tesseract and Leptonica (not linked: they are loaded the first
+    /// time a page is read by OCR).
+    public static func loadLibraries() throws(Failure) {
+        var message = [CChar](repeating: 0, count: 1024)
+        let loaded = message.withUnsafeMutableBufferPointer { gz_ocr_load($0.baseAddress, $0.count) }
+        guard loaded != 0 else { throw Failure(reason: string(message)) }
+    }
+
     /// Opens an engine for `languages` ("chi_tra+eng").
     public init(languages: String, dataPath: String? = OCREngine.dataPath) throws(Failure) {
         var message = [CChar](repeating: 0, count: 1024)
@@ -185,7 +193,8 @@ public final class OCREngine {
 
     /// The rulings of an image alone (no recognition): runs at least
     /// `minLength` pixels long and at most `maxThickness` thick.
-    public static func rulings(in image: GreyImage, minLength: Int, maxThickness: Int) -> [PixelRuling] {
+    public static func rulings(in image: GreyImage, minLength: Int, maxThickness: Int) throws(Failure) -> [PixelRuling] {
+        try loadLibraries()
         var count = 0
         let found = image.pixels.withUnsafeBufferPointer { pixels in
             gz_ocr_find_rulings(pixels.baseAddress, Int32(image.width), Int32(image.height), Int32(image.width),

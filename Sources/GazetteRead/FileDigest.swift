@@ -1,4 +1,4 @@
-import CPopplerGlib
+import CGLib
 import Foundation
 
 /// Content hashes of input files (GLib's SHA-256, which poppler-glib brings).

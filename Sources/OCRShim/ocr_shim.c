@@ -1,5 +1,6 @@
 // Tesseract (C API) and Leptonica behind gazette_ocr.h. Only this file
-// includes their headers.
+// includes their headers (through ocr_library.h), and it calls them only
+// through the tables the loader fills (see ocr_library.h).
 #include "gazette_ocr.h"
 
 #include <dlfcn.h>
@@ -7,9 +8,84 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 
-#include <leptonica/allheaders.h>
-#include <tesseract/capi.h>
+#include "ocr_library.h"
+
+static struct gz_tesseract_functions tesseract;
+static struct gz_leptonica_functions leptonica;
+static pthread_once_t library_once = PTHREAD_ONCE_INIT;
+/// Empty when both libraries are loaded; otherwise why not.
+static char library_failure[512];
+
+/// The first of `names` that dlopen finds (the soname of the Debian
+/// package that ships it first, then the -dev symlink).
+static void *open_first(const char *const *names, const char *what) {
+    const char *last_error = "not found";
+    for (const char *const *name = names; *name != NULL; name++) {
+        void *handle = dlopen(*name, RTLD_NOW | RTLD_GLOBAL);
+        if (handle != NULL) return handle;
+        const char *error = dlerror();
+        if (error != NULL) last_error = error;
+    }
+    snprintf(library_failure, sizeof library_failure,
+             "%s cannot be loaded (%s); scripts/bootstrap installs it (Debian: libtesseract-dev)", what,
+             last_error);
+    return NULL;
+}
+
+static void missing(const char *library, const char *function) {
+    snprintf(library_failure, sizeof library_failure, "%s has no function %s (an unexpected version)", library,
+             function);
+}
+
+/// Tesseract's OpenMP build runs its network on a team of threads; on a
+/// shared machine the team mostly spins (a dense page: 17 s against 3 s
+/// alone, measured on 2 cores), and a batch parallelises across documents
+/// anyway. With max-active-levels 0 every parallel region runs on the
+/// thread that meets it. Looked up by name once Tesseract is loaded: a
+/// Tesseract built without OpenMP has nothing to turn off.
+/// GAZETTE_OCR_THREADS=n (n > 1) leaves OpenMP alone.
+static int one_thread_wanted(void) {
+    const char *threads = getenv("GAZETTE_OCR_THREADS");
+    return !(threads != NULL && atoi(threads) > 1);
+}
+
+static void load_libraries(void) {
+    static const char *const leptonica_names[] = {"liblept.so.5", "libleptonica.so.6", "libleptonica.so",
+                                                  "liblept.so", NULL};
+    static const char *const tesseract_names[] = {"libtesseract.so.5", "libtesseract.so", NULL};
+    void *lept = open_first(leptonica_names, "Leptonica (liblept.so.5)");
+    if (lept == NULL) return;
+    void *tess = open_first(tesseract_names, "Tesseract 5 (libtesseract.so.5)");
+    if (tess == NULL) return;
+    // POSIX: a function pointer is stored through a void * (dlsym's own example).
+#define GZ_BIND(handle, table, library, name) \
+    if ((*(void **)&table.name = dlsym(handle, #name)) == NULL) { \
+        missing(library, #name); \
+        return; \
+    }
+#define GZ_BIND_LEPTONICA(name) GZ_BIND(lept, leptonica, "Leptonica", name)
+#define GZ_BIND_TESSERACT(name) GZ_BIND(tess, tesseract, "Tesseract", name)
+    GZ_LEPTONICA_FUNCTIONS(GZ_BIND_LEPTONICA)
+    GZ_TESSERACT_FUNCTIONS(GZ_BIND_TESSERACT)
+#undef GZ_BIND_TESSERACT
+#undef GZ_BIND_LEPTONICA
+#undef GZ_BIND
+    if (one_thread_wanted()) {
+        void (*set_levels)(int) = (void (*)(int))dlsym(RTLD_DEFAULT, "omp_set_max_active_levels");
+        if (set_levels != NULL) set_levels(0);
+    }
+    // Leptonica would print every warning (unknown image fields …) to stderr.
+    leptonica.setMsgSeverity(L_SEVERITY_NONE);
+}
+
+int gz_ocr_load(char *message, size_t capacity) {
+    pthread_once(&library_once, load_libraries);
+    if (library_failure[0] == 0) return 1;
+    if (message != NULL && capacity > 0) snprintf(message, capacity, "%s", library_failure);
+    return 0;
+}
 
 struct gz_ocr_engine {
     TessBaseAPI *api;
@@ -43,15 +119,18 @@ static void set_message(char *message, size_t capacity, const char *text) {
     if (message != NULL && capacity > 0) snprintf(message, capacity, "%s", text);
 }
 
-const char *gz_ocr_tesseract_version(void) { return TessVersion(); }
+const char *gz_ocr_tesseract_version(void) {
+    return gz_ocr_load(NULL, 0) ? tesseract.TessVersion() : "unavailable";
+}
 
 const char *gz_ocr_leptonica_version(void) {
     static char version[64];
+    if (!gz_ocr_load(NULL, 0)) return "unavailable";
     if (version[0] == 0) {
-        char *v = getLeptonicaVersion();  // "leptonica-1.82.0"
+        char *v = leptonica.getLeptonicaVersion();  // "leptonica-1.82.0"
         const char *number = v != NULL && strncmp(v, "leptonica-", 10) == 0 ? v + 10 : v;
         snprintf(version, sizeof version, "%s", number != NULL ? number : "unknown");
-        if (v != NULL) lept_free(v);
+        if (v != NULL) leptonica.lept_free(v);
     }
     return version;
 }
@@ -61,51 +140,34 @@ const char *gz_ocr_leptonica_version(void) {
 /// strokes) for noise and drops it whole: a clean table header comes back
 /// empty. Off; specks it lets through are single symbols of low confidence.
 static void configure(TessBaseAPI *api) {
-    TessBaseAPISetVariable(api, "textord_noise_rejrows", "0");
-}
-
-/// Tesseract's OpenMP build runs its network on a team of threads; on a
-/// shared machine the team mostly spins (a dense page: 17 s against 3 s
-/// alone, measured on 2 cores), and a batch parallelises across documents
-/// anyway. OMP_THREAD_LIMIT is read when libgomp loads, before main, so it
-/// cannot be set from here; with max-active-levels 0 every parallel region
-/// runs on the thread that meets it. Looked up by name: a Tesseract built
-/// without OpenMP has nothing to turn off. GAZETTE_OCR_THREADS=n (n > 1)
-/// leaves OpenMP alone.
-static void one_thread(void) {
-    const char *threads = getenv("GAZETTE_OCR_THREADS");
-    if (threads != NULL && atoi(threads) > 1) return;
-    void (*set_levels)(int) = (void (*)(int))dlsym(RTLD_DEFAULT, "omp_set_max_active_levels");
-    if (set_levels != NULL) set_levels(0);
+    tesseract.TessBaseAPISetVariable(api, "textord_noise_rejrows", "0");
 }
 
 gz_ocr_engine *gz_ocr_engine_new(const char *datapath, const char *languages, char *message,
                                  size_t capacity) {
-    // Leptonica would print every warning (unknown image fields …) to stderr.
-    setMsgSeverity(L_SEVERITY_NONE);
-    one_thread();
-    TessBaseAPI *api = TessBaseAPICreate();
+    if (!gz_ocr_load(message, capacity)) return NULL;
+    TessBaseAPI *api = tesseract.TessBaseAPICreate();
     if (api == NULL) {
         set_message(message, capacity, "cannot create a Tesseract engine");
         return NULL;
     }
-    if (TessBaseAPIInit2(api, datapath, languages, OEM_LSTM_ONLY) != 0) {
+    if (tesseract.TessBaseAPIInit2(api, datapath, languages, OEM_LSTM_ONLY) != 0) {
         char text[512];
         snprintf(text, sizeof text,
                  "Tesseract cannot load the trained data for '%s' (from %s); install tesseract-ocr-<lang> "
                  "(scripts/bootstrap) or set GAZETTE_TESSDATA",
                  languages, datapath != NULL ? datapath : "its default tessdata directory");
         set_message(message, capacity, text);
-        TessBaseAPIDelete(api);
+        tesseract.TessBaseAPIDelete(api);
         return NULL;
     }
     // Quiet: no "Estimating resolution" or "Detected N diacritics" lines.
-    TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+    tesseract.TessBaseAPISetVariable(api, "debug_file", "/dev/null");
     configure(api);
     gz_ocr_engine *engine = calloc(1, sizeof *engine);
     if (engine == NULL) {
-        TessBaseAPIEnd(api);
-        TessBaseAPIDelete(api);
+        tesseract.TessBaseAPIEnd(api);
+        tesseract.TessBaseAPIDelete(api);
         set_message(message, capacity, "out of memory");
         return NULL;
     }
@@ -121,32 +183,32 @@ gz_ocr_engine *gz_ocr_engine_new(const char *datapath, const char *languages, ch
 void gz_ocr_engine_free(gz_ocr_engine *engine) {
     if (engine == NULL) return;
     if (engine->osd != NULL) {
-        TessBaseAPIEnd(engine->osd);
-        TessBaseAPIDelete(engine->osd);
+        tesseract.TessBaseAPIEnd(engine->osd);
+        tesseract.TessBaseAPIDelete(engine->osd);
     }
     if (engine->primary != NULL) {
-        TessBaseAPIEnd(engine->primary);
-        TessBaseAPIDelete(engine->primary);
+        tesseract.TessBaseAPIEnd(engine->primary);
+        tesseract.TessBaseAPIDelete(engine->primary);
     }
     free(engine->primary_language);
-    TessBaseAPIEnd(engine->api);
-    TessBaseAPIDelete(engine->api);
+    tesseract.TessBaseAPIEnd(engine->api);
+    tesseract.TessBaseAPIDelete(engine->api);
     free(engine->datapath);
     free(engine);
 }
 
 /// The grey bytes as an 8-bit Leptonica image.
 static PIX *grey_pix(const uint8_t *grey, int32_t width, int32_t height, int32_t stride) {
-    PIX *pix = pixCreate(width, height, 8);
+    PIX *pix = leptonica.pixCreate(width, height, 8);
     if (pix == NULL) return NULL;
-    l_uint32 *data = pixGetData(pix);
-    int32_t wpl = pixGetWpl(pix);
+    l_uint32 *data = leptonica.pixGetData(pix);
+    int32_t wpl = leptonica.pixGetWpl(pix);
     for (int32_t y = 0; y < height; y++) {
         l_uint32 *line = data + (size_t)y * wpl;
         const uint8_t *row = grey + (size_t)y * stride;
         for (int32_t x = 0; x < width; x++) SET_DATA_BYTE(line, x, row[x]);
     }
-    pixSetResolution(pix, 300, 300);
+    leptonica.pixSetResolution(pix, 300, 300);
     return pix;
 }
 
@@ -154,10 +216,10 @@ static PIX *grey_pix(const uint8_t *grey, int32_t width, int32_t height, int32_t
 /// seldom pure white), plain 128 when that fails.
 static PIX *binarize(PIX *grey) {
     PIX *binary = NULL;
-    int32_t w = pixGetWidth(grey), h = pixGetHeight(grey);
-    if (pixOtsuAdaptiveThreshold(grey, w > 16 ? w / 2 + 1 : w, h > 16 ? h / 2 + 1 : h, 0, 0, 0.1f, NULL, &binary) != 0 ||
+    int32_t w = leptonica.pixGetWidth(grey), h = leptonica.pixGetHeight(grey);
+    if (leptonica.pixOtsuAdaptiveThreshold(grey, w > 16 ? w / 2 + 1 : w, h > 16 ? h / 2 + 1 : h, 0, 0, 0.1f, NULL, &binary) != 0 ||
         binary == NULL) {
-        binary = pixConvertTo1(grey, 128);
+        binary = leptonica.pixConvertTo1(grey, 128);
     }
     return binary;
 }
@@ -167,16 +229,16 @@ static int find_runs(PIX *binary, int vertical, int32_t min_length, int32_t max_
                      gz_ocr_ruling **out, size_t *count, size_t *capacity) {
     // Bridge gaps of a pixel or two (a broken scan line), then keep only
     // runs at least min_length long.
-    PIX *closed = vertical ? pixCloseBrick(NULL, binary, 1, 3) : pixCloseBrick(NULL, binary, 3, 1);
+    PIX *closed = vertical ? leptonica.pixCloseBrick(NULL, binary, 1, 3) : leptonica.pixCloseBrick(NULL, binary, 3, 1);
     if (closed == NULL) return -1;
-    PIX *opened = vertical ? pixOpenBrick(NULL, closed, 1, min_length) : pixOpenBrick(NULL, closed, min_length, 1);
-    pixDestroy(&closed);
+    PIX *opened = vertical ? leptonica.pixOpenBrick(NULL, closed, 1, min_length) : leptonica.pixOpenBrick(NULL, closed, min_length, 1);
+    leptonica.pixDestroy(&closed);
     if (opened == NULL) return -1;
-    BOXA *boxes = pixConnCompBB(opened, 8);
-    int32_t n = boxes != NULL ? boxaGetCount(boxes) : 0;
+    BOXA *boxes = leptonica.pixConnCompBB(opened, 8);
+    int32_t n = boxes != NULL ? leptonica.boxaGetCount(boxes) : 0;
     for (int32_t i = 0; i < n; i++) {
         l_int32 x, y, w, h;
-        if (boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h) != 0) continue;
+        if (leptonica.boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h) != 0) continue;
         int32_t thickness = vertical ? w : h, length = vertical ? h : w;
         if (length < min_length) continue;
         if (thickness > max_thickness) {
@@ -188,8 +250,8 @@ static int find_runs(PIX *binary, int vertical, int32_t min_length, int32_t max_
             size_t grown = *capacity ? *capacity * 2 : 64;
             gz_ocr_ruling *more = realloc(*out, grown * sizeof **out);
             if (more == NULL) {
-                boxaDestroy(&boxes);
-                pixDestroy(&opened);
+                leptonica.boxaDestroy(&boxes);
+                leptonica.pixDestroy(&opened);
                 return -1;
             }
             *out = more;
@@ -203,8 +265,8 @@ static int find_runs(PIX *binary, int vertical, int32_t min_length, int32_t max_
         r.thickness = thickness;
         (*out)[(*count)++] = r;
     }
-    boxaDestroy(&boxes);
-    pixDestroy(&opened);
+    leptonica.boxaDestroy(&boxes);
+    leptonica.pixDestroy(&opened);
     return 0;
 }
 
@@ -248,7 +310,7 @@ static int rulings_of(PIX *grey, int32_t min_h, int32_t min_v, int32_t alone_h, 
     size_t capacity = 0;
     int rc = find_runs(binary, 0, min_h, max_thickness, out, count, &capacity);
     if (rc == 0) rc = find_runs(binary, 1, min_v, max_thickness, out, count, &capacity);
-    pixDestroy(&binary);
+    leptonica.pixDestroy(&binary);
     if (rc == 0) *count = keep_lines(*out, *count, alone_h, alone_v, max_thickness + 2);
     return rc;
 }
@@ -256,7 +318,7 @@ static int rulings_of(PIX *grey, int32_t min_h, int32_t min_v, int32_t alone_h, 
 /// Whitens the rulings (and two pixels around them) in `grey`, so that
 /// recognition sees the text alone.
 static void whiten(PIX *grey, const gz_ocr_ruling *rulings, size_t count) {
-    int32_t w = pixGetWidth(grey), h = pixGetHeight(grey);
+    int32_t w = leptonica.pixGetWidth(grey), h = leptonica.pixGetHeight(grey);
     for (size_t i = 0; i < count; i++) {
         const gz_ocr_ruling *r = &rulings[i];
         int32_t half = r->thickness / 2 + 2;
@@ -269,13 +331,14 @@ static void whiten(PIX *grey, const gz_ocr_ruling *rulings, size_t count) {
         if (x1 > w) x1 = w;
         if (y1 > h) y1 = h;
         if (x1 <= x0 || y1 <= y0) continue;
-        pixRasterop(grey, x0, y0, x1 - x0, y1 - y0, PIX_SET, NULL, 0, 0);  // 8 bpp: set = 255, white
+        leptonica.pixRasterop(grey, x0, y0, x1 - x0, y1 - y0, PIX_SET, NULL, 0, 0);  // 8 bpp: set = 255, white
     }
 }
 
 gz_ocr_ruling *gz_ocr_find_rulings(const uint8_t *grey, int32_t width, int32_t height, int32_t stride,
                                    int32_t min_length, int32_t max_thickness, size_t *count) {
     *count = 0;
+    if (!gz_ocr_load(NULL, 0)) return NULL;
     PIX *pix = grey_pix(grey, width, height, stride);
     if (pix == NULL) return NULL;
     gz_ocr_ruling *out = NULL;
@@ -284,40 +347,23 @@ gz_ocr_ruling *gz_ocr_find_rulings(const uint8_t *grey, int32_t width, int32_t h
         out = NULL;
         *count = 0;
     }
-    pixDestroy(&pix);
+    leptonica.pixDestroy(&pix);
     return out;
 }
 
 void gz_ocr_free(void *pointer) { free(pointer); }
 
-void gz_ocr_grey_from_argb(const uint8_t *argb, int32_t width, int32_t height, int32_t stride, uint8_t *grey) {
-    for (int32_t y = 0; y < height; y++) {
-        const uint32_t *row = (const uint32_t *)(argb + (size_t)y * stride);
-        uint8_t *out = grey + (size_t)y * width;
-        for (int32_t x = 0; x < width; x++) {
-            uint32_t p = row[x];
-            uint32_t a = p >> 24, r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF;
-            // Premultiplied: over white, each channel gains the missing coverage.
-            r += 255 - a;
-            g += 255 - a;
-            b += 255 - a;
-            uint32_t v = (299 * r + 587 * g + 114 * b + 500) / 1000;
-            out[x] = (uint8_t)(v > 255 ? 255 : v);
-        }
-    }
-}
-
 /// The osd engine, opened on first use; NULL when its data is missing.
 static TessBaseAPI *osd_engine(gz_ocr_engine *engine) {
     if (engine->osd != NULL || engine->osd_failed) return engine->osd;
-    TessBaseAPI *osd = TessBaseAPICreate();
-    if (osd == NULL || TessBaseAPIInit2(osd, engine->datapath, "osd", OEM_TESSERACT_ONLY) != 0) {
-        if (osd != NULL) TessBaseAPIDelete(osd);
+    TessBaseAPI *osd = tesseract.TessBaseAPICreate();
+    if (osd == NULL || tesseract.TessBaseAPIInit2(osd, engine->datapath, "osd", OEM_TESSERACT_ONLY) != 0) {
+        if (osd != NULL) tesseract.TessBaseAPIDelete(osd);
         engine->osd_failed = 1;
         return NULL;
     }
-    TessBaseAPISetVariable(osd, "debug_file", "/dev/null");
-    TessBaseAPISetPageSegMode(osd, PSM_OSD_ONLY);
+    tesseract.TessBaseAPISetVariable(osd, "debug_file", "/dev/null");
+    tesseract.TessBaseAPISetPageSegMode(osd, PSM_OSD_ONLY);
     engine->osd = osd;
     return osd;
 }
@@ -329,13 +375,13 @@ static int32_t detect_turn(gz_ocr_engine *engine, PIX *pix, int32_t dpi, float *
     TessBaseAPI *osd = osd_engine(engine);
     if (osd == NULL) return -1;
     // OSD needs no more than 300 dpi worth of pixels; a smaller copy is faster.
-    TessBaseAPISetImage2(osd, pix);
-    TessBaseAPISetSourceResolution(osd, dpi);
+    tesseract.TessBaseAPISetImage2(osd, pix);
+    tesseract.TessBaseAPISetSourceResolution(osd, dpi);
     int orient_deg = 0;
     float orient_conf = 0, script_conf = 0;
     const char *script = NULL;
-    BOOL ok = TessBaseAPIDetectOrientationScript(osd, &orient_deg, &orient_conf, &script, &script_conf);
-    TessBaseAPIClear(osd);
+    BOOL ok = tesseract.TessBaseAPIDetectOrientationScript(osd, &orient_deg, &orient_conf, &script, &script_conf);
+    tesseract.TessBaseAPIClear(osd);
     if (!ok) return -1;
     *confidence = orient_conf;
     // orient_deg is how far the text is turned clockwise (text running up
@@ -373,15 +419,15 @@ static int append_symbol(gz_ocr_page *page, gz_ocr_symbol symbol) {
 /// Black pixels of `binary` inside `box`.
 static int32_t ink_in(PIX *binary, gz_ocr_box box) {
     if (binary == NULL) return -1;
-    BOX *b = boxCreate(box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0);
+    BOX *b = leptonica.boxCreate(box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0);
     l_int32 ink = 0;
     if (b != NULL) {
-        PIX *part = pixClipRectangle(binary, b, NULL);
+        PIX *part = leptonica.pixClipRectangle(binary, b, NULL);
         if (part != NULL) {
-            pixCountPixels(part, &ink, NULL);
-            pixDestroy(&part);
+            leptonica.pixCountPixels(part, &ink, NULL);
+            leptonica.pixDestroy(&part);
         }
-        boxDestroy(&b);
+        leptonica.boxDestroy(&b);
     }
     return ink;
 }
@@ -408,13 +454,13 @@ static int phantom_quote(gz_ocr_box box, gz_ocr_box line, PIX *binary, int32_t d
 /// a single language or when it cannot be opened.
 static TessBaseAPI *primary_engine(gz_ocr_engine *engine) {
     if (engine->primary != NULL || engine->primary_failed || engine->primary_language == NULL) return engine->primary;
-    TessBaseAPI *api = TessBaseAPICreate();
-    if (api == NULL || TessBaseAPIInit2(api, engine->datapath, engine->primary_language, OEM_LSTM_ONLY) != 0) {
-        if (api != NULL) TessBaseAPIDelete(api);
+    TessBaseAPI *api = tesseract.TessBaseAPICreate();
+    if (api == NULL || tesseract.TessBaseAPIInit2(api, engine->datapath, engine->primary_language, OEM_LSTM_ONLY) != 0) {
+        if (api != NULL) tesseract.TessBaseAPIDelete(api);
         engine->primary_failed = 1;
         return NULL;
     }
-    TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+    tesseract.TessBaseAPISetVariable(api, "debug_file", "/dev/null");
     configure(api);
     engine->primary = api;
     return api;
@@ -434,46 +480,46 @@ static int retry_line(gz_ocr_engine *engine, PIX *pix, PIX *binary, int32_t dpi,
     TessBaseAPI *api = primary_engine(engine);
     if (api == NULL || first >= page->symbol_count) return 0;
     if (engine->primary_image != pix) {
-        TessBaseAPISetImage2(api, pix);
-        TessBaseAPISetSourceResolution(api, dpi);
-        TessBaseAPISetPageSegMode(api, PSM_SINGLE_LINE);
+        tesseract.TessBaseAPISetImage2(api, pix);
+        tesseract.TessBaseAPISetSourceResolution(api, dpi);
+        tesseract.TessBaseAPISetPageSegMode(api, PSM_SINGLE_LINE);
         engine->primary_image = pix;
     }
-    int32_t pad = 4, w = pixGetWidth(pix), h = pixGetHeight(pix);
+    int32_t pad = 4, w = leptonica.pixGetWidth(pix), h = leptonica.pixGetHeight(pix);
     // `box` is in page pixels; `pix` starts at (dx, dy) of the page.
     box = (gz_ocr_box){box.x0 - dx, box.y0 - dy, box.x1 - dx, box.y1 - dy};
     int32_t x0 = box.x0 - pad < 0 ? 0 : box.x0 - pad, y0 = box.y0 - pad < 0 ? 0 : box.y0 - pad;
     int32_t x1 = box.x1 + pad > w ? w : box.x1 + pad, y1 = box.y1 + pad > h ? h : box.y1 + pad;
     if (x1 <= x0 || y1 <= y0) return 0;
-    TessBaseAPISetRectangle(api, x0, y0, x1 - x0, y1 - y0);
-    if (TessBaseAPIRecognize(api, NULL) != 0) return 0;
-    TessResultIterator *it = TessBaseAPIGetIterator(api);
+    tesseract.TessBaseAPISetRectangle(api, x0, y0, x1 - x0, y1 - y0);
+    if (tesseract.TessBaseAPIRecognize(api, NULL) != 0) return 0;
+    TessResultIterator *it = tesseract.TessBaseAPIGetIterator(api);
     if (it == NULL) return 0;
     // Collected apart first: the line is replaced only if this reading is better.
     gz_ocr_page alt;
     memset(&alt, 0, sizeof alt);
     double sum = 0;
     int rc = 0;
-    TessPageIterator *pi = TessResultIteratorGetPageIterator(it);
+    TessPageIterator *pi = tesseract.TessResultIteratorGetPageIterator(it);
     int32_t word = page->symbols[first].word, line = page->symbols[first].line_index;
     int started = 0;
     do {
-        if (TessPageIteratorIsAtBeginningOf(pi, RIL_WORD)) {
+        if (tesseract.TessPageIteratorIsAtBeginningOf(pi, RIL_WORD)) {
             if (started) word++;
             started = 1;
         }
-        char *text = TessResultIteratorGetUTF8Text(it, RIL_SYMBOL);
+        char *text = tesseract.TessResultIteratorGetUTF8Text(it, RIL_SYMBOL);
         if (text == NULL) continue;
         size_t length = strlen(text);
         int bx0, by0, bx1, by1;
         gz_ocr_box page_line = {box.x0 + dx, box.y0 + dy, box.x1 + dx, box.y1 + dy};
-        if (length > 0 && TessPageIteratorBoundingBox(pi, RIL_SYMBOL, &bx0, &by0, &bx1, &by1) &&
+        if (length > 0 && tesseract.TessPageIteratorBoundingBox(pi, RIL_SYMBOL, &bx0, &by0, &bx1, &by1) &&
             !(is_quote(text) &&
               phantom_quote((gz_ocr_box){bx0 + dx, by0 + dy, bx1 + dx, by1 + dy}, page_line, binary, dpi))) {
             gz_ocr_symbol symbol;
             symbol.box = (gz_ocr_box){bx0 + dx, by0 + dy, bx1 + dx, by1 + dy};
             symbol.line = page_line;
-            symbol.confidence = TessResultIteratorConfidence(it, RIL_SYMBOL);
+            symbol.confidence = tesseract.TessResultIteratorConfidence(it, RIL_SYMBOL);
             symbol.text_offset = (uint32_t)alt.text_length;
             symbol.text_length = (uint32_t)length;
             symbol.word = word;
@@ -481,9 +527,9 @@ static int retry_line(gz_ocr_engine *engine, PIX *pix, PIX *binary, int32_t dpi,
             if (append_text(&alt, text, length) != 0 || append_symbol(&alt, symbol) != 0) rc = -1;
             sum += symbol.confidence;
         }
-        TessDeleteText(text);
-    } while (rc == 0 && TessResultIteratorNext(it, RIL_SYMBOL));
-    TessResultIteratorDelete(it);
+        tesseract.TessDeleteText(text);
+    } while (rc == 0 && tesseract.TessResultIteratorNext(it, RIL_SYMBOL));
+    tesseract.TessResultIteratorDelete(it);
     if (rc == 0 && alt.symbol_count > 0 && sum / alt.symbol_count > current) {
         // Drop the line's symbols and their text, then append the new ones.
         size_t text_start = page->symbols[first].text_offset;
@@ -512,18 +558,18 @@ static int recognise(gz_ocr_engine *engine, PIX *pix, PIX *binary, int32_t dpi, 
                      int32_t dx, int32_t dy, gz_ocr_page *page, int32_t *line, int32_t *word, double *confidence_sum, char *message,
                      size_t capacity) {
     TessBaseAPI *api = engine->api;
-    TessBaseAPISetImage2(api, pix);
-    TessBaseAPISetSourceResolution(api, dpi);
-    TessBaseAPISetPageSegMode(api, psm);
-    if (TessBaseAPIRecognize(api, NULL) != 0) {
-        TessBaseAPIClear(api);
+    tesseract.TessBaseAPISetImage2(api, pix);
+    tesseract.TessBaseAPISetSourceResolution(api, dpi);
+    tesseract.TessBaseAPISetPageSegMode(api, psm);
+    if (tesseract.TessBaseAPIRecognize(api, NULL) != 0) {
+        tesseract.TessBaseAPIClear(api);
         set_message(message, capacity, "Tesseract could not recognise the image");
         return -1;
     }
-    TessResultIterator *it = TessBaseAPIGetIterator(api);
+    TessResultIterator *it = tesseract.TessBaseAPIGetIterator(api);
     int rc = 0;
     if (it != NULL) {
-        TessPageIterator *pi = TessResultIteratorGetPageIterator(it);
+        TessPageIterator *pi = tesseract.TessResultIteratorGetPageIterator(it);
         gz_ocr_box line_box = {0, 0, 0, 0};
         // The line being read: its first symbol, its confidence, and
         // whether a later language won one of its words with low confidence.
@@ -531,7 +577,7 @@ static int recognise(gz_ocr_engine *engine, PIX *pix, PIX *binary, int32_t dpi, 
         double line_sum = 0;
         int line_weak = 0;
         do {
-            if (TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE)) {
+            if (tesseract.TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE)) {
                 if (line_weak && page->symbol_count > line_first) {
                     double mean = line_sum / (double)(page->symbol_count - line_first);
                     rc = retry_line(engine, pix, binary, dpi, line_box, dx, dy, line_first, mean, page, confidence_sum);
@@ -541,31 +587,31 @@ static int recognise(gz_ocr_engine *engine, PIX *pix, PIX *binary, int32_t dpi, 
                 line_weak = 0;
                 (*line)++;
                 int x0, y0, x1, y1;
-                if (TessPageIteratorBoundingBox(pi, RIL_TEXTLINE, &x0, &y0, &x1, &y1)) {
+                if (tesseract.TessPageIteratorBoundingBox(pi, RIL_TEXTLINE, &x0, &y0, &x1, &y1)) {
                     line_box = (gz_ocr_box){x0 + dx, y0 + dy, x1 + dx, y1 + dy};
                 }
             }
-            if (TessPageIteratorIsAtBeginningOf(pi, RIL_WORD)) {
+            if (tesseract.TessPageIteratorIsAtBeginningOf(pi, RIL_WORD)) {
                 (*word)++;
                 if (engine->primary_language != NULL) {
-                    const char *language = TessResultIteratorWordRecognitionLanguage(it);
+                    const char *language = tesseract.TessResultIteratorWordRecognitionLanguage(it);
                     if (language != NULL && strcmp(language, engine->primary_language) != 0 &&
-                        TessResultIteratorConfidence(it, RIL_WORD) < kWeakWord) {
+                        tesseract.TessResultIteratorConfidence(it, RIL_WORD) < kWeakWord) {
                         line_weak = 1;
                     }
                 }
             }
-            char *text = TessResultIteratorGetUTF8Text(it, RIL_SYMBOL);
+            char *text = tesseract.TessResultIteratorGetUTF8Text(it, RIL_SYMBOL);
             if (text == NULL) continue;
             size_t length = strlen(text);
             int x0, y0, x1, y1;
-            if (length > 0 && TessPageIteratorBoundingBox(pi, RIL_SYMBOL, &x0, &y0, &x1, &y1) &&
+            if (length > 0 && tesseract.TessPageIteratorBoundingBox(pi, RIL_SYMBOL, &x0, &y0, &x1, &y1) &&
                 !(is_quote(text) && phantom_quote((gz_ocr_box){x0 + dx, y0 + dy, x1 + dx, y1 + dy}, line_box,
                                                   binary, dpi))) {
                 gz_ocr_symbol symbol;
                 symbol.box = (gz_ocr_box){x0 + dx, y0 + dy, x1 + dx, y1 + dy};
                 symbol.line = line_box;
-                symbol.confidence = TessResultIteratorConfidence(it, RIL_SYMBOL);
+                symbol.confidence = tesseract.TessResultIteratorConfidence(it, RIL_SYMBOL);
                 symbol.text_offset = (uint32_t)page->text_length;
                 symbol.text_length = (uint32_t)length;
                 symbol.word = *word < 0 ? 0 : *word;
@@ -574,15 +620,15 @@ static int recognise(gz_ocr_engine *engine, PIX *pix, PIX *binary, int32_t dpi, 
                 *confidence_sum += symbol.confidence;
                 line_sum += symbol.confidence;
             }
-            TessDeleteText(text);
-        } while (rc == 0 && TessResultIteratorNext(it, RIL_SYMBOL));
+            tesseract.TessDeleteText(text);
+        } while (rc == 0 && tesseract.TessResultIteratorNext(it, RIL_SYMBOL));
         if (rc == 0 && line_weak && page->symbol_count > line_first) {
             double mean = line_sum / (double)(page->symbol_count - line_first);
             rc = retry_line(engine, pix, binary, dpi, line_box, dx, dy, line_first, mean, page, confidence_sum);
         }
-        TessResultIteratorDelete(it);
+        tesseract.TessResultIteratorDelete(it);
     }
-    TessBaseAPIClear(api);
+    tesseract.TessBaseAPIClear(api);
     if (rc != 0) set_message(message, capacity, "out of memory");
     return rc;
 }
@@ -591,7 +637,7 @@ static int recognise(gz_ocr_engine *engine, PIX *pix, PIX *binary, int32_t dpi, 
 /// lines alone that do not reach its edge, at least `min_size` each way.
 static BOXA *cells_of(int32_t width, int32_t height, const gz_ocr_ruling *rulings, size_t count, int32_t reach,
                       int32_t min_size) {
-    PIX *lines = pixCreate(width, height, 1);
+    PIX *lines = leptonica.pixCreate(width, height, 1);
     if (lines == NULL) return NULL;
     for (size_t i = 0; i < count; i++) {
         const gz_ocr_ruling *r = &rulings[i];
@@ -605,24 +651,24 @@ static BOXA *cells_of(int32_t width, int32_t height, const gz_ocr_ruling *ruling
         if (y0 < 0) y0 = 0;
         if (x1 > width) x1 = width;
         if (y1 > height) y1 = height;
-        if (x1 > x0 && y1 > y0) pixRasterop(lines, x0, y0, x1 - x0, y1 - y0, PIX_SET, NULL, 0, 0);
+        if (x1 > x0 && y1 > y0) leptonica.pixRasterop(lines, x0, y0, x1 - x0, y1 - y0, PIX_SET, NULL, 0, 0);
     }
-    pixInvert(lines, lines);
-    BOXA *regions = pixConnCompBB(lines, 4);
-    pixDestroy(&lines);
+    leptonica.pixInvert(lines, lines);
+    BOXA *regions = leptonica.pixConnCompBB(lines, 4);
+    leptonica.pixDestroy(&lines);
     if (regions == NULL) return NULL;
-    BOXA *cells = boxaCreate(16);
-    int32_t n = boxaGetCount(regions);
+    BOXA *cells = leptonica.boxaCreate(16);
+    int32_t n = leptonica.boxaGetCount(regions);
     for (int32_t i = 0; i < n; i++) {
         l_int32 x, y, w, h;
-        if (boxaGetBoxGeometry(regions, i, &x, &y, &w, &h) != 0) continue;
+        if (leptonica.boxaGetBoxGeometry(regions, i, &x, &y, &w, &h) != 0) continue;
         if (x <= 0 || y <= 0 || x + w >= width || y + h >= height) continue;  // outside every table
         if (w < min_size || h < min_size) continue;
         if ((double)w * h > 0.9 * (double)width * height) continue;
-        BOX *box = boxCreate(x, y, w, h);
-        if (box != NULL) boxaAddBox(cells, box, L_INSERT);
+        BOX *box = leptonica.boxCreate(x, y, w, h);
+        if (box != NULL) leptonica.boxaAddBox(cells, box, L_INSERT);
     }
-    boxaDestroy(&regions);
+    leptonica.boxaDestroy(&regions);
     return cells;
 }
 
@@ -637,27 +683,27 @@ static int recognise_page(gz_ocr_engine *engine, PIX *pix, int32_t dpi, gz_ocr_p
     BOXA *cells = page->ruling_count > 0
         ? cells_of(page->width, page->height, page->rulings, page->ruling_count, dpi / 50 + 2, dpi / 15)
         : NULL;
-    int32_t n = cells != NULL ? boxaGetCount(cells) : 0;
-    PIX *rest = n > 0 ? pixCopy(NULL, pix) : pixClone(pix);
+    int32_t n = cells != NULL ? leptonica.boxaGetCount(cells) : 0;
+    PIX *rest = n > 0 ? leptonica.pixCopy(NULL, pix) : leptonica.pixClone(pix);
     int rc = rest != NULL ? 0 : -1;
     PIX *binary = binarize(pix);
     for (int32_t i = 0; i < n && rc == 0; i++) {
         l_int32 x, y, w, h;
-        if (boxaGetBoxGeometry(cells, i, &x, &y, &w, &h) != 0) continue;
+        if (leptonica.boxaGetBoxGeometry(cells, i, &x, &y, &w, &h) != 0) continue;
         // An empty cell costs a Recognize call for nothing.
         if (ink_in(binary, (gz_ocr_box){x, y, x + w, y + h}) < dpi / 10) {
-            pixRasterop(rest, x, y, w, h, PIX_SET, NULL, 0, 0);
+            leptonica.pixRasterop(rest, x, y, w, h, PIX_SET, NULL, 0, 0);
             continue;
         }
         // The cell as an image of its own, a little inside its borders and
         // on a white margin: given as a rectangle of the page, Tesseract
         // reads some cells as empty (a clean 預算經費 header among them).
         int32_t inset = 2, margin = dpi / 15;
-        BOX *inner = w > 2 * inset && h > 2 * inset ? boxCreate(x + inset, y + inset, w - 2 * inset, h - 2 * inset) : NULL;
-        PIX *clip = inner != NULL ? pixClipRectangle(pix, inner, NULL) : NULL;
-        boxDestroy(&inner);
-        PIX *cell = clip != NULL ? pixAddBorder(clip, margin, 255) : NULL;
-        pixDestroy(&clip);
+        BOX *inner = w > 2 * inset && h > 2 * inset ? leptonica.boxCreate(x + inset, y + inset, w - 2 * inset, h - 2 * inset) : NULL;
+        PIX *clip = inner != NULL ? leptonica.pixClipRectangle(pix, inner, NULL) : NULL;
+        leptonica.boxDestroy(&inner);
+        PIX *cell = clip != NULL ? leptonica.pixAddBorder(clip, margin, 255) : NULL;
+        leptonica.pixDestroy(&clip);
         if (cell == NULL) continue;
         int32_t dx = x + inset - margin, dy = y + inset - margin;
         size_t before = page->symbol_count;
@@ -670,15 +716,15 @@ static int recognise_page(gz_ocr_engine *engine, PIX *pix, int32_t dpi, gz_ocr_p
                            message, capacity);
         }
         if (engine->primary_image == cell) engine->primary_image = NULL;
-        pixDestroy(&cell);
-        if (page->symbol_count > before) pixRasterop(rest, x, y, w, h, PIX_SET, NULL, 0, 0);
+        leptonica.pixDestroy(&cell);
+        if (page->symbol_count > before) leptonica.pixRasterop(rest, x, y, w, h, PIX_SET, NULL, 0, 0);
     }
     if (rc == 0) {
         rc = recognise(engine, rest, binary, dpi, PSM_AUTO, 0, 0, page, &line, &word, &confidence_sum, message, capacity);
     }
-    pixDestroy(&binary);
-    pixDestroy(&rest);
-    boxaDestroy(&cells);
+    leptonica.pixDestroy(&binary);
+    leptonica.pixDestroy(&rest);
+    leptonica.boxaDestroy(&cells);
     page->mean_confidence = page->symbol_count > 0 ? (float)(confidence_sum / page->symbol_count) : 0;
     return rc;
 }
@@ -693,11 +739,11 @@ gz_ocr_page *gz_ocr_read(gz_ocr_engine *engine, const uint8_t *grey, int32_t wid
     PIX *pix = grey_pix(grey, width, height, stride);
     if (page == NULL || pix == NULL) {
         free(page);
-        pixDestroy(&pix);
+        leptonica.pixDestroy(&pix);
         set_message(message, capacity, "out of memory for the page image");
         return NULL;
     }
-    pixSetResolution(pix, dpi, dpi);
+    leptonica.pixSetResolution(pix, dpi, dpi);
 
     if (flags & GZ_OCR_ORIENT) {
         float confidence = 0;
@@ -705,9 +751,9 @@ gz_ocr_page *gz_ocr_read(gz_ocr_engine *engine, const uint8_t *grey, int32_t wid
         page->orientation_confidence = confidence;
         // Below this OSD guesses (a page of few characters, a table grid).
         if (turn > 0 && confidence >= 2.0f) {
-            PIX *turned = pixRotateOrth(pix, turn / 90);
+            PIX *turned = leptonica.pixRotateOrth(pix, turn / 90);
             if (turned != NULL) {
-                pixDestroy(&pix);
+                leptonica.pixDestroy(&pix);
                 pix = turned;
                 page->turn = turn;
             }
@@ -717,23 +763,23 @@ gz_ocr_page *gz_ocr_read(gz_ocr_engine *engine, const uint8_t *grey, int32_t wid
         // Leptonica's own deskew wants a confidence of 3, which a page of a
         // few lines of CJK text (no word gaps) seldom reaches: a clean page
         // turned 1.5° scores 2.4. Its search (±7°, to 0.1°) is used as is.
-        PIX *binary = pixConvertTo1(pix, 130);
-        PIX *reduced = binary != NULL ? pixReduceRankBinaryCascade(binary, 1, 0, 0, 0) : NULL;
+        PIX *binary = leptonica.pixConvertTo1(pix, 130);
+        PIX *reduced = binary != NULL ? leptonica.pixReduceRankBinaryCascade(binary, 1, 0, 0, 0) : NULL;
         l_float32 angle = 0, confidence = 0;
-        if (reduced != NULL && pixFindSkew(reduced, &angle, &confidence) == 0 && confidence >= 1.5f &&
+        if (reduced != NULL && leptonica.pixFindSkew(reduced, &angle, &confidence) == 0 && confidence >= 1.5f &&
             fabsf(angle) >= 0.1f) {
-            PIX *straight = pixRotate(pix, (l_float32)(angle * M_PI / 180.0), L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0);
+            PIX *straight = leptonica.pixRotate(pix, (l_float32)(angle * M_PI / 180.0), L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0);
             if (straight != NULL) {
-                pixDestroy(&pix);
+                leptonica.pixDestroy(&pix);
                 pix = straight;
                 page->skew = angle;
             }
         }
-        pixDestroy(&reduced);
-        pixDestroy(&binary);
+        leptonica.pixDestroy(&reduced);
+        leptonica.pixDestroy(&binary);
     }
-    page->width = pixGetWidth(pix);
-    page->height = pixGetHeight(pix);
+    page->width = leptonica.pixGetWidth(pix);
+    page->height = leptonica.pixGetHeight(pix);
 
     if (flags & GZ_OCR_RULINGS) {
         // Table borders: at least 0.4 in across or 0.28 in down (a one-line
@@ -748,9 +794,9 @@ gz_ocr_page *gz_ocr_read(gz_ocr_engine *engine, const uint8_t *grey, int32_t wid
     }
 
     int rc = recognise_page(engine, pix, dpi, page, message, capacity);
-    if (engine->primary != NULL) TessBaseAPIClear(engine->primary);
+    if (engine->primary != NULL) tesseract.TessBaseAPIClear(engine->primary);
     engine->primary_image = NULL;
-    pixDestroy(&pix);
+    leptonica.pixDestroy(&pix);
     if (rc != 0) {
         gz_ocr_page_free(page);
         return NULL;

@@ -68,9 +68,9 @@ struct OCRTests {
         #expect(first.size > 10 && first.size < 20, "\(first.size)")
     }
 
-    @Test func findsTheRulingsOfASyntheticGrid() {
+    @Test func findsTheRulingsOfASyntheticGrid() throws {
         let image = Synthetic.image(horizontal: [300, 500, 700], vertical: [300, 600, 900], span: (200, 1000))
-        let rulings = OCREngine.rulings(in: image, minLength: 120, maxThickness: 9)
+        let rulings = try OCREngine.rulings(in: image, minLength: 120, maxThickness: 9)
         let horizontal = rulings.filter { $0.orientation == .horizontal }.sorted { $0.position < $1.position }
         let vertical = rulings.filter { $0.orientation == .vertical }.sorted { $0.position < $1.position }
         #expect(horizontal.map(\.position).count == 3, "\(horizontal)")
@@ -84,7 +84,7 @@ struct OCRTests {
             #expect(abs(found.position - expected) <= 2, "\(found)")
         }
         // Nothing on a blank image.
-        #expect(OCREngine.rulings(in: GreyImage(width: 400, height: 400), minLength: 120, maxThickness: 9).isEmpty)
+        #expect(try OCREngine.rulings(in: GreyImage(width: 400, height: 400), minLength: 120, maxThickness: 9).isEmpty)
     }
 
     @Test func readsTheCellsOfARuledTableAndReturnsItsRulings() throws {

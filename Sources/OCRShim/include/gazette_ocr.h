@@ -13,9 +13,15 @@
 extern "C" {
 #endif
 
-/// Tesseract's version ("5.3.0").
+/// Loads Tesseract and Leptonica if they are not loaded yet (they are not
+/// linked: a born-digital document never maps them). 1 when they are; 0
+/// with the reason in `message` otherwise. Every function below that needs
+/// them calls it; gz_ocr_engine_new gives its reason.
+int gz_ocr_load(char *message, size_t capacity);
+
+/// Tesseract's version ("5.3.0"), or "unavailable" when it cannot be loaded.
 const char *gz_ocr_tesseract_version(void);
-/// Leptonica's version ("1.82.0"); a static buffer.
+/// Leptonica's version ("1.82.0"), or "unavailable"; a static buffer.
 const char *gz_ocr_leptonica_version(void);
 
 /// A Tesseract engine for one set of languages (opaque). Not thread-safe:
@@ -108,10 +114,6 @@ gz_ocr_ruling *gz_ocr_find_rulings(const uint8_t *grey, int32_t width, int32_t h
                                    size_t *count);
 void gz_ocr_free(void *pointer);
 
-/// Converts 32-bit pixels (cairo's ARGB32/RGB24: 0xAARRGGBB in native
-/// byte order, premultiplied) to grey, composited over white.
-void gz_ocr_grey_from_argb(const uint8_t *argb, int32_t width, int32_t height, int32_t stride,
-                           uint8_t *grey);
 
 #ifdef __cplusplus
 }
