@@ -1,3 +1,4 @@
+import GazetteNormalise
 import GazetteRead
 
 /// Lays out a document fed one page at a time, in page order.
@@ -86,7 +87,7 @@ public struct DocumentLayoutBuilder: Sendable {
         // ("監察院公報………廉政專刊第73期 2") carries the page number.
         if layout.pageNumber == nil {
             for f in furniture where f.kind != .pageNumber {
-                if let last = f.text.split(separator: " ").last, f.text.contains(" "),
+                if let last = f.text.split(separator: " ").last, f.text.includes(" "),
                    let n = PageNumber.parse(String(last)), n.label.count <= 4 {
                     layout.pageNumber = n
                     break

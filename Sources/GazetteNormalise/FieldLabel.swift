@@ -19,7 +19,7 @@ public enum FieldLabel {
         let head = text[r]
         guard let colon = head.lastIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
         let label = CharacterClass.removingSpaces(String(head[..<colon]))
-        let value = String(text[r.upperBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = String(text[r.upperBound...]).trimmingSpaces()
         return (label, value)
     }
 }

@@ -94,7 +94,7 @@ public final class PDFDocument {
         func entry(_ key: String) -> String? {
             guard let raw = gz_document_info(opened, key) else { return nil }
             defer { gz_free(raw) }
-            let value = String(cString: raw).trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = String(cString: raw).trimmingSpaces()
             return value.isEmpty ? nil : value
         }
         info = DocumentInfo(

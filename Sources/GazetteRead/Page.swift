@@ -1,3 +1,5 @@
+import GazetteNormalise
+
 /// One character as the PDF draws it: its Unicode text, box, font and paint.
 ///
 /// Glyphs keep content-stream order. `text` is usually one character; a
@@ -67,7 +69,7 @@ public struct FontInfo: Hashable, Sendable, Codable {
     /// True when the name suggests a bold face.
     public var isBold: Bool {
         let n = name.lowercased()
-        return n.contains("bold") || n.contains("black") || n.contains("heavy") || n.contains(",bd")
+        return n.includes("bold") || n.includes("black") || n.includes("heavy") || n.includes(",bd")
     }
 }
 

@@ -83,7 +83,7 @@ public struct DocumentDescription: Sendable, Hashable {
             return .budgetBook
         }
         if count("fundingLine") > 0 { return .fundingPlan }
-        if count("trip") > 0, title.matches(pattern: #"出國|出訪|考察報告"#) || clues.contains("出國計畫名稱") {
+        if count("trip") > 0, title.matches(pattern: #"出國|出訪|考察報告"#) || clues.includes("出國計畫名稱") {
             return .tripReport
         }
         if title.matches(pattern: #"工作報告|業務報告|施政報告|工作成果|業務概況"#) { return .workReport }
@@ -172,7 +172,7 @@ public enum DocumentDescriber {
 
     /// A title wrapped whole in 「」 or 『』 loses them.
     static func stripQuotes(_ text: String) -> String {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmingSpaces()
         for (open, close) in [("「", "」"), ("『", "』"), ("“", "”")] where t.hasPrefix(open) && t.hasSuffix(close) {
             let inner = t.dropFirst().dropLast()
             if !inner.contains(open) && !inner.contains(close) { return String(inner) }
@@ -208,7 +208,7 @@ public enum DocumentDescriber {
         var best: (score: Int, date: PartialDate, raw: String)?
         for block in blocks where block.page == firstPage {
             let text = block.text
-            guard text.count <= 60, !text.contains("。"), !text.contains("，") else { continue }
+            guard text.count <= 60, !text.includes("。"), !text.includes("，") else { continue }
             for m in scanner.matches(in: text) where m.value.precision == .day && !m.value.isRange {
                 var score = 1
                 if m.raw.hasPrefix("中華民國") || m.raw.hasPrefix("民國") { score += 2 }
@@ -241,7 +241,7 @@ public enum DocumentDescriber {
         let titleTexts = Set(titleBlocks.map(\.text))
         var found: [String] = []
         for block in blocks where block.page == firstPage && !titleTexts.contains(block.text)
-            && !block.text.contains("。") && !block.text.contains("，") && block.text.count <= 40 {
+            && !block.text.includes("。") && !block.text.includes("，") && block.text.count <= 40 {
             if let org = organisation(atStartOf: CharacterClass.removingSpaces(block.text)) { found.append(org) }
         }
         if let first = found.first {

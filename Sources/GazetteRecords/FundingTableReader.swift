@@ -39,7 +39,7 @@ enum FundingTableReader {
                 let line = FundingLineRecord(
                     provenance: Provenance(table: table.id, row: index, page: table.page(ofRow: index)),
                     category: category == source ? nil : category, source: source,
-                    period: header[column].split(separator: "/").last.map { String($0).trimmingCharacters(in: .whitespaces) },
+                    period: header[column].split(separator: "/").last.map { String($0).trimmingSpaces() },
                     amountTWD: amount)
                 records.append(.fundingLine(line))
             }

@@ -95,9 +95,9 @@ public enum UnitText {
 
     static func exponentUnit(_ inner: String) -> TableUnit {
         let exponent: Int
-        if inner.contains("百萬") { exponent = 6 } else if inner.contains("千萬") { exponent = 7 }
-        else if inner.contains("千") { exponent = 3 } else if inner.contains("萬") { exponent = 4 }
-        else if inner.contains("億") { exponent = 8 } else { exponent = 0 }
+        if inner.includes("百萬") { exponent = 6 } else if inner.includes("千萬") { exponent = 7 }
+        else if inner.includes("千") { exponent = 3 } else if inner.includes("萬") { exponent = 4 }
+        else if inner.includes("億") { exponent = 8 } else { exponent = 0 }
         return TableUnit(currency: .TWD, exponent: exponent)
     }
 

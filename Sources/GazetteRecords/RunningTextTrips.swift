@@ -64,11 +64,11 @@ enum RunningTextTrips {
     static func trip(_ text: String, page: Int, scanner: DateScanner) -> TripRecord? {
         guard let first = scanner.matches(in: text).first, first.value.precision == .day else { return nil }
         // The dates open the item.
-        let before = text[text.startIndex..<first.range.lowerBound].trimmingCharacters(in: .whitespaces)
+        let before = text[text.startIndex..<first.range.lowerBound].trimmingSpaces()
         guard before.isEmpty else { return nil }
-        var plan = String(text[first.range.upperBound...]).trimmingCharacters(in: .whitespaces)
+        var plan = String(text[first.range.upperBound...]).trimmingSpaces()
         while let c = plan.first, "，,、：:".contains(c) { plan.removeFirst() }
-        plan = plan.trimmingCharacters(in: .whitespaces)
+        plan = plan.trimmingSpaces()
         // Who goes where: 赴 in the first clause.
         let clause = plan.split(whereSeparator: { "，。；".contains($0) }).first.map(String.init) ?? plan
         guard let go = clause.range(of: "赴") else { return nil }

@@ -15,7 +15,7 @@ enum ScheduleTableReader {
     }
 
     static func slot(_ cell: String, context: RecordContext) -> Slot? {
-        let t = cell.trimmingCharacters(in: .whitespaces)
+        let t = cell.trimmingSpaces()
         guard !t.isEmpty else { return nil }
         if let time = TimeParser.parse(t) { return .time(time) }
         if let date = DateParser.parse(t, context: context.dateContext), date.precision == .day { return .date(date) }

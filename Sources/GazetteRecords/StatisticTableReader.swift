@@ -49,7 +49,7 @@ enum StatisticTableReader {
     }
 
     static func cell(_ row: [String], _ column: Int) -> String {
-        column < row.count ? row[column].trimmingCharacters(in: .whitespaces) : ""
+        column < row.count ? row[column].trimmingSpaces() : ""
     }
 
     /// What a column holds.
@@ -159,9 +159,9 @@ enum StatisticTableReader {
             return Quantity(value: NumberValue(amount.value), unit: "元")
         }
         // A word before the figure: 撙節 11.8%, 約 5 件, 增加 3.2%.
-        let t = raw.trimmingCharacters(in: .whitespaces)
+        let t = raw.trimmingSpaces()
         for word in leadWords where t.hasPrefix(word) {
-            return NumberParser.parse(String(t.dropFirst(word.count)).trimmingCharacters(in: .whitespaces))
+            return NumberParser.parse(String(t.dropFirst(word.count)).trimmingSpaces())
         }
         return nil
     }
@@ -226,11 +226,11 @@ enum StatisticTableReader {
     static func leadIn(_ table: LogicalTable) -> (caption: String, unit: String?)? {
         // The sentence ending just above the table, its lines in reading order.
         let text = table.linesAbove.prefix(3).reversed().joined()
-        guard let last = text.last, "：:".contains(last) || text.contains("下表") else { return nil }
+        guard let last = text.last, "：:".contains(last) || text.includes("下表") else { return nil }
         if let r = text.regexRange(#"下表(為|係|是|列|所列為)"#, backwards: true) {
             let rest = text[r.upperBound...]
             let end = rest.firstIndex { "，。：:；（(".contains($0) } ?? rest.endIndex
-            let caption = String(rest[..<end]).trimmingCharacters(in: .whitespaces)
+            let caption = String(rest[..<end]).trimmingSpaces()
             var unit: String?
             if end < rest.endIndex, "（(".contains(rest[end]) { unit = UnitText.parenthesised(in: String(rest[end...])) }
             if caption.count >= 2 { return (caption, unit) }
@@ -238,7 +238,7 @@ enum StatisticTableReader {
         if let r = text.regexRange(#"如下(表)?[:：]$"#) {
             let before = text[..<r.lowerBound]
             let start = before.lastIndex { "，。：:；".contains($0) }.map { before.index(after: $0) } ?? before.startIndex
-            let caption = String(before[start...]).trimmingCharacters(in: .whitespaces)
+            let caption = String(before[start...]).trimmingSpaces()
             if caption.count >= 4, !caption.matches(pattern: #"^(詳|列|臚列|說明|彙整)"#) { return (caption, nil) }
         }
         return nil
@@ -248,8 +248,8 @@ enum StatisticTableReader {
     static func isCaptionLike(_ text: String) -> Bool {
         let t = CharacterClass.removingSpaces(text)
         guard !t.isEmpty, t.count <= 60 else { return false }
-        let outside = t.contains("(") || t.contains("（") ? t.regexReplacing(#"[（(][^（）()]*[）)]"#, with: "") : t
-        if outside.contains("。") || outside.contains("，") || outside.hasSuffix("：") || outside.hasSuffix(":") { return false }
+        let outside = t.includes("(") || t.includes("（") ? t.regexReplacing(#"[（(][^（）()]*[）)]"#, with: "") : t
+        if outside.includes("。") || outside.includes("，") || outside.hasSuffix("：") || outside.hasSuffix(":") { return false }
         if outside.hasSuffix("年") || outside.hasSuffix("年度"), outside.matches(pattern: #"^(中華民國)?[0-9]{2,4}年度?$"#) {
             return false
         }

@@ -5,7 +5,7 @@ import GazetteNormalise
 enum TextTools {
     /// Trimmed text, nil when empty.
     static func nonEmpty(_ text: String?) -> String? {
-        guard let t = text?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
+        guard let t = text?.trimmingSpaces(), !t.isEmpty else { return nil }
         return t
     }
 
@@ -29,7 +29,7 @@ enum TextTools {
     /// numbering grammar of `OutlineMarker`, for the styles that number
     /// headings and items in running text (not 甲、, A. or 第一章).
     static func label(of text: String) -> (style: OutlineStyle, rest: String)? {
-        guard OutlineMarker.mayStartWithMarker(text.trimmingCharacters(in: .whitespaces)),
+        guard OutlineMarker.mayStartWithMarker(text.trimmingSpaces()),
               let (marker, rest) = OutlineMarker.parse(text), itemStyles.contains(marker.style) else { return nil }
         // Items are numbered 1 to 99, never 0-led: 123、456 is a list of
         // figures and (03)476-8216 a telephone number.
@@ -40,7 +40,7 @@ enum TextTools {
         // （一）、: the comma after a parenthesised label belongs to the label.
         var after = Substring(rest)
         if marker.style == .parenChinese || marker.style == .parenArabic, after.first == "、" { after = after.dropFirst() }
-        return (marker.style, after.trimmingCharacters(in: .whitespaces))
+        return (marker.style, after.trimmingSpaces())
     }
 
     /// The label styles of headings and items in running text.
@@ -50,7 +50,7 @@ enum TextTools {
     /// a full stop.
     static func isHeading(_ text: String) -> Bool {
         guard let (_, rest) = label(of: text) else { return false }
-        return !rest.isEmpty && rest.count <= 40 && !rest.contains("。")
+        return !rest.isEmpty && rest.count <= 40 && !rest.includes("。")
     }
 
     /// The integer a cell holds (項次 "1", "12"), or nil.

@@ -42,7 +42,7 @@ enum TripTableReader {
               map.any(tripWords) || context.matches(pattern: tripWords)
         else { return nil }
         return Columns(plan: plan, dates: dates, destination: destination, travellers: travellers, count: count,
-                       budget: budget, outcomes: outcomes, planHasCode: header[plan].contains("代碼"))
+                       budget: budget, outcomes: outcomes, planHasCode: header[plan].includes("代碼"))
     }
 
     /// The column holding a trip's whole budget: a 合計 / 總計 column when
@@ -97,17 +97,17 @@ enum TripTableReader {
     /// the name, the name, and (where the column is 計畫名稱及領域代碼) the
     /// two-digit 領域代碼 after it: `01 赴日本考察…政策 83` → 01, 赴日本考察…政策, 83.
     static func planParts(_ text: String, hasCode: Bool) -> (item: String?, name: String, code: String?) {
-        var name = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        var name = Substring(text.trimmingSpaces())
         var item: String?, code: String?
         if let r = name.range(of: #"^[0-9０-９]{1,3}[\s、.．]+"#, options: .regularExpression), r.upperBound < name.endIndex {
             item = String(name[r]).trimmingCharacters(in: CharacterSet(charactersIn: " \u{3000}、.．"))
             name = name[r.upperBound...]
         }
         if hasCode, let r = name.range(of: #"\s*[0-9０-９]{2}$"#, options: .regularExpression), r.lowerBound > name.startIndex {
-            code = String(name[r]).trimmingCharacters(in: .whitespaces)
+            code = String(name[r]).trimmingSpaces()
             name = name[..<r.lowerBound]
         }
-        return (item, String(name).trimmingCharacters(in: .whitespaces), code)
+        return (item, String(name).trimmingSpaces(), code)
     }
 
     /// The dates of a trip cell: the whole cell as one date or range

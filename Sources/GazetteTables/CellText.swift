@@ -171,7 +171,7 @@ public enum CellText {
         }
         guard segments.count >= 2 else { return [] }
         let texts = segments.map { $0.map { glyphs[$0].text }.joined() }
-        func hasColon(_ t: String) -> Bool { t.contains("：") || t.contains(":") }
+        func hasColon(_ t: String) -> Bool { t.includes("：") || t.includes(":") }
         // A piece of a letter-spaced label: one or two Han characters, no colon.
         func labelPiece(_ t: String) -> Bool {
             t.count <= 2 && !hasColon(t) && t.unicodeScalars.allSatisfy { $0.properties.isIdeographic }
@@ -198,7 +198,7 @@ public enum CellText {
     /// Joins a cell's lines (`joinLines`), keeping a `label：value` pair that
     /// starts a line of its own apart from the pair before it.
     static func joinKeyValueLines(_ lines: [String]) -> String {
-        guard lines.count > 1, lines.contains(where: { $0.contains("：") || $0.contains(":") }) else { return joinLines(lines) }
+        guard lines.count > 1, lines.contains(where: { $0.includes("：") || $0.includes(":") }) else { return joinLines(lines) }
         var parts: [[String]] = [[]]
         var sawColon = false
         for line in lines {
@@ -207,7 +207,7 @@ public enum CellText {
                 sawColon = false
             }
             parts[parts.count - 1].append(line)
-            if line.contains("：") || line.contains(":") { sawColon = true }
+            if line.includes("：") || line.includes(":") { sawColon = true }
         }
         return parts.map(joinLines).joined(separator: pairSeparator)
     }

@@ -85,6 +85,6 @@ enum ContentsTable {
 
     /// A short line between contents entries: a part's or a chapter's name.
     static func isHeading(_ block: TextBlock) -> Bool {
-        block.kind != .contents && block.text.count <= 40 && !block.text.contains("。") && block.lines.count <= 2
+        block.kind != .contents && block.text.count <= 40 && !block.text.includes("。") && block.lines.count <= 2
     }
 }

@@ -20,7 +20,7 @@ struct KeyValueForm {
     init?(_ raw: LogicalTable) {
         let cells = raw.rows.flatMap { $0 }.filter { !$0.isEmpty }
         // Most cells hold a colon, or the table is not a form (cheap, before any pattern).
-        let withColon = cells.filter { $0.contains("：") || $0.contains(":") }
+        let withColon = cells.filter { $0.includes("：") || $0.includes(":") }
         guard withColon.count * 5 >= cells.count * 3 else { return nil }
         let pairCells = withColon.filter { $0.matches(pattern: Self.label) }
         guard pairCells.count * 5 >= cells.count * 3 else { return nil }
@@ -32,7 +32,7 @@ struct KeyValueForm {
         let headerTexts = raw.headerRows.flatMap { $0 }.filter { !$0.isEmpty }
         var bodyRows = raw.rows
         var bodyPages = raw.rowPages
-        if headerTexts.count == 1, !headerTexts[0].contains("："), !headerTexts[0].contains(":") {
+        if headerTexts.count == 1, !headerTexts[0].includes("："), !headerTexts[0].includes(":") {
             title = headerTexts[0]
         } else if let first = raw.rows.first, first.filter({ !$0.isEmpty }).count == 1,
                   let heading = first.first(where: { !$0.isEmpty }), !heading.matches(pattern: Self.label) {
@@ -86,12 +86,12 @@ struct KeyValueForm {
     /// cell) as label and value; a piece without a label has an empty label.
     static func pairs(_ cell: String) -> [(label: String, value: String)] {
         cell.components(separatedBy: CellText.pairSeparator).compactMap { piece in
-            let t = piece.trimmingCharacters(in: .whitespaces)
+            let t = piece.trimmingSpaces()
             guard !t.isEmpty else { return nil }
             guard let r = t.regexRange(label) else { return ("", t) }
             let head = t[r]
             let name = head.prefix { $0 != "：" && $0 != ":" }
-            return (String(name).trimmingCharacters(in: .whitespaces), String(t[r.upperBound...]))
+            return (String(name).trimmingSpaces(), String(t[r.upperBound...]))
         }
     }
 }

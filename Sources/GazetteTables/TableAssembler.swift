@@ -110,7 +110,7 @@ public final class TableAssembler {
             // is a running header of the pages it heads.
             let newHeading = index == 0 ? open.flatMap { builder in
                 above.first { !builder.knownTopLines.contains(Self.topLineKey($0.text)) && Self.isListHeading($0.text) }
-            }.map { $0.text.trimmingCharacters(in: .whitespaces) } : nil
+            }.map { $0.text.trimmingSpaces() } : nil
             if index == 0, let builder = open, builder.lastPage == page - 1,
                contentsGoOn || (atTop && !newCaption && builder.lastFragment.reachesBottom) {
                 if contentsGoOn || newHeading == nil, builder.continues(with: table) {
@@ -159,9 +159,12 @@ public final class TableAssembler {
             table = form.table
         } else {
             let separator = CellText.pairSeparator
-            table.rows = table.rows.map { $0.map { $0.replacingOccurrences(of: separator, with: " ") } }
-            table.headerRows = table.headerRows.map { $0.map { $0.replacingOccurrences(of: separator, with: " ") } }
-            table.headerLabels = table.headerLabels.map { $0.map { $0.replacingOccurrences(of: separator, with: " ") } }
+            func spaced(_ text: String) -> String {
+                text.includes(separator) ? text.replacingOccurrences(of: separator, with: " ") : text
+            }
+            table.rows = table.rows.map { $0.map(spaced) }
+            table.headerRows = table.headerRows.map { $0.map(spaced) }
+            table.headerLabels = table.headerLabels.map { $0.map(spaced) }
         }
         table.title = table.title.map(TextFolder.fold)
         table.unit = table.unit.map(TextFolder.fold)
@@ -204,7 +207,7 @@ public final class TableAssembler {
         var unit: String?, unitLine: TableContextLine?
         var best: (score: Int, line: TableContextLine)?
         for line in nearest where tableTop - line.box.y1 < 80 {
-            let text = line.text.trimmingCharacters(in: .whitespaces)
+            let text = line.text.trimmingSpaces()
             if unit == nil, let u = unitPhrase(in: text), text.count <= u.count + 12 {
                 unit = u
                 unitLine = line
@@ -215,12 +218,12 @@ public final class TableAssembler {
             if best == nil || score > best!.score { best = (score, line) }
         }
         guard let chosen = best, chosen.score > 0 else { return (nil, unit, nil, unitLine) }
-        var title = chosen.line.text.trimmingCharacters(in: .whitespaces)
+        var title = chosen.line.text.trimmingSpaces()
         // A caption continued by a parenthesis on the line below it:
         // 派員出國計畫預算類別表 / （考察、視察、訪問）.
         if let next = nearest.filter({ $0.box.y0 >= chosen.line.box.y1 - 1 }).min(by: { $0.box.y0 < $1.box.y0 }),
            next.box.y0 - chosen.line.box.y1 < 0.8 * chosen.line.box.height + 2, next != unitLine {
-            let t = next.text.trimmingCharacters(in: .whitespaces)
+            let t = next.text.trimmingSpaces()
             if t.matches(pattern: #"^([（(][^）)]{1,30}[）)])+$"#) { title += t }
         }
         if unit == nil, let u = unitPhrase(in: title) { unit = u }
@@ -261,10 +264,10 @@ public final class TableAssembler {
 
     /// A unit phrase: 單位：新臺幣千元, （單位：元）, (百萬元), 單位:人次.
     static func unitPhrase(in text: String) -> String? {
-        guard text.contains("單") || text.contains("元") else { return nil }
+        guard text.includes("單") || text.includes("元") else { return nil }
         for pattern in [Patterns.unitLine, Patterns.unitInParentheses] {
             if let range = text.regexRange(pattern) {
-                return String(text[range]).trimmingCharacters(in: .whitespaces)
+                return String(text[range]).trimmingSpaces()
             }
         }
         return nil
@@ -286,7 +289,7 @@ public final class TableAssembler {
     static func repeatsTitle(_ text: String, of builder: Builder?) -> Bool {
         let t = CharacterClass.removingSpaces(text)
         if t.isEmpty { return true }
-        if t.contains("續表") || t.hasSuffix("(續)") || t.hasSuffix("（續）") { return true }
+        if t.includes("續表") || t.hasSuffix("(續)") || t.hasSuffix("（續）") { return true }
         guard let builder else { return false }
         if let title = builder.title, baseTitle(title) == baseTitle(t) { return true }
         if let unit = builder.unit, CharacterClass.removingSpaces(unit) == t { return true }
