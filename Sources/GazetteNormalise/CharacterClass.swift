@@ -106,6 +106,9 @@ extension StringProtocol {
     /// CharacterSet and costs about twenty times as much on Linux.
     public func trimmingSpaces() -> String {
         let scalars = unicodeScalars
+        // Most text has nothing to trim: no search, no copy of a String's storage.
+        if let head = scalars.first, let tail = scalars.last,
+           !CharacterClass.isSpace(head.value), !CharacterClass.isSpace(tail.value) { return String(self) }
         guard let first = scalars.firstIndex(where: { !CharacterClass.isSpace($0.value) }) else { return "" }
         let last = scalars.lastIndex(where: { !CharacterClass.isSpace($0.value) })!
         var out = String.UnicodeScalarView()

@@ -21,6 +21,9 @@ enum StatisticTableReader {
         let caption = TextTools.nonEmpty(caption(of: table))
         // A 單位 column (輛, 人) gives the unit of the row's counts.
         let unitColumn = labels.firstIndex { $0 == "單位" || $0 == "計量單位" || $0 == "數量單位" }
+        // What each column's label says, once per column rather than per cell.
+        let columnUnits = labels.map(columnUnit)
+        let countColumns = labels.map(isCount)
 
         var records: [Record] = []
         for (index, row) in rows.enumerated() {
@@ -32,11 +35,11 @@ enum StatisticTableReader {
                     let raw = cell(row, column)
                     guard !TextTools.isBlank(raw), let quantity = value(raw) else { continue }
                     let label = column < header.count ? TextTools.nonEmpty(header[column]) : nil
-                    var unit = quantity.unit ?? columnUnit(labels[column])
-                    if unit == nil, isCount(labels[column]), let u = unitColumn.map({ cell(row, $0) }), !u.isEmpty, u.count <= 4 {
+                    var unit = quantity.unit ?? columnUnits[column]
+                    if unit == nil, countColumns[column], let u = unitColumn.map({ cell(row, $0) }), !u.isEmpty, u.count <= 4 {
                         unit = u
                     }
-                    if unit == nil, !isCount(labels[column]) { unit = tableUnit }
+                    if unit == nil, !countColumns[column] { unit = tableUnit }
                     let record = StatisticRecord(
                         provenance: Provenance(table: table.id, row: index, page: table.page(ofRow: index)),
                         tableTitle: caption, row: parts.isEmpty ? nil : parts.joined(separator: "/"),

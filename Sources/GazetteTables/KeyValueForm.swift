@@ -14,6 +14,17 @@ struct KeyValueForm {
     /// labels (地　目：, 住  址：) too.
     static let label = #"^([\p{Han}（）()](?:[\p{Han}（）()]|\s){0,16}?)\s*[：:]\s*"#
 
+    /// Whether `text` starts with a `label：` (`label`). Most lines hold no
+    /// colon or begin with neither a parenthesis nor a character at or
+    /// above U+2E80 (where Han script starts), which is checked before the
+    /// regular expression runs.
+    static func startsWithLabel(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first,
+              first.value >= 0x2E80 || first == "(" || first == ")",
+              text.includes("：") || text.includes(":") else { return false }
+        return text.matches(pattern: label)
+    }
+
     /// The form a closed table is, or nil when it is a table of columns:
     /// most of its non-empty body cells are `label：value` pairs, three pairs
     /// at least.
@@ -22,7 +33,7 @@ struct KeyValueForm {
         // Most cells hold a colon, or the table is not a form (cheap, before any pattern).
         let withColon = cells.filter { $0.includes("：") || $0.includes(":") }
         guard withColon.count * 5 >= cells.count * 3 else { return nil }
-        let pairCells = withColon.filter { $0.matches(pattern: Self.label) }
+        let pairCells = withColon.filter(Self.startsWithLabel)
         guard pairCells.count * 5 >= cells.count * 3 else { return nil }
         let pairs = cells.flatMap(Self.pairs)
         guard pairs.count >= 3 else { return nil }
@@ -35,7 +46,7 @@ struct KeyValueForm {
         if headerTexts.count == 1, !headerTexts[0].includes("："), !headerTexts[0].includes(":") {
             title = headerTexts[0]
         } else if let first = raw.rows.first, first.filter({ !$0.isEmpty }).count == 1,
-                  let heading = first.first(where: { !$0.isEmpty }), !heading.matches(pattern: Self.label) {
+                  let heading = first.first(where: { !$0.isEmpty }), !Self.startsWithLabel(heading) {
             title = heading
             bodyRows.removeFirst()
             bodyPages = Array(bodyPages.dropFirst())

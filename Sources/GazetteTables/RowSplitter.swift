@@ -431,9 +431,8 @@ enum RowSplitter {
     /// is a value of its own, not text cut by the cell's edge.
     static func mayWrap(_ line: ColumnLine, glyphs: [Glyph]) -> Bool {
         guard line.glyphs.count >= 2 else { return false }
-        let text = line.glyphs.map { glyphs[$0].text }.joined()
         // A figure (1,234, 12.5%) or a product of figures (362×12) is a value.
-        if text.allSatisfy({ $0.isNumber || ",.-%×xX*()".contains($0) }) { return false }
+        if line.glyphs.allSatisfy({ glyphs[$0].text.unicodeScalars.allSatisfy(isValueScalar) }) { return false }
         // A letter-spaced label (合　　計 spread over the cell) is set to fill
         // the cell, not wrapped.
         let ordered = line.glyphs.sorted { glyphs[$0].box.x0 < glyphs[$1].box.x0 }
@@ -442,6 +441,13 @@ enum RowSplitter {
         }
         return true
     }
+
+    /// A character of a figure or a product of figures: a digit or numeral
+    /// of any script, `,.-%×xX*()`.
+    static func isValueScalar(_ u: Unicode.Scalar) -> Bool {
+        u.properties.numericType != nil || valueMarks.contains(u)
+    }
+    static let valueMarks = Set(",.-%×xX*()".unicodeScalars)
 
     /// Index into `grid.xs` of the right edge of the cell holding `column` in `row`.
     static func cellRightEdge(grid: TableGrid, row: Int, column: Int) -> Int {
