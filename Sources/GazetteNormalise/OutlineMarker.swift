@@ -116,11 +116,7 @@ public struct OutlineMarker: Hashable, Sendable, Codable {
             out.append(contentsOf: s[0..<n])
             return String(out)
         }
-        func skipSpaces(_ i: Int) -> Int {
-            var i = i
-            while i < s.count, s[i] == " " || s[i] == "\u{3000}" { i += 1 }
-            return i
-        }
+        func skipSpaces(_ i: Int) -> Int { Self.skipSpaces(s, i) }
         let v = first.value
 
         // Single-character markers.
@@ -193,6 +189,14 @@ public struct OutlineMarker: Hashable, Sendable, Codable {
         case .lower: style = .lowerLatin
         }
         return (OutlineMarker(style: style, label: label(s, r), number: r.value, text: text(j + 1)), j + 1)
+    }
+
+    /// The index of the first scalar at or after `i` that is not a space
+    /// (ASCII or ideographic).
+    static func skipSpaces(_ s: Scalars, _ i: Int) -> Int {
+        var i = i
+        while i < s.count, s[i] == " " || s[i] == "\u{3000}" { i += 1 }
+        return i
     }
 
     enum NumeralKind { case financial, chinese, arabic, stem, upper, lower }

@@ -176,7 +176,7 @@ public enum CellText {
         func labelPiece(_ t: String) -> Bool {
             t.count <= 2 && !hasColon(t) && t.unicodeScalars.allSatisfy { $0.properties.isIdeographic }
         }
-        func startsWithLabel(_ t: String) -> Bool { KeyValueForm.startsWithLabel(t) }
+        func startsWithLabel(_ t: String) -> Bool { FieldLabel.startsWithLabel(t, characters: .hanAndParentheses) }
         var starts = Set<Int>()
         var sinceStartHasColon = false
         for (k, t) in texts.enumerated() {
@@ -202,7 +202,7 @@ public enum CellText {
         var parts: [[String]] = [[]]
         var sawColon = false
         for line in lines {
-            if sawColon, KeyValueForm.startsWithLabel(line) {
+            if sawColon, FieldLabel.startsWithLabel(line, characters: .hanAndParentheses) {
                 parts.append([])
                 sawColon = false
             }

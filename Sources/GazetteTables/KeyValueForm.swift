@@ -6,24 +6,9 @@ import GazetteNormalise
 /// of columns. As a logical table it is what an analyst loads: one row per
 /// block, one column per label (in the order printed), the box's heading
 /// (土地所有權部) as its title. The records stage reads a `form` record from
-/// each row.
+/// each row. Its labels are `FieldLabel`s, parentheses allowed (利息（率）：).
 struct KeyValueForm {
     let table: LogicalTable
-
-    /// A label ending in a colon at the start of a pair; letter-spaced
-    /// labels (地　目：, 住  址：) too.
-    static let label = #"^([\p{Han}（）()](?:[\p{Han}（）()]|\s){0,16}?)\s*[：:]\s*"#
-
-    /// Whether `text` starts with a `label：` (`label`). Most lines hold no
-    /// colon or begin with neither a parenthesis nor a character at or
-    /// above U+2E80 (where Han script starts), which is checked before the
-    /// regular expression runs.
-    static func startsWithLabel(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first,
-              first.value >= 0x2E80 || first == "(" || first == ")",
-              text.includes("：") || text.includes(":") else { return false }
-        return text.matches(pattern: label)
-    }
 
     /// The form a closed table is, or nil when it is a table of columns:
     /// most of its non-empty body cells are `label：value` pairs, three pairs
@@ -33,7 +18,7 @@ struct KeyValueForm {
         // Most cells hold a colon, or the table is not a form (cheap, before any pattern).
         let withColon = cells.filter { $0.includes("：") || $0.includes(":") }
         guard withColon.count * 5 >= cells.count * 3 else { return nil }
-        let pairCells = withColon.filter(Self.startsWithLabel)
+        let pairCells = withColon.filter { FieldLabel.startsWithLabel($0, characters: .hanAndParentheses) }
         guard pairCells.count * 5 >= cells.count * 3 else { return nil }
         let pairs = cells.flatMap(Self.pairs)
         guard pairs.count >= 3 else { return nil }
@@ -46,7 +31,7 @@ struct KeyValueForm {
         if headerTexts.count == 1, !headerTexts[0].includes("："), !headerTexts[0].includes(":") {
             title = headerTexts[0]
         } else if let first = raw.rows.first, first.filter({ !$0.isEmpty }).count == 1,
-                  let heading = first.first(where: { !$0.isEmpty }), !Self.startsWithLabel(heading) {
+                  let heading = first.first(where: { !$0.isEmpty }), !FieldLabel.startsWithLabel(heading, characters: .hanAndParentheses) {
             title = heading
             bodyRows.removeFirst()
             bodyPages = Array(bodyPages.dropFirst())
@@ -64,8 +49,7 @@ struct KeyValueForm {
         var last: String?
         for (r, row) in bodyRows.enumerated() {
             for cell in row {
-                for (label, value) in Self.pairs(cell) {
-                    let key = CharacterClass.removingSpaces(label)
+                for (key, value) in Self.pairs(cell) {
                     if key.isEmpty {
                         // Text without a label: the rest of the value before it.
                         if let last { current[last] = CellText.joinLines(current[last] ?? "", value) }
@@ -99,10 +83,7 @@ struct KeyValueForm {
         cell.components(separatedBy: CellText.pairSeparator).compactMap { piece in
             let t = piece.trimmingSpaces()
             guard !t.isEmpty else { return nil }
-            guard let r = t.regexRange(label) else { return ("", t) }
-            let head = t[r]
-            let name = head.prefix { $0 != "：" && $0 != ":" }
-            return (String(name).trimmingSpaces(), String(t[r.upperBound...]))
+            return FieldLabel.split(t, characters: .hanAndParentheses) ?? ("", t)
         }
     }
 }

@@ -182,7 +182,7 @@ enum RowSplitter {
             var found: [(slot: Int, number: Int)] = []
             for (k, slot) in slots.enumerated() {
                 guard let i = slot.first(where: { lines[$0].column == 0 }) else { continue }
-                if let n = RowSplitter.itemNumber(lines[i], glyphs: glyphs) { found.append((k, n)) }
+                if let n = RowSplitter.entryLabel(lines[i], glyphs: glyphs)?.item { found.append((k, n)) }
             }
             if found.count >= 2, zip(found, found.dropFirst()).allSatisfy({ $1.number == $0.number + 1 }) {
                 let starts = found.map(\.slot)
@@ -192,7 +192,7 @@ enum RowSplitter {
             // 條文對照表: numbered upwards, not one after another.
             var articles: [(slot: Int, number: Int)] = []
             for (k, slot) in slots.enumerated() {
-                let numbers = slot.filter { lines[$0].column <= 1 }.compactMap { RowSplitter.articleNumber(lines[$0], glyphs: glyphs) }
+                let numbers = slot.filter { lines[$0].column <= 1 }.compactMap { RowSplitter.entryLabel(lines[$0], glyphs: glyphs)?.article }
                 if let n = numbers.first { articles.append((k, n)) }
             }
             guard articles.count >= 2, zip(articles, articles.dropFirst()).allSatisfy({ $1.number > $0.number }) else { return nil }
@@ -383,47 +383,20 @@ enum RowSplitter {
         }
     }
 
-    /// The item number a line starts with: one to three digits, set apart
-    /// from what follows by a space, 、 or . (01 赴日本…, 3、辦理…), not a
-    /// year or an amount (114年, 1,234, 114.08).
-    static func itemNumber(_ line: ColumnLine, glyphs: [Glyph]) -> Int? {
+    /// The entry label a line starts with (`EntryLabel`: 01 赴日本…, 3、辦理…,
+    /// 第三條): its glyphs' text, with a space where a glyph stands apart
+    /// from the one before it by more than a quarter of that one's size.
+    static func entryLabel(_ line: ColumnLine, glyphs: [Glyph]) -> EntryLabel? {
         let ordered = line.glyphs.sorted { glyphs[$0].box.x0 < glyphs[$1].box.x0 }
-        var digits = "", end = 0
-        for (k, i) in ordered.enumerated() {
-            let t = glyphs[i].text
-            guard t.count == 1, let v = t.unicodeScalars.first?.value, CharacterClass.isDigit(v) else { break }
-            digits.append(Character(CharacterClass.asciiDigit(Unicode.Scalar(v)!)))
-            end = k + 1
+        var text = ""
+        var previous: Glyph?
+        for i in ordered.prefix(16) {
+            let g = glyphs[i]
+            if let p = previous, g.box.x0 - p.box.x1 > 0.25 * p.size { text += " " }
+            text += g.text
+            previous = g
         }
-        guard !digits.isEmpty, digits.count <= 3, end < ordered.count, let n = Int(digits), n > 0 else { return nil }
-        let last = glyphs[ordered[end - 1]]
-        // What follows, past a drawn space: a unit (114 年, 3 人) makes a figure.
-        guard let afterIndex = ordered[end...].firstIndex(where: { !CharacterClass.isBlank(glyphs[$0].text) }) else { return nil }
-        let next = glyphs[ordered[afterIndex]]
-        if "年月日時分元人件天次個項％%".contains(next.text) { return nil }
-        if ["、", ".", "．"].contains(next.text) {
-            // 114.08 is a month, 1.5 a figure: a delimiter followed by a digit is not one.
-            if afterIndex + 1 < ordered.count, let v = glyphs[ordered[afterIndex + 1]].text.unicodeScalars.first?.value,
-               CharacterClass.isDigit(v) {
-                return nil
-            }
-            return n
-        }
-        return next.box.x0 - last.box.x1 > 0.25 * last.size && !CharacterClass.isBlank(next.text) ? n : nil
-    }
-
-    /// The number of the article a line starts with: 第三條 → 3, 第 12 條 →
-    /// 12, 第十條之一 → 10.
-    static func articleNumber(_ line: ColumnLine, glyphs: [Glyph]) -> Int? {
-        let ordered = line.glyphs.sorted { glyphs[$0].box.x0 < glyphs[$1].box.x0 }
-        // Full-width digits (第１２條) read as ASCII ones.
-        let text = String(String.UnicodeScalarView(CharacterClass.removingSpaces(ordered.prefix(10).map { glyphs[$0].text }.joined())
-            .unicodeScalars.map(CharacterClass.asciiDigit)))
-        guard text.hasPrefix("第"), let end = text.firstIndex(of: "條") else { return nil }
-        let numeral = text[text.index(after: text.startIndex)..<end]
-        guard !numeral.isEmpty, numeral.count <= 5 else { return nil }
-        if let n = Int(numeral) { return n }
-        return ChineseNumeral.parse(String(numeral)).map { Int($0) }
+        return EntryLabel.parse(text)
     }
 
     /// Whether a line can be the first part of a wrapped cell: a single

@@ -437,7 +437,7 @@ final class Builder {
         // Entries numbered 01, 02 … ahead of their text: the next number
         // starts the next entry (協處市民… under a repeated header is a row of
         // its own too, by its label below).
-        if let n = Self.leadingNumber(text), let previous = Self.leadingNumber(rows.last?.first ?? ""), n == previous + 1 {
+        if let n = EntryLabel.parse(text)?.item, let previous = EntryLabel.parse(rows.last?.first ?? "")?.item, n == previous + 1 {
             return true
         }
         if column.filter(looksNumeric).count * 5 >= column.count * 4 { return looksNumeric(t) }
@@ -448,18 +448,11 @@ final class Builder {
     }
 
     /// Whether the first of the cells that has text starts with an entry's
-    /// label: an article (第三條, 第二十條之一) or an item number (01 赴日本…).
+    /// label (`EntryLabel`): an article (第三條, 第二十條之一) or an item
+    /// number (01 赴日本…).
     static func startsWithEntryLabel(_ cells: ArraySlice<String>) -> Bool {
         guard let text = cells.first(where: { !$0.isEmpty }) else { return false }
-        return text.matches(pattern: #"^第\s*[0-9一二三四五六七八九十百零〇]+\s*條"#) || leadingNumber(text) != nil
-    }
-
-    /// The item number a cell starts with, set apart by a space (01 赴日本…).
-    static func leadingNumber(_ text: String) -> Int? {
-        let digits = text.prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty, digits.count <= 3, let n = Int(digits) else { return nil }
-        let rest = text.dropFirst(digits.count)
-        return rest.first.map { $0 == " " || $0 == "\u{3000}" } == true ? n : nil
+        return EntryLabel.parse(text) != nil
     }
 
     /// Whether the text of column `c` runs on from the last row into `next`:

@@ -19,12 +19,12 @@ import Testing
 
     static func itemNumber(_ text: String) throws -> Int? {
         let (line, glyphs) = try line(text)
-        return RowSplitter.itemNumber(line, glyphs: glyphs)
+        return RowSplitter.entryLabel(line, glyphs: glyphs)?.item
     }
 
     static func articleNumber(_ text: String) throws -> Int? {
         let (line, glyphs) = try line(text)
-        return RowSplitter.articleNumber(line, glyphs: glyphs)
+        return RowSplitter.entryLabel(line, glyphs: glyphs)?.article
     }
 
     static func mayWrap(_ text: String) throws -> Bool {
@@ -133,7 +133,7 @@ import Testing
         // Set apart by a gap without a space glyph.
         let gap = Synthetic.glyphs("7", x: 2, y: 25) + Synthetic.glyphs("考察", x: 12, y: 25)
         let lines = RowSplitter.columnLines(Array(gap.indices), column: 0, glyphs: gap)
-        #expect(lines.first.flatMap { RowSplitter.itemNumber($0, glyphs: gap) } == 7)
+        #expect(lines.first.flatMap { RowSplitter.entryLabel($0, glyphs: gap)?.item } == 7)
     }
 
     @Test func yearsAmountsAndBareNumbersAreNoItemNumbers() throws {

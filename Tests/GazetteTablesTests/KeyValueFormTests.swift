@@ -105,7 +105,8 @@ private let sep = CellText.pairSeparator
         let pairs = KeyValueForm.pairs("登記日期：民國105年03月08日\(sep)登記原因：分割\(sep)附記")
         #expect(pairs.map(\.label) == ["登記日期", "登記原因", ""])
         #expect(pairs.map(\.value) == ["民國105年03月08日", "分割", "附記"])
-        #expect(KeyValueForm.pairs("住  址：臺北市").map(\.label) == ["住  址"])
+        // A letter-spaced label comes without its spaces (`FieldLabel`).
+        #expect(KeyValueForm.pairs("住  址：臺北市").map(\.label) == ["住址"])
         #expect(KeyValueForm.pairs("").isEmpty)
     }
 
