@@ -43,8 +43,8 @@ struct BlockBuilder {
                                contents: true))
         }
         var open: [Int] = []
-        var breakers: [TextDirection: [(pos: Double, s0: Double, s1: Double)]] = [:]
-        var separators: [TextDirection: [(pos: Double, s0: Double, s1: Double)]] = [:]
+        var breakers: [TextDirection: [Frame.Rule]] = [:]
+        var separators: [TextDirection: [Frame.Rule]] = [:]
         var markers = [OutlineMarker?](repeating: nil, count: lines.count)
         for i in lines.indices where !excluded[i] && OutlineMarker.mayStartWithMarker(lines[i].text) {
             markers[i] = OutlineMarker.parse(lines[i].text)?.marker
@@ -129,8 +129,8 @@ struct BlockBuilder {
     /// Whether line `i` continues `block` as its next line.
     private func joins(_ i: Int, block: Open, gap: Double, typicalGap: Double?, markers: [OutlineMarker?],
                        rowSegments: [Int: Int],
-                       breakers: inout [TextDirection: [(pos: Double, s0: Double, s1: Double)]],
-                       separators: inout [TextDirection: [(pos: Double, s0: Double, s1: Double)]]) -> Bool {
+                       breakers: inout [TextDirection: [Frame.Rule]],
+                       separators: inout [TextDirection: [Frame.Rule]]) -> Bool {
         let line = lines[i], g = geometry[i]
         let pIndex = block.lines.last!
         let prev = lines[pIndex], p = geometry[pIndex]
@@ -186,12 +186,7 @@ struct BlockBuilder {
         let rules = breakers[line.direction]!
         if !rules.isEmpty {
             let top = p.c1 - 0.1 * (p.c1 - p.c0), bottom = g.c0 + 0.1 * (g.c1 - g.c0)
-            var lo = 0, hi = rules.count
-            while lo < hi {
-                let m = (lo + hi) / 2
-                if rules[m].pos < top { lo = m + 1 } else { hi = m }
-            }
-            var k = lo
+            var k = Frame.firstRule(atOrAfter: top, in: rules)
             while k < rules.count, rules[k].pos <= bottom {
                 let r = rules[k]
                 if r.s0 < min(p.a1, g.a1), r.s1 > max(p.a0, g.a0) { return false }
@@ -216,16 +211,12 @@ struct BlockBuilder {
 
     /// The nearest rulings left and right of a line that span its middle:
     /// the borders of its table cell, when both are drawn.
-    private func cellBounds(_ g: LineGeometry, _ seps: [(pos: Double, s0: Double, s1: Double)])
+    private func cellBounds(_ g: LineGeometry, _ seps: [Frame.Rule])
         -> (left: Double, right: Double)? {
         guard !seps.isEmpty else { return nil }
         let mid = (g.c0 + g.c1) / 2
         let centre = (g.a0 + g.a1) / 2
-        var lo = 0, hi = seps.count
-        while lo < hi {
-            let m = (lo + hi) / 2
-            if seps[m].pos < centre { lo = m + 1 } else { hi = m }
-        }
+        let lo = Frame.firstRule(atOrAfter: centre, in: seps)
         var right: Double? = nil, left: Double? = nil
         var k = lo
         while k < seps.count, right == nil {

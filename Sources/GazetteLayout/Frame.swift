@@ -17,38 +17,44 @@ struct Frame {
         }
     }
 
+    /// A ruling in this frame: its position, and where it starts and ends
+    /// the other way.
+    typealias Rule = (pos: Double, s0: Double, s1: Double)
+
     /// Rulings that cut a line of this direction into segments: vertical
     /// rulings for horizontal text, horizontal ones for vertical text. Each
-    /// as (position along, start across, end across).
-    func separators(_ rulings: [Ruling]) -> [(pos: Double, s0: Double, s1: Double)] {
-        var out: [(pos: Double, s0: Double, s1: Double)] = []
-        for r in rulings where r.length >= 4 {
-            switch (direction, r.orientation) {
-            case (.horizontal, .vertical): out.append((r.position, r.start, r.end))
-            case (.upsideDown, .vertical): out.append((-r.position, -r.end, -r.start))
-            case (.vertical, .horizontal), (.rotatedDown, .horizontal): out.append((r.position, -r.end, -r.start))
-            case (.rotatedUp, .horizontal): out.append((-r.position, r.start, r.end))
-            default: break
-            }
+    /// as (position along, start across, end across), sorted by position.
+    func separators(_ rulings: [Ruling]) -> [Rule] { rules(rulings, crossingLines: true) }
+
+    /// Rulings that separate consecutive lines of this direction (horizontal
+    /// rulings for horizontal text), as (position across, start along, end
+    /// along), sorted by position.
+    func lineBreakers(_ rulings: [Ruling]) -> [Rule] { rules(rulings, crossingLines: false) }
+
+    /// The rulings (4 pt long at least) that run across lines of this
+    /// direction, or along them, in this frame, sorted by position.
+    private func rules(_ rulings: [Ruling], crossingLines: Bool) -> [Rule] {
+        let alongLines: Ruling.Orientation = direction == .horizontal || direction == .upsideDown ? .horizontal : .vertical
+        var out: [Rule] = []
+        for r in rulings where r.length >= 4 && (r.orientation == alongLines) != crossingLines {
+            let box = r.orientation == .horizontal
+                ? Rect(x0: r.start, y0: r.position, x1: r.end, y1: r.position)
+                : Rect(x0: r.position, y0: r.start, x1: r.position, y1: r.end)
+            let m = map(box)
+            out.append(crossingLines ? (m.a0, m.c0, m.c1) : (m.c0, m.a0, m.a1))
         }
         out.sort { $0.pos < $1.pos }
         return out
     }
 
-    /// Rulings that separate consecutive lines of this direction (horizontal
-    /// rulings for horizontal text), as (position across, start along, end along).
-    func lineBreakers(_ rulings: [Ruling]) -> [(pos: Double, s0: Double, s1: Double)] {
-        var out: [(pos: Double, s0: Double, s1: Double)] = []
-        for r in rulings where r.length >= 4 {
-            switch (direction, r.orientation) {
-            case (.horizontal, .horizontal): out.append((r.position, r.start, r.end))
-            case (.upsideDown, .horizontal): out.append((-r.position, -r.end, -r.start))
-            case (.vertical, .vertical), (.rotatedDown, .vertical): out.append((-r.position, r.start, r.end))
-            case (.rotatedUp, .vertical): out.append((r.position, -r.end, -r.start))
-            default: break
-            }
+    /// The index of the first of `rules` (sorted by position) at or past
+    /// `position`; `rules.count` when there is none.
+    static func firstRule(atOrAfter position: Double, in rules: [Rule]) -> Int {
+        var lo = 0, hi = rules.count
+        while lo < hi {
+            let m = (lo + hi) / 2
+            if rules[m].pos < position { lo = m + 1 } else { hi = m }
         }
-        out.sort { $0.pos < $1.pos }
-        return out
+        return lo
     }
 }

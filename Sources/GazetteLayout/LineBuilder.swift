@@ -179,7 +179,7 @@ struct LineBuilder {
         var rowGlyphs: [Int32] = []
         var cuts: [Int] = []
         var gaps: [Double] = []
-        var seps: [(pos: Double, s0: Double, s1: Double)] = []
+        var seps: [Frame.Rule] = []
         var counts: [(key: Double, count: Int)] = []
         var fonts: [(key: Int, count: Int)] = []
     }
@@ -300,12 +300,7 @@ struct LineBuilder {
             if !seps.isEmpty {
                 let rowA0 = glyphs[Int(scratch.rowGlyphs[0])].a0
                 let mid = (row.c0 + row.c1) / 2
-                var lo = 0, hi = seps.count
-                while lo < hi {
-                    let m = (lo + hi) / 2
-                    if seps[m].pos < rowA0 { lo = m + 1 } else { hi = m }
-                }
-                var s = lo
+                var s = Frame.firstRule(atOrAfter: rowA0, in: seps)
                 while s < seps.count, seps[s].pos <= rowA1 {
                     if seps[s].s0 - 1 <= mid, seps[s].s1 + 1 >= mid { scratch.seps.append(seps[s]) }
                     s += 1

@@ -149,18 +149,9 @@ public struct OutlineMarker: Hashable, Sendable, Codable {
         // Parenthesised: (一) （1） (甲) (A) (a).
         if first == "(" || first == "（" {
             let i = skipSpaces(1)
-            guard let r = numeral(s, i), r.kind != .financial else { return nil }
+            guard let r = numeral(s, i), let style = r.kind.style(parenthesised: true) else { return nil }
             let j = skipSpaces(r.end)
             guard j < s.count, s[j] == ")" || s[j] == "）" else { return nil }
-            let style: OutlineStyle
-            switch r.kind {
-            case .chinese: style = .parenChinese
-            case .arabic: style = .parenArabic
-            case .stem: style = .parenStem
-            case .upper: style = .parenUpperLatin
-            case .lower: style = .parenLowerLatin
-            case .financial: return nil
-            }
             return (OutlineMarker(style: style, label: label(s, r), number: r.value, text: text(j + 1)), j + 1)
         }
 
@@ -179,15 +170,7 @@ public struct OutlineMarker: Hashable, Sendable, Codable {
             if isStop, isDigit(next) != nil { return nil }
             if r.kind == .upper || r.kind == .lower, isLatinLetter(next) { return nil }
         }
-        let style: OutlineStyle
-        switch r.kind {
-        case .financial: style = .financial
-        case .chinese: style = .chinese
-        case .arabic: style = .arabic
-        case .stem: style = .stem
-        case .upper: style = .upperLatin
-        case .lower: style = .lowerLatin
-        }
+        guard let style = r.kind.style(parenthesised: false) else { return nil }
         return (OutlineMarker(style: style, label: label(s, r), number: r.value, text: text(j + 1)), j + 1)
     }
 
@@ -199,7 +182,23 @@ public struct OutlineMarker: Hashable, Sendable, Codable {
         return i
     }
 
-    enum NumeralKind { case financial, chinese, arabic, stem, upper, lower }
+    enum NumeralKind {
+        case financial, chinese, arabic, stem, upper, lower
+
+        /// The style of a marker numbered so: with its delimiter (壹、 一、
+        /// 1. 甲、 A. a.) or in parentheses ((一) (1) (甲) (A) (a); financial
+        /// numerals are never parenthesised).
+        func style(parenthesised: Bool) -> OutlineStyle? {
+            switch self {
+            case .financial: parenthesised ? nil : .financial
+            case .chinese: parenthesised ? .parenChinese : .chinese
+            case .arabic: parenthesised ? .parenArabic : .arabic
+            case .stem: parenthesised ? .parenStem : .stem
+            case .upper: parenthesised ? .parenUpperLatin : .upperLatin
+            case .lower: parenthesised ? .parenLowerLatin : .lowerLatin
+            }
+        }
+    }
 
     struct Numeral {
         var value: Int

@@ -191,11 +191,9 @@ struct Point {
     double x, y;
 };
 
-// What a page's content stream drew, in device space (points, top-left origin).
-class CollectingOutputDev : public OutputDev
-{
-public:
-    double pageWidth = 0, pageHeight = 0;
+// What a page's content stream drew, in device space (points, top-left
+// origin): what the output device collects and the page hands out.
+struct PageContents {
     std::vector<GZGlyph> glyphs;
     std::vector<uint32_t> text;
     std::vector<GZRuling> rulings;
@@ -203,6 +201,13 @@ public:
     std::vector<GZBox> filledBoxes;
     std::vector<std::string> fontNames;
     size_t unmapped = 0;
+};
+
+// Collects a page's contents in one pass of poppler's Gfx.
+class CollectingOutputDev : public OutputDev, public PageContents
+{
+public:
+    double pageWidth = 0, pageHeight = 0;
     size_t duplicates = 0;
 
     bool upsideDown() override { return true; }
@@ -565,37 +570,138 @@ private:
         return true;
     }
 
-    // Cuts the parts of the rulings recorded so far that lie inside the box
-    // (by more than a point: rules along its edges stay).
+    // A white box painted over rules: it hides the parts of the rulings
+    // recorded before it that lie inside it by more than a point (rules
+    // along its edges stay), and none drawn after it. Boxes are kept and
+    // applied once the page is read (`visibleRulings`), not one by one over
+    // every ruling so far: a spreadsheet page paints thousands of them.
+    struct Eraser {
+        double x0, y0, x1, y1;
+        size_t rulingsBefore;
+    };
+    std::vector<Eraser> erasers;
+
     void eraseRulings(double x0, double y0, double x1, double y1)
     {
         const double inset = 1.0;
         x0 += inset; y0 += inset; x1 -= inset; y1 -= inset;
         if (x1 <= x0 || y1 <= y0)
             return;
-        std::vector<GZRuling> kept;
-        kept.reserve(rulings.size());
-        for (const GZRuling &r : rulings) {
-            double across0 = r.orientation == 0 ? y0 : x0, across1 = r.orientation == 0 ? y1 : x1;
-            double along0 = r.orientation == 0 ? x0 : y0, along1 = r.orientation == 0 ? x1 : y1;
-            if (r.position <= across0 || r.position >= across1 || r.end <= along0 || r.start >= along1) {
-                kept.push_back(r);
-                continue;
-            }
-            if (r.start < along0 - 0.5) {
-                GZRuling a = r;
-                a.end = (float)along0;
-                kept.push_back(a);
-            }
-            if (r.end > along1 + 0.5) {
-                GZRuling b = r;
-                b.start = (float)along1;
-                kept.push_back(b);
-            }
-        }
-        rulings.swap(kept);
+        erasers.push_back({x0, y0, x1, y1, rulings.size()});
     }
 
+    // The pieces of `r` outside the box, in order along it.
+    static void cut(const GZRuling &r, const Eraser &e, std::vector<GZRuling> &out)
+    {
+        double across0 = r.orientation == 0 ? e.y0 : e.x0, across1 = r.orientation == 0 ? e.y1 : e.x1;
+        double along0 = r.orientation == 0 ? e.x0 : e.y0, along1 = r.orientation == 0 ? e.x1 : e.y1;
+        if (r.position <= across0 || r.position >= across1 || r.end <= along0 || r.start >= along1) {
+            out.push_back(r);
+            return;
+        }
+        if (r.start < along0 - 0.5) {
+            GZRuling a = r;
+            a.end = (float)along0;
+            out.push_back(a);
+        }
+        if (r.end > along1 + 0.5) {
+            GZRuling b = r;
+            b.start = (float)along1;
+            out.push_back(b);
+        }
+    }
+
+    // The boxes of the page in a grid of cells, so that a ruling meets only
+    // the boxes of the cells it runs through.
+    class EraserGrid
+    {
+    public:
+        EraserGrid(const std::vector<Eraser> &erasers, double width, double height)
+            : width(std::max(width, 1.0)), height(std::max(height, 1.0))
+        {
+            n = (int)std::min<size_t>(64, std::max<size_t>(1, (size_t)std::ceil(std::sqrt((double)erasers.size()))));
+            cells.resize((size_t)n * n);
+            for (size_t k = 0; k < erasers.size(); ++k) {
+                const Eraser &e = erasers[k];
+                int cx0 = cell(e.x0, this->width), cx1 = cell(e.x1, this->width);
+                int cy0 = cell(e.y0, this->height), cy1 = cell(e.y1, this->height);
+                for (int cy = cy0; cy <= cy1; ++cy)
+                    for (int cx = cx0; cx <= cx1; ++cx)
+                        cells[(size_t)cy * n + cx].push_back((uint32_t)k);
+            }
+        }
+
+        // The boxes that may cut `r` (those whose cells it runs through), in
+        // the order they were painted.
+        void candidates(const GZRuling &r, std::vector<uint32_t> &out) const
+        {
+            out.clear();
+            bool horizontal = r.orientation == 0;
+            int across = cell(r.position, horizontal ? height : width);
+            int from = cell(r.start, horizontal ? width : height), to = cell(r.end, horizontal ? width : height);
+            for (int along = from; along <= to; ++along) {
+                const std::vector<uint32_t> &c = horizontal ? cells[(size_t)across * n + along] : cells[(size_t)along * n + across];
+                out.insert(out.end(), c.begin(), c.end());
+            }
+            std::sort(out.begin(), out.end());
+            out.erase(std::unique(out.begin(), out.end()), out.end());
+        }
+
+    private:
+        double width, height;
+        int n;
+        std::vector<std::vector<uint32_t>> cells;
+
+        // The cell of a coordinate; one outside the page (or not finite)
+        // falls in the nearest edge cell, so cells keep the order of
+        // coordinates.
+        int cell(double v, double extent) const
+        {
+            if (!(v > 0))
+                return 0;
+            double c = v / extent * n;
+            return c < n ? (int)c : n - 1;
+        }
+    };
+
+public:
+    // The rulings as drawn: each one cut by the white boxes painted after
+    // it, in the order they were painted (the pieces of a ruling in its
+    // place, in order along it).
+    std::vector<GZRuling> visibleRulings()
+    {
+        if (erasers.empty())
+            return std::move(rulings);
+        EraserGrid grid(erasers, pageWidth, pageHeight);
+        std::vector<GZRuling> out, pieces, next;
+        out.reserve(rulings.size());
+        std::vector<uint32_t> candidates;
+        for (size_t i = 0; i < rulings.size(); ++i) {
+            const GZRuling &r = rulings[i];
+            if (std::isfinite(r.position) && std::isfinite(r.start) && std::isfinite(r.end)) {
+                grid.candidates(r, candidates);
+            } else {
+                candidates.resize(erasers.size());
+                for (size_t k = 0; k < erasers.size(); ++k)
+                    candidates[k] = (uint32_t)k;
+            }
+            pieces.assign(1, r);
+            for (uint32_t k : candidates) {
+                if (erasers[k].rulingsBefore <= i)
+                    continue;
+                next.clear();
+                for (const GZRuling &p : pieces)
+                    cut(p, erasers[k], next);
+                pieces.swap(next);
+                if (pieces.empty())
+                    break;
+            }
+            out.insert(out.end(), pieces.begin(), pieces.end());
+        }
+        return out;
+    }
+
+private:
     // A filled subpath that is a thin axis-aligned rectangle is a ruling (the
     // way Word draws borders); a larger one is a box (shading, a frame).
     void fillPath(GfxState *state)
@@ -654,19 +760,12 @@ struct GZDocument {
     std::unique_ptr<PDFDoc> doc;
 };
 
-struct GZPage {
+struct GZPage : PageContents {
     double width = 0, height = 0;
     int rotation = 0;
-    std::vector<GZGlyph> glyphs;
-    std::vector<uint32_t> text;
-    std::vector<GZRuling> rulings;
-    std::vector<GZBox> images;
-    std::vector<GZBox> filledBoxes;
-    std::vector<std::string> fontNames;
     std::vector<std::string> problems;
     std::vector<std::string> missingCollections;
     size_t failedShows = 0;
-    size_t unmapped = 0;
 };
 
 extern "C" {
@@ -783,13 +882,8 @@ GZPage *gz_page_read(GZDocument *document, int index, char *message, size_t capa
     page->width = out.pageWidth > 0 ? out.pageWidth : w;
     page->height = out.pageHeight > 0 ? out.pageHeight : h;
     page->rotation = rotate;
-    page->glyphs = std::move(out.glyphs);
-    page->text = std::move(out.text);
-    page->rulings = std::move(out.rulings);
-    page->images = std::move(out.images);
-    page->filledBoxes = std::move(out.filledBoxes);
-    page->fontNames = std::move(out.fontNames);
-    page->unmapped = out.unmapped;
+    out.rulings = out.visibleRulings();
+    static_cast<PageContents &>(*page) = std::move(static_cast<PageContents &>(out));
     return page.release();
 }
 

@@ -26,16 +26,7 @@ public enum DocumentSerialiser {
         envelope.dates = []
         envelope.warnings = []
         let encoder = JSONValueEncoder()
-        let skeleton: JSONValue
-        do {
-            skeleton = try encoder.encode(envelope)
-        } catch {
-            throw .encoding("\(error)")
-        }
-        let envelopeErrors = validator.validate(skeleton)
-        guard envelopeErrors.isEmpty else {
-            throw .invalid(location: "", errors: envelopeErrors.map(\.description))
-        }
+        let skeleton = try checked(envelope, at: "", encoder) { validator.validate($0) }
         guard case .object(let object) = skeleton else { throw .encoding("the document is not a JSON object") }
 
         let format: JSONFormat = pretty ? .pretty : .compact
@@ -65,6 +56,21 @@ public enum DocumentSerialiser {
         if pretty { JSONSerializer.newline(0, format, &out) }
         out.append(UInt8(ascii: "}"))
         return out
+    }
+
+    /// `value` as JSON, checked by `validate`; a failure says where in the
+    /// document it is (`location`, a JSON Pointer: "" for the envelope).
+    static func checked<Value: Encodable>(_ value: Value, at location: String, _ encoder: JSONValueEncoder,
+                                          _ validate: (JSONValue) -> [ValidationError]) throws(Failure) -> JSONValue {
+        let json: JSONValue
+        do {
+            json = try encoder.encode(value)
+        } catch {
+            throw .encoding(location.isEmpty ? "\(error)" : "\(location): \(error)")
+        }
+        let errors = validate(json)
+        guard errors.isEmpty else { throw .invalid(location: location, errors: errors.map(\.description)) }
+        return json
     }
 
     /// Writes the records, each validated against its own type's schema: the
@@ -106,16 +112,7 @@ public enum DocumentSerialiser {
                 }
                 compiled[uri] = schema
             }
-            let value: JSONValue
-            do {
-                value = try encoder.encode(element)
-            } catch {
-                throw .encoding("/\(key)/\(position): \(error)")
-            }
-            let errors = schema.validate(value)
-            guard errors.isEmpty else {
-                throw .invalid(location: "/\(key)/\(position)", errors: errors.map(\.description))
-            }
+            let value = try checked(element, at: "/\(key)/\(position)", encoder) { schema.validate($0) }
             if position > 0 { out.append(UInt8(ascii: ",")) }
             if format.pretty { JSONSerializer.newline(2, format, &out) }
             JSONSerializer.write(value, format: format, depth: 2, to: &out)
