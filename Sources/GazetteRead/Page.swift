@@ -58,6 +58,21 @@ public struct Glyph: Hashable, Sendable {
     }
 }
 
+/// A glyph the PDF draws with no Unicode mapping in its font: no text,
+/// only where it is, in which font and at what size.
+public struct UnmappedGlyph: Hashable, Sendable {
+    public var box: Rect
+    /// Index into `Page.fonts`.
+    public var font: Int
+    public var size: Double
+
+    public init(box: Rect, font: Int, size: Double) {
+        self.box = box
+        self.font = font
+        self.size = size
+    }
+}
+
 /// A font used on a page.
 public struct FontInfo: Hashable, Sendable, Codable {
     /// The font's name as the PDF gives it (subset prefix kept), or "" when unnamed.
@@ -138,6 +153,13 @@ public struct Page: Sendable {
     public var problems: [String]
     /// Glyphs drawn with no Unicode mapping (left out of `glyphs`).
     public var unmappedGlyphs: Int
+    /// Where those of them that are on the page were drawn, and in which font.
+    public var unmapped: [UnmappedGlyph]
+    /// The text of the page that is not language (glyphs without Unicode,
+    /// foreign scripts, private use, custom-encoding punctuation,
+    /// implausible ideographs), per font and run; nil when the text layer
+    /// is sound (see `GarbledTextDetector`).
+    public var garbledText: GarbledText?
     /// Character collections (`Adobe-CNS1`, `Adobe-Japan1` …) of fonts on
     /// the page whose CMap or CID-to-Unicode table is not installed
     /// (Debian's poppler-data): their text could not be decoded, so the
@@ -155,7 +177,7 @@ public struct Page: Sendable {
                 glyphs: [Glyph] = [], fonts: [FontInfo] = [], rulings: [Ruling] = [],
                 images: [Rect] = [], filledBoxes: [Rect] = [], problems: [String] = [],
                 unmappedGlyphs: Int = 0, missingLanguagePacks: [String] = [],
-                undecodedTextRuns: Int = 0) {
+                undecodedTextRuns: Int = 0, unmapped: [UnmappedGlyph] = [], garbledText: GarbledText? = nil) {
         self.number = number
         self.width = width
         self.height = height
@@ -169,6 +191,8 @@ public struct Page: Sendable {
         self.unmappedGlyphs = unmappedGlyphs
         self.missingLanguagePacks = missingLanguagePacks
         self.undecodedTextRuns = undecodedTextRuns
+        self.unmapped = unmapped
+        self.garbledText = garbledText
     }
 
     /// True when the PDF carries text on the page (visible, or the
