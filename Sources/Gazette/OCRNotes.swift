@@ -9,7 +9,9 @@ enum OCRNotes {
     /// want of a language pack is still said as such.
     static func readWarnings(_ page: Page, failure: OCRError?) -> [Warning] {
         let warnings = Warning.read(page)
-        guard !warnings.contains(where: { Warning.Code.textLost.contains($0.code) }),
+        // Text lost for a language pack or a font that would not load is
+        // never guessed by OCR; a garbled text layer is what OCR is for.
+        guard !warnings.contains(where: { $0.code != .garbledTextLayer && Warning.Code.textLost.contains($0.code) }),
               let note = page.ocr.map({ readNote($0, page: page.number) }) ?? failure.map({ self.failure($0, page: page) })
         else { return warnings }
         return [note] + warnings.filter { $0.code != .noTextLayer }
@@ -21,7 +23,12 @@ enum OCRNotes {
         switch ocr.textLayer {
         case .none: what = "no text layer; read by OCR"
         case .kept: what = "a scanned image with a few characters of text over it; the image read by OCR"
-        case .setAside: what = "text layer set aside (--ocr force); read by OCR"
+        case .setAside:
+            what = ocr.reason == .garbledTextLayer
+                ? "text layer mostly not language (garbledTextLayer), set aside; read by OCR"
+                : "text layer set aside (--ocr force); read by OCR"
+        case .partlyReplaced:
+            what = "the glyphs whose text is not language (garbledTextLayer) replaced by OCR's in their area, the rest kept"
         }
         what += "  (\(ocr.engine) \(ocr.version), \(ocr.languages.joined(separator: "+")), \(ocr.dpi) dpi)"
         if ocr.characters == 0 {
@@ -36,7 +43,8 @@ enum OCRNotes {
 
     /// `ocrFailed`: the page has no text layer and OCR could not read it.
     static func failure(_ error: OCRError, page: Page) -> Warning {
-        let what = page.hasTextLayer ? "OCR (--ocr force) failed, the text layer was kept" : "the page has no text layer and OCR failed"
+        let what = page.garbledText != nil ? "the text layer is not language and OCR failed; it was kept"
+            : page.hasTextLayer ? "OCR (--ocr force) failed, the text layer was kept" : "the page has no text layer and OCR failed"
         return Warning(code: .ocrFailed, page: page.number, message: "\(what): \(error.reason)")
     }
 

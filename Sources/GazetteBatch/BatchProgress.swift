@@ -181,7 +181,10 @@ public enum BatchProgressText {
         if warnings.contains(.missingLanguagePack) {
             return "text in a CJK font could not be decoded (missingLanguagePack: install poppler-data)"
         }
-        return "text in a font that could not be loaded was left out (undecodedText)"
+        if warnings.contains(.undecodedText) {
+            return "text in a font that could not be loaded was left out (undecodedText)"
+        }
+        return "text whose text layer is not language (garbledTextLayer; --ocr auto reads it by OCR)"
     }
 
     /// The summary's counts as one line: `10 inputs: 8 ok, …`.

@@ -60,7 +60,7 @@ struct Extract: ParsableCommand {
 enum TextLossNotice {
     static func lines(for document: GazetteDocument, file: String) -> [String] {
         var out: [String] = []
-        for code in [Warning.Code.missingLanguagePack, .undecodedText, .ocrFailed] {
+        for code in [Warning.Code.missingLanguagePack, .undecodedText, .garbledTextLayer, .ocrFailed] {
             let warnings = document.warnings.filter { $0.code == code }
             guard let first = warnings.first else { continue }
             let pages = warnings.compactMap(\.page)

@@ -4,7 +4,8 @@ import GazetteRead
 /// When pages are read by OCR.
 public enum OCRMode: String, Sendable, Hashable, CaseIterable, Codable {
     /// Pages without a text layer, or whose only content is an image
-    /// covering most of the page.
+    /// covering most of the page, and pages whose text layer (or the text
+    /// of some of their fonts) is not language.
     case auto
     /// Never (a scan gets a `noTextLayer` warning).
     case off
@@ -40,13 +41,23 @@ public struct OCROptions: Sendable, Hashable, Codable {
         switch mode {
         case .off: return false
         case .force: return true
-        case .auto: return OCRDecision.isScan(page)
+        case .auto: return OCRDecision.reason(page) != nil
         }
     }
 }
 
 /// Which pages `--ocr auto` reads.
 public enum OCRDecision {
+    /// Why `--ocr auto` reads `page` by OCR, or nil when it does not: a
+    /// scan (`isScan`: no text layer, or a stamped scan), or a page whose
+    /// text layer is garbled (`Page.garbledText`, found as the page was
+    /// read: no page is rendered to decide).
+    public static func reason(_ page: Page) -> OCRInfo.Reason? {
+        if isScan(page) { return page.hasTextLayer ? .stampedScan : .noTextLayer }
+        if page.garbledText != nil { return .garbledTextLayer }
+        return nil
+    }
+
     /// A page with no text layer that draws an image over at least a tenth
     /// of it (and no text that was lost for a missing language pack: that
     /// page has text, which OCR would only guess), or a scanned image with
@@ -149,21 +160,74 @@ public final class OCRReader {
             throw .renderFailed(path: path, page: number, reason: error.reason)
         }
         let result: OCRResult
+        let reason: OCRInfo.Reason = options.mode == .force ? .forced : OCRDecision.reason(page) ?? .forced
         do {
-            // A stamped scan keeps the PDF's frame: no turn, so its glyphs still fit.
-            let stamped = options.mode != .force && OCRDecision.isStampedScan(page)
-            let steps: OCREngine.Steps = stamped ? [.deskew, .rulings] : .all
+            // A stamped scan, and a page whose text is garbled in part, keep
+            // the PDF's frame: no turn, so its glyphs still fit.
+            let partlyGarbled = reason == .garbledTextLayer && !(page.garbledText?.isMostOfPage ?? true)
+            let keepsFrame = reason == .stampedScan || partlyGarbled
+            let steps: OCREngine.Steps = keepsFrame ? [.deskew, .rulings] : .all
             result = try OCREngine.with(languages: options.languages) { engine throws(OCREngine.Failure) in
                 try engine.read(image, dpi: options.dpi, steps: steps)
             }
-            if stamped { return Self.merging(Self.page(from: result, replacing: page, options: options), into: page) }
+            let read = Self.page(from: result, replacing: page, options: options, reason: reason)
+            if reason == .stampedScan { return Self.merging(read, into: page) }
+            if partlyGarbled { return Self.replacingGarbled(in: page, by: read) }
+            return read
         } catch {
             if error.reason.contains("trained data") {
                 throw .engineUnavailable(path: path, page: number, languages: options.languages, reason: error.reason)
             }
             throw .recognitionFailed(path: path, page: number, reason: error.reason)
         }
-        return Self.page(from: result, replacing: page, options: options)
+    }
+
+    /// A page whose text is garbled in part (`GarbledText`, not most of
+    /// the page) read by OCR: the PDF's sound glyphs, rulings and images
+    /// kept; its garbled glyphs (and its glyphs without Unicode in a
+    /// garbled font) replaced by OCR's glyphs in their area: those whose
+    /// centre is in the box of a garbled glyph (grown by a tenth of its
+    /// height) and that do not overlap a sound glyph. When OCR turned the
+    /// page, the PDF's boxes no longer apply and OCR's page is taken whole.
+    public static func replacingGarbled(in original: Page, by read: Page) -> Page {
+        guard var ocr = read.ocr, ocr.turned == 0, let garbled = original.garbledText else { return read }
+        var areas: [Rect] = []
+        var sound: [Glyph] = []
+        for (index, glyph) in original.glyphs.enumerated() {
+            if garbled.contains(glyph: index) {
+                if !glyph.text.allSatisfy(\.isWhitespace) { areas.append(glyph.box) }
+            } else {
+                sound.append(glyph)
+            }
+        }
+        areas += original.unmapped.filter { garbled.containsUnmapped(font: $0.font) }.map(\.box)
+        let grown = areas.map { box in
+            let pad = box.height / 10
+            return Rect(x0: box.x0 - pad, y0: box.y0 - pad, x1: box.x1 + pad, y1: box.y1 + pad)
+        }
+        let soundBoxes = sound.filter { !$0.text.allSatisfy(\.isWhitespace) }.map(\.box)
+        func overlapsSound(_ box: Rect) -> Bool {
+            soundBoxes.contains { ($0.intersection(box)?.area ?? 0) > 0.3 * min($0.area, box.area) }
+        }
+        let added = read.glyphs.filter { glyph in
+            grown.contains { $0.contains(x: glyph.box.midX, y: glyph.box.midY) } && !overlapsSound(glyph.box)
+        }
+        var page = original
+        let fontIndex = original.fonts.count
+        page.glyphs = sound + added.map { glyph in
+            var glyph = glyph
+            glyph.font = fontIndex
+            return glyph
+        }
+        page.fonts = original.fonts + [FontInfo(name: "OCR")]
+        page.unmapped = original.unmapped.filter { !garbled.containsUnmapped(font: $0.font) }
+        page.garbledText = read.garbledText
+        let confidences = added.compactMap(\.ocrConfidence)
+        ocr.meanConfidence = confidences.isEmpty ? 0 : ((confidences.reduce(0, +) / Double(confidences.count)) * 10).rounded() / 10
+        ocr.characters = added.count
+        ocr.textLayer = .partlyReplaced
+        page.ocr = ocr
+        return page
     }
 
     /// A stamped scan (`OCRDecision.isStampedScan`) read by OCR: the PDF's
@@ -193,7 +257,8 @@ public final class OCRReader {
     }
 
     /// The read stage's page from an OCR result.
-    public static func page(from result: OCRResult, replacing original: Page, options: OCROptions) -> Page {
+    public static func page(from result: OCRResult, replacing original: Page, options: OCROptions,
+                            reason: OCRInfo.Reason = .noTextLayer) -> Page {
         let scale = 72 / Double(options.dpi)
         let glyphs = OCRGlyphs.glyphs(from: result.symbols, dpi: options.dpi)
         let rulings = result.rulings.map { r in
@@ -212,7 +277,14 @@ public final class OCRReader {
             engine: "tesseract", version: OCREngine.tesseractVersion,
             languages: options.languages.split(separator: "+").map(String.init), dpi: options.dpi,
             meanConfidence: (mean * 10).rounded() / 10, characters: glyphs.count, turned: result.turn,
-            deskewed: (result.skew * 100).rounded() / 100, textLayer: original.hasTextLayer ? .setAside : .none)
+            deskewed: (result.skew * 100).rounded() / 100, textLayer: original.hasTextLayer ? .setAside : .none,
+            reason: reason)
+        // What the PDF's text layer had, for the warning (its runs index the PDF's glyphs, not these).
+        page.garbledText = original.garbledText.map { garbled in
+            var kept = garbled
+            kept.runs = []
+            return kept
+        }
         return page
     }
 }

@@ -186,10 +186,15 @@ public final class PDFDocument {
         if unmapped > 0 {
             problems.append("\(unmapped) glyph(s) have no Unicode mapping")
         }
+        let unmappedBoxes = UnsafeBufferPointer(start: gz_page_unmapped_glyph_boxes(raw, &count), count: count).map {
+            UnmappedGlyph(box: Rect(x0: Double($0.x0), y0: Double($0.y0), x1: Double($0.x1), y1: Double($0.y1)),
+                          font: Int($0.font), size: Double($0.size))
+        }
         return Page(number: number, width: gz_page_width(raw), height: gz_page_height(raw),
                     rotation: Int(gz_page_rotation(raw)), glyphs: glyphs, fonts: fonts,
                     rulings: rulings, images: images, filledBoxes: filled, problems: problems,
                     unmappedGlyphs: unmapped, missingLanguagePacks: missing.sorted(),
-                    undecodedTextRuns: gz_page_undecoded_text_shows(raw))
+                    undecodedTextRuns: gz_page_undecoded_text_shows(raw), unmapped: unmappedBoxes,
+                    garbledText: GarbledTextDetector.detect(glyphs: glyphs, unmapped: unmappedBoxes, fonts: fonts))
     }
 }

@@ -60,6 +60,21 @@ public struct Glyph: Hashable, Sendable {
     }
 }
 
+/// A glyph the PDF draws with no Unicode mapping in its font: no text,
+/// only where it is, in which font and at what size.
+public struct UnmappedGlyph: Hashable, Sendable {
+    public var box: Rect
+    /// Index into `Page.fonts`.
+    public var font: Int
+    public var size: Double
+
+    public init(box: Rect, font: Int, size: Double) {
+        self.box = box
+        self.font = font
+        self.size = size
+    }
+}
+
 /// A font used on a page.
 public struct FontInfo: Hashable, Sendable, Codable {
     /// The font's name as the PDF gives it (subset prefix kept), or "" when unnamed.
@@ -140,6 +155,14 @@ public struct Page: Sendable {
     public var problems: [String]
     /// Glyphs drawn with no Unicode mapping (left out of `glyphs`).
     public var unmappedGlyphs: Int
+    /// Where those of them that are on the page were drawn, and in which font.
+    public var unmapped: [UnmappedGlyph]
+    /// The text of the page that is not language (glyphs without Unicode,
+    /// foreign scripts, private use, custom-encoding punctuation,
+    /// implausible ideographs), per font and run; nil when the text layer
+    /// is sound (see `GarbledTextDetector`). On a page read by OCR, what
+    /// the PDF's text layer had (its `runs` then empty).
+    public var garbledText: GarbledText?
     /// Character collections (`Adobe-CNS1`, `Adobe-Japan1` …) of fonts on
     /// the page whose CMap or CID-to-Unicode table is not installed
     /// (Debian's poppler-data): their text could not be decoded, so the
@@ -157,7 +180,7 @@ public struct Page: Sendable {
                 glyphs: [Glyph] = [], fonts: [FontInfo] = [], rulings: [Ruling] = [],
                 images: [Rect] = [], filledBoxes: [Rect] = [], problems: [String] = [],
                 unmappedGlyphs: Int = 0, missingLanguagePacks: [String] = [],
-                undecodedTextRuns: Int = 0) {
+                undecodedTextRuns: Int = 0, unmapped: [UnmappedGlyph] = [], garbledText: GarbledText? = nil) {
         self.number = number
         self.width = width
         self.height = height
@@ -171,6 +194,8 @@ public struct Page: Sendable {
         self.unmappedGlyphs = unmappedGlyphs
         self.missingLanguagePacks = missingLanguagePacks
         self.undecodedTextRuns = undecodedTextRuns
+        self.unmapped = unmapped
+        self.garbledText = garbledText
     }
 
     /// True when the PDF carries text on the page (visible, or the
@@ -205,6 +230,21 @@ public struct OCRInfo: Hashable, Sendable, Codable {
     public var deskewed: Double
     /// What became of the PDF's own text on the page.
     public var textLayer: TextLayer
+    /// Why the page was read by OCR.
+    public var reason: Reason
+
+    /// Why a page was read by OCR.
+    public enum Reason: String, Hashable, Sendable, Codable {
+        /// It has no text layer and draws an image over a tenth of it or more (a scan).
+        case noTextLayer
+        /// A scanned image with a few characters of text over it.
+        case stampedScan
+        /// Its text layer, or the text of some of its fonts, is not language
+        /// (`Page.garbledText`).
+        case garbledTextLayer
+        /// `--ocr force`.
+        case forced
+    }
 
     /// The PDF's own text on a page read by OCR.
     public enum TextLayer: String, Hashable, Sendable, Codable {
@@ -213,12 +253,17 @@ public struct OCRInfo: Hashable, Sendable, Codable {
         /// A few glyphs over a scanned image (a page number, a file stamp):
         /// kept, and OCR's glyphs added for the image.
         case kept
-        /// Replaced by OCR's glyphs (`--ocr force`).
+        /// Replaced by OCR's glyphs (`--ocr force`, or a page whose text is
+        /// mostly not language).
         case setAside
+        /// The glyphs that are not language (`Page.garbledText`) replaced
+        /// by OCR's glyphs in their area; the sound ones kept.
+        case partlyReplaced
     }
 
     public init(engine: String, version: String, languages: [String], dpi: Int, meanConfidence: Double,
-                characters: Int, turned: Int = 0, deskewed: Double = 0, textLayer: TextLayer = .none) {
+                characters: Int, turned: Int = 0, deskewed: Double = 0, textLayer: TextLayer = .none,
+                reason: Reason = .noTextLayer) {
         self.engine = engine
         self.version = version
         self.languages = languages
@@ -228,6 +273,7 @@ public struct OCRInfo: Hashable, Sendable, Codable {
         self.turned = turned
         self.deskewed = deskewed
         self.textLayer = textLayer
+        self.reason = reason
     }
 }
 

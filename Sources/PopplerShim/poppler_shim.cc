@@ -201,6 +201,8 @@ struct PageContents {
     std::vector<GZBox> filledBoxes;
     std::vector<std::string> fontNames;
     size_t unmapped = 0;
+    // Glyphs with no Unicode mapping (no text: box, font and size only).
+    std::vector<GZGlyph> unmappedGlyphs;
 };
 
 // Collects a page's contents in one pass of poppler's Gfx.
@@ -266,10 +268,7 @@ public:
         const std::shared_ptr<GfxFont> &font = state->getFont();
         if (!font)
             return;
-        if (uLen <= 0 || u == nullptr) {
-            ++unmapped;
-            return;
-        }
+        const bool mapped = uLen > 0 && u != nullptr;
         const double fontSize = state->getFontSize();
         const double *tm = state->getTextMat();
         const double hs = state->getHorizScaling();
@@ -332,8 +331,26 @@ public:
         if (!std::isfinite(x0) || !std::isfinite(y0) || !std::isfinite(x1) || !std::isfinite(y1))
             return;
         // Like pdftotext, drop glyphs wholly outside the page.
-        if (x1 < 0 || y1 < 0 || x0 > pageWidth || y0 > pageHeight)
+        if (x1 < 0 || y1 < 0 || x0 > pageWidth || y0 > pageHeight) {
+            if (!mapped)
+                ++unmapped;
             return;
+        }
+        if (!mapped) {
+            // Left out of the text, but where it was drawn and in which
+            // font is kept: the check for garbled text layers counts them,
+            // and OCR reads their area.
+            ++unmapped;
+            GZGlyph g{};
+            g.font = fontIndex(font.get());
+            g.x0 = (float)x0;
+            g.y0 = (float)y0;
+            g.x1 = (float)x1;
+            g.y1 = (float)y1;
+            g.size = (float)std::hypot(upX, upY);
+            unmappedGlyphs.push_back(g);
+            return;
+        }
 
         if (GZGlyph *original = overprinted(u, uLen, x0, y0, x1, y1)) {
             // The copy is dropped, but the original is marked as drawn bold.
@@ -929,6 +946,11 @@ const GZBox *gz_page_filled_boxes(const GZPage *page, size_t *count)
 size_t gz_page_font_count(const GZPage *page) { return page->fontNames.size(); }
 const char *gz_page_font_name(const GZPage *page, size_t index) { return page->fontNames[index].c_str(); }
 size_t gz_page_unmapped_glyphs(const GZPage *page) { return page->unmapped; }
+const GZGlyph *gz_page_unmapped_glyph_boxes(const GZPage *page, size_t *count)
+{
+    *count = page->unmappedGlyphs.size();
+    return page->unmappedGlyphs.data();
+}
 size_t gz_page_problem_count(const GZPage *page) { return page->problems.size(); }
 const char *gz_page_problem(const GZPage *page, size_t index) { return page->problems[index].c_str(); }
 size_t gz_page_undecoded_text_shows(const GZPage *page) { return page->failedShows; }

@@ -69,6 +69,7 @@ import GazetteTables
                           characters: 10)
         let page = PageEntry(number: 1, width: 1, height: 1, rotation: 0, hasTextLayer: true, label: nil, text: "", ocr: ocr)
         #expect(try Self.keys(page) == Self.properties(defs?["page"]))
+        #expect(try Self.keys(ocr) == Self.properties(defs?["pageOCR"]))
         #expect(try Self.keys(OutlineNode(label: "一", level: 1, title: "前言", page: 1)) == Self.properties(defs?["outlineNode"]))
         let table = LogicalTable(id: "t1", header: [], rows: [])
         #expect(try Self.keys(table) == Self.properties(defs?["table"]))

@@ -38,3 +38,29 @@ import Testing
         #expect(!CharacterClass.isCJKPunctuation(0x4E2D))
     }
 }
+
+/// `LanguageEvidence`: what one character says of a text layer.
+@Suite struct LanguageEvidenceTests {
+    @Test func eachCharacterSaysWhatItIs() {
+        func evidence(_ c: Character) -> LanguageEvidence { CharacterClass.evidence(c.unicodeScalars.first!.value) }
+        for c in "臺南市政府議會國的A9zあアㄅ" { #expect(evidence(c) == .language, "\(c)") }
+        // Radicals and compatibility ideographs count as what they fold to; full-width letters as letters.
+        #expect(evidence("\u{2F63}") == .language)  // ⽣ → 生
+        #expect(evidence("Ａ") == .language && evidence("１") == .language)
+        for c in "翊鯤鯓蜞檨\u{3400}𥕢" { #expect(evidence(c) == .rareIdeograph, "\(c)") }
+        for c in "ᆵύѱЖइಃ཮ᛉ\u{FFFD}" where c != "ύ" { #expect(evidence(c) == .foreignScript, "\(c)") }
+        #expect(evidence("\u{E001}") == .privateUse && evidence("\u{F03D}") == .privateUse && evidence("\u{F0000}") == .privateUse)
+        for c in "!\"#$%&'()*+,-./:;<=>?@[]^_{|}~" { #expect(evidence(c) == .asciiPunctuation, "\(c)") }
+        for c in "éāǎαβσμ·ˆ，。「」（）①─한 " { #expect(evidence(c) == .neutral, "\(c)") }
+    }
+
+    @Test func theCommonIdeographsAreTheThreeFirstLevels() {
+        // Big5 level 1 ∪ GB 2312 level 1 ∪ JIS X 0208 level 1.
+        let count = (0x4E00...0x9FFF).filter { CharacterClass.isCommonIdeograph(UInt32($0)) }.count
+        #expect(count == CommonIdeographs.count && count == 7174)
+        #expect(CharacterClass.isCommonIdeograph(0x81FA))  // 臺 (Big5)
+        #expect(CharacterClass.isCommonIdeograph(0x56FD))  // 国 (GB, JIS)
+        #expect(!CharacterClass.isCommonIdeograph(0x7FCA))  // 翊
+        #expect(!CharacterClass.isCommonIdeograph(0x3400) && !CharacterClass.isCommonIdeograph(0x41))
+    }
+}

@@ -194,6 +194,11 @@ public struct Warning: Hashable, Sendable, Codable {
         case undecodedText
         /// Glyphs without a Unicode mapping were left out.
         case unmappedGlyphs
+        /// The page's text layer, or the text of some of its fonts, decodes
+        /// to something that is not language (glyphs without Unicode,
+        /// foreign scripts, private use, a custom encoding's punctuation,
+        /// implausible ideographs); names the fonts and how many glyphs.
+        case garbledTextLayer
         /// Private-use characters kept as printed.
         case privateUseCharacters
         /// Something poppler reported about the PDF.
@@ -209,7 +214,7 @@ public struct Warning: Hashable, Sendable, Codable {
         case ocrLowConfidence
 
         /// The codes that mean text the PDF has is missing from the output.
-        public static let textLost: Set<Code> = [.missingLanguagePack, .undecodedText]
+        public static let textLost: Set<Code> = [.missingLanguagePack, .undecodedText, .garbledTextLayer]
 
         /// By name, as the JSON sorts them.
         public static func < (a: Code, b: Code) -> Bool { a.rawValue < b.rawValue }

@@ -18,10 +18,11 @@ extension Warning {
             warnings.append(Warning(
                 code: .undecodedText, page: page.number,
                 message: "\(page.undecodedTextRuns) text run(s) use a font that could not be loaded and were left out"))
-        } else if !page.hasTextLayer {
+        } else if !page.hasTextLayer && page.garbledText == nil {
             let what = page.images.isEmpty ? "the page has no text" : "the page is an image without a text layer (a scan?)"
             warnings.append(Warning(code: .noTextLayer, page: page.number, message: what))
         }
+        if let garbled = page.garbledText { warnings.append(garbledTextLayer(garbled, page: page.number)) }
         if page.unmappedGlyphs > 0 {
             warnings.append(Warning(
                 code: .unmappedGlyphs, page: page.number,
@@ -37,6 +38,21 @@ extension Warning {
             warnings.append(Warning(code: .pdfProblem, page: page.number, message: problem))
         }
         return warnings
+    }
+
+    /// `garbledTextLayer`: how much of the page's text is not language, in
+    /// which fonts, how.
+    public static func garbledTextLayer(_ garbled: GarbledText, page: Int) -> Warning {
+        let fonts = garbled.fonts.map { font in
+            let name = font.name.isEmpty ? "an unnamed font" : "font \(font.name)"
+            let sample = font.sample.isEmpty ? "" : " (「\(font.sample)」)"
+            return "\(font.glyphs) glyph(s) in \(name)\(font.wholeFont ? "" : ", in runs"): \(font.kind.description)\(sample)"
+        }
+        let share = Int((garbled.share * 100).rounded())
+        return Warning(
+            code: .garbledTextLayer, page: page,
+            message: "the text layer is not language for \(garbled.garbledGlyphs) of \(garbled.textGlyphs) glyph(s) "
+                + "(\(share)%): " + fonts.joined(separator: "; "))
     }
 
     /// Private-use characters a page's text keeps as printed (code points

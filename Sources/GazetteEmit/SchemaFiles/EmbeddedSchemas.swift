@@ -259,7 +259,7 @@ enum EmbeddedSchemas {
       "additionalProperties": false
     },
     "pageOCR": {
-      "description": "How the page was read by OCR (present only on pages read that way: no text layer, or --ocr force).",
+      "description": "How the page was read by OCR (present only on pages read that way: no text layer, a garbled text layer, or --ocr force).",
       "type": "object",
       "properties": {
         "engine": {
@@ -302,11 +302,21 @@ enum EmbeddedSchemas {
           "type": "number"
         },
         "textLayer": {
-          "description": "The PDF's own text on the page: none (a scan), kept (a few characters over a scanned image, which OCR read), setAside (--ocr force).",
+          "description": "The PDF's own text on the page: none (a scan), kept (a few characters over a scanned image, which OCR read), setAside (--ocr force, or a text layer mostly not language), partlyReplaced (the glyphs whose text is not language replaced by OCR's in their area, the sound ones kept).",
           "enum": [
             "none",
             "kept",
-            "setAside"
+            "setAside",
+            "partlyReplaced"
+          ]
+        },
+        "reason": {
+          "description": "Why the page was read by OCR: noTextLayer (a scan), stampedScan (a scanned image with a few characters over it), garbledTextLayer (its text layer, or some fonts' text, is not language: see the page's garbledTextLayer warning), forced (--ocr force).",
+          "enum": [
+            "noTextLayer",
+            "stampedScan",
+            "garbledTextLayer",
+            "forced"
           ]
         }
       },
@@ -319,7 +329,8 @@ enum EmbeddedSchemas {
         "characters",
         "turned",
         "deskewed",
-        "textLayer"
+        "textLayer",
+        "reason"
       ],
       "additionalProperties": false
     },

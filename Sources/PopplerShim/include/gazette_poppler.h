@@ -93,6 +93,9 @@ size_t gz_page_font_count(const GZPage *page);
 const char *gz_page_font_name(const GZPage *page, size_t index);
 /// Glyphs the font could not map to Unicode (not in the glyph list).
 size_t gz_page_unmapped_glyphs(const GZPage *page);
+/// Where those glyphs were drawn (those on the page): box, font and size;
+/// their text is empty.
+const GZGlyph *gz_page_unmapped_glyph_boxes(const GZPage *page, size_t *count);
 /// Problems poppler reported while reading the page (syntax errors ...).
 size_t gz_page_problem_count(const GZPage *page);
 const char *gz_page_problem(const GZPage *page, size_t index);
