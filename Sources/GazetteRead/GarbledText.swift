@@ -132,6 +132,7 @@ public enum GarbledTextDetector {
         var punctuation: (UInt64, UInt64) = (0, 0)
         var text = 0
         var sample = ""
+        var sampled = 0
 
         var against: Int { foreign + privateUse + unmapped }
         var distinctPunctuation: Int { punctuation.0.nonzeroBitCount + punctuation.1.nonzeroBitCount }
@@ -162,7 +163,9 @@ public enum GarbledTextDetector {
     /// Unicode), or nil when its text layer is sound.
     public static func detect(glyphs: [Glyph], unmapped: [UnmappedGlyph], fonts: [FontInfo]) -> GarbledText? {
         guard !glyphs.isEmpty || !unmapped.isEmpty else { return nil }
-        var tallies: [Int: Tally] = [:]
+        // Per font index, mutated in place (no dictionary or copy per glyph).
+        let fontCount = max(fonts.count, (glyphs.map(\.font).max() ?? -1) + 1, (unmapped.map(\.font).max() ?? -1) + 1)
+        var tallies = [Tally](repeating: Tally(), count: fontCount)
         // Runs of consecutive glyphs of a foreign script or private use,
         // per font (a run ends at a glyph of the font with other evidence).
         var openRun: [Int: Range<Int>] = [:]
@@ -172,46 +175,49 @@ public enum GarbledTextDetector {
             let first = CharacterClass.firstScalar(glyph.text)
             if CharacterClass.isSpace(first) || first == 0 { continue }
             textGlyphs += 1
-            var tally = tallies[glyph.font] ?? Tally()
-            tally.text += 1
-            if tally.sample.unicodeScalars.count < 12 { tally.sample += glyph.text }
+            guard glyph.font >= 0 else { continue }
+            let f = glyph.font
+            tallies[f].text += 1
+            if tallies[f].sampled < 12 {
+                tallies[f].sample += glyph.text
+                tallies[f].sampled += 1
+            }
             var against = false
             switch CharacterClass.evidence(first) {
             case .language:
-                tally.language += 1
-                if first >= 0x2E80 { tally.ideographs += 1 }
+                tallies[f].language += 1
+                if first >= 0x2E80 { tallies[f].ideographs += 1 }
             case .rareIdeograph:
-                tally.rare += 1
-                tally.ideographs += 1
+                tallies[f].rare += 1
+                tallies[f].ideographs += 1
             case .foreignScript:
-                tally.foreign += 1
+                tallies[f].foreign += 1
                 against = true
             case .privateUse:
-                tally.privateUse += 1
+                tallies[f].privateUse += 1
                 against = true
             case .asciiPunctuation:
-                if first < 64 { tally.punctuation.0 |= 1 << UInt64(first) } else { tally.punctuation.1 |= 1 << UInt64(first - 64) }
+                if first < 64 { tallies[f].punctuation.0 |= 1 << UInt64(first) } else { tallies[f].punctuation.1 |= 1 << UInt64(first - 64) }
             case .neutral:
                 break
             }
             if first < 0x80 {
-                tally.ascii += 1
-                if glyph.size > 0, glyph.box.width >= wideASCII * glyph.size, glyph.angle == 0 { tally.wideASCII += 1 }
+                tallies[f].ascii += 1
+                if glyph.size > 0, glyph.box.width >= wideASCII * glyph.size, glyph.angle == 0 { tallies[f].wideASCII += 1 }
             }
-            tallies[glyph.font] = tally
             if against {
                 if let run = openRun[glyph.font], run.upperBound == index { openRun[glyph.font] = run.lowerBound..<(index + 1) }
                 else {
                     if let run = openRun[glyph.font] { runs.append((glyph.font, run)) }
                     openRun[glyph.font] = index..<(index + 1)
                 }
-            } else if let run = openRun.removeValue(forKey: glyph.font) {
+            } else if !openRun.isEmpty, let run = openRun.removeValue(forKey: glyph.font) {
                 runs.append((glyph.font, run))
             }
         }
         for (font, run) in openRun { runs.append((font, run)) }
-        for glyph in unmapped {
-            tallies[glyph.font, default: Tally()].unmapped += 1
+        for glyph in unmapped where glyph.font >= 0 {
+            tallies[glyph.font].unmapped += 1
         }
 
         var found: [GarbledText.Font] = []
@@ -219,7 +225,7 @@ public enum GarbledTextDetector {
         var garbled = 0
         func name(_ font: Int) -> String { fonts.indices.contains(font) ? fonts[font].name : "" }
         var wholeFonts = Set<Int>()
-        for (font, tally) in tallies {
+        for (font, tally) in tallies.enumerated() {
             guard let kind = tally.kind else { continue }
             wholeFonts.insert(font)
             let count = tally.text + tally.unmapped
