@@ -28,6 +28,21 @@ func hashExactly(_ string: String, into hasher: inout Hasher) {
     hasher.combine(UInt8(0xFF))  // never a UTF-8 byte: separates consecutive strings
 }
 
+/// The first of `count` positions where `matches` holds, the scan starting
+/// at `hint` (0 past the end) and wrapping around: keys looked up in the
+/// order they are kept are each found at the first try.
+@inline(__always)
+func firstPosition(of count: Int, from hint: Int, where matches: (Int) -> Bool) -> Int? {
+    if count == 0 { return nil }
+    var position = hint < count ? hint : 0
+    for _ in 0..<count {
+        if matches(position) { return position }
+        position += 1
+        if position == count { position = 0 }
+    }
+    return nil
+}
+
 /// A string key compared and hashed by code points.
 struct ExactString: Hashable, Sendable {
     let value: String
@@ -66,16 +81,8 @@ struct ExactKeyTable<Value: Sendable>: Sendable {
     /// in table order (as members usually follow the schema's property order), each is found first.
     func position(of key: String, hint: Int = 0) -> Int? {
         if let index { return index[ExactString(key)] }
-        let count = keys.count
-        if count == 0 { return nil }
         let length = key.utf8.count
-        var position = hint < count ? hint : 0
-        for _ in 0..<count {
-            if lengths[position] == length && exactlyEqual(keys[position], key) { return position }
-            position += 1
-            if position == count { position = 0 }
-        }
-        return nil
+        return firstPosition(of: keys.count, from: hint) { lengths[$0] == length && exactlyEqual(keys[$0], key) }
     }
 
     subscript(key: String) -> Value? { position(of: key).map { values[$0] } }

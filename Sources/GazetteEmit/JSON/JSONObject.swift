@@ -62,17 +62,11 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection, Expressibl
     /// order they usually appear find each at the first try.
     func position(of key: String, hint: Int) -> Int? {
         if let positions { return positions[ExactString(key)] }
-        let count = members.count
-        if count == 0 { return nil }
         let length = key.utf8.count
-        var position = hint < count ? hint : 0
-        for _ in 0..<count {
+        return firstPosition(of: members.count, from: hint) { position in
             let candidate = members[position].key
-            if candidate.utf8.count == length && exactlyEqual(candidate, key) { return position }
-            position += 1
-            if position == count { position = 0 }
+            return candidate.utf8.count == length && exactlyEqual(candidate, key)
         }
-        return nil
     }
 
     /// True when `key` is a member.
