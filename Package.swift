@@ -48,8 +48,9 @@ let package = Package(
         // each shim loads its libraries with dlopen the first time a page needs them, so that
         // a born-digital document never maps them (about 30 ms of start-up per process).
         // Their headers are found in /usr/include without pkg-config.
-        .target(name: "OCRShim"),
-        .target(name: "RenderShim"),
+        .target(name: "LibraryLoader"),
+        .target(name: "OCRShim", dependencies: ["LibraryLoader"]),
+        .target(name: "RenderShim", dependencies: ["LibraryLoader"]),
 
         // The stages.
         .target(name: "GazetteRead", dependencies: ["PopplerShim", "CGLib", "GazetteNormalise"]),

@@ -190,7 +190,7 @@ public final class OCRReader {
     /// height) and that do not overlap a sound glyph. When OCR turned the
     /// page, the PDF's boxes no longer apply and OCR's page is taken whole.
     public static func replacingGarbled(in original: Page, by read: Page) -> Page {
-        guard var ocr = read.ocr, ocr.turned == 0, let garbled = original.garbledText else { return read }
+        guard let ocr = read.ocr, ocr.turned == 0, let garbled = original.garbledText else { return read }
         var areas: [Rect] = []
         var sound: [Glyph] = []
         for (index, glyph) in original.glyphs.enumerated() {
@@ -222,11 +222,7 @@ public final class OCRReader {
         page.fonts = original.fonts + [FontInfo(name: "OCR")]
         page.unmapped = original.unmapped.filter { !garbled.containsUnmapped(font: $0.font) }
         page.garbledText = read.garbledText
-        let confidences = added.compactMap(\.ocrConfidence)
-        ocr.meanConfidence = confidences.isEmpty ? 0 : ((confidences.reduce(0, +) / Double(confidences.count)) * 10).rounded() / 10
-        ocr.characters = added.count
-        ocr.textLayer = .partlyReplaced
-        page.ocr = ocr
+        page.ocr = ocr.counting(added, textLayer: .partlyReplaced)
         return page
     }
 
@@ -235,7 +231,7 @@ public final class OCRReader {
     /// (those that do not overlap a glyph of the PDF). When OCR turned the
     /// page, the PDF's boxes no longer apply and OCR's page is taken whole.
     public static func merging(_ read: Page, into original: Page) -> Page {
-        guard var ocr = read.ocr, ocr.turned == 0 else { return read }
+        guard let ocr = read.ocr, ocr.turned == 0 else { return read }
         func inImage(_ box: Rect) -> Bool { original.images.contains { $0.contains(x: box.midX, y: box.midY) } }
         let own = original.glyphs.map(\.box)
         func overlapsOwn(_ box: Rect) -> Bool {
@@ -248,11 +244,7 @@ public final class OCRReader {
         let fontIndex = original.fonts.count
         for index in original.glyphs.count..<page.glyphs.count { page.glyphs[index].font = fontIndex }
         page.rulings = original.rulings + read.rulings.filter { inImage($0.box) }
-        let confidences = added.compactMap(\.ocrConfidence)
-        ocr.meanConfidence = confidences.isEmpty ? 0 : ((confidences.reduce(0, +) / Double(confidences.count)) * 10).rounded() / 10
-        ocr.characters = added.count
-        ocr.textLayer = .kept
-        page.ocr = ocr
+        page.ocr = ocr.counting(added, textLayer: .kept)
         return page
     }
 
@@ -315,5 +307,19 @@ public enum OCRConfidence {
             }
         }
         return out
+    }
+}
+
+extension OCRInfo {
+    /// This reading's note for a page that kept part of its own text: the
+    /// OCR glyphs `added` to it (their count and mean confidence, to one
+    /// decimal) and what became of the text layer.
+    func counting(_ added: [Glyph], textLayer: TextLayer) -> OCRInfo {
+        var info = self
+        let confidences = added.compactMap(\.ocrConfidence)
+        info.meanConfidence = confidences.isEmpty ? 0 : ((confidences.reduce(0, +) / Double(confidences.count)) * 10).rounded() / 10
+        info.characters = added.count
+        info.textLayer = textLayer
+        return info
     }
 }

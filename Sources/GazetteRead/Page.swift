@@ -68,11 +68,7 @@ public struct UnmappedGlyph: Hashable, Sendable {
     public var font: Int
     public var size: Double
 
-    public init(box: Rect, font: Int, size: Double) {
-        self.box = box
-        self.font = font
-        self.size = size
-    }
+    public init(box: Rect, font: Int, size: Double) { (self.box, self.font, self.size) = (box, font, size) }
 }
 
 /// A font used on a page.

@@ -4,6 +4,8 @@
 #include "gazette_ocr.h"
 
 #include <dlfcn.h>
+
+#include "gazette_loader.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,20 +20,8 @@ static pthread_once_t library_once = PTHREAD_ONCE_INIT;
 /// Empty when both libraries are loaded; otherwise why not.
 static char library_failure[512];
 
-/// The first of `names` that dlopen finds (the soname of the Debian
-/// package that ships it first, then the -dev symlink).
 static void *open_first(const char *const *names, const char *what) {
-    const char *last_error = "not found";
-    for (const char *const *name = names; *name != NULL; name++) {
-        void *handle = dlopen(*name, RTLD_NOW | RTLD_GLOBAL);
-        if (handle != NULL) return handle;
-        const char *error = dlerror();
-        if (error != NULL) last_error = error;
-    }
-    snprintf(library_failure, sizeof library_failure,
-             "%s cannot be loaded (%s); scripts/bootstrap installs it (Debian: libtesseract-dev)", what,
-             last_error);
-    return NULL;
+    return gz_load_first(names, what, "scripts/bootstrap installs it (Debian: libtesseract-dev)", library_failure, sizeof library_failure);
 }
 
 static void missing(const char *library, const char *function) {

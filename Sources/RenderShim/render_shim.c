@@ -4,6 +4,8 @@
 #include "gazette_render.h"
 
 #include <dlfcn.h>
+
+#include "gazette_loader.h"
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -20,20 +22,8 @@ static void set_message(char *message, size_t capacity, const char *text) {
     if (message != NULL && capacity > 0) snprintf(message, capacity, "%s", text);
 }
 
-/// The first of `names` that dlopen finds (the soname of the Debian
-/// package that ships it first, then the -dev symlink).
 static void *open_first(const char *const *names, const char *what) {
-    const char *last_error = "not found";
-    for (const char *const *name = names; *name != NULL; name++) {
-        void *handle = dlopen(*name, RTLD_NOW | RTLD_GLOBAL);
-        if (handle != NULL) return handle;
-        const char *error = dlerror();
-        if (error != NULL) last_error = error;
-    }
-    snprintf(library_failure, sizeof library_failure,
-             "%s cannot be loaded (%s); scripts/bootstrap installs it (Debian: libpoppler-glib-dev, libcairo2-dev)",
-             what, last_error);
-    return NULL;
+    return gz_load_first(names, what, "scripts/bootstrap installs it (Debian: libpoppler-glib-dev, libcairo2-dev)", library_failure, sizeof library_failure);
 }
 
 static void load_libraries(void) {
