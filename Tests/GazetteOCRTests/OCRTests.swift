@@ -179,6 +179,36 @@ struct OCRTests {
         #expect(texts("共17:30") == "共17:30")
     }
 
+    @Test func timeRangeSeparatorsAreSetBackAcrossTesseractLines() {
+        // An unruled schedule's row 12:00~13:00 午餐 that Tesseract's layout
+        // analysis cut at the colons: 12: | 00713: | 00 午餐, three lines at
+        // the same height, given in column order.
+        let pieces: [(String, Int)] = [("1", 0), ("2", 1), (":", 2), ("0", 3), ("0", 4), ("7", 5), ("1", 6), ("3", 7),
+                                       (":", 8), ("0", 9), ("0", 10), ("午", 12), ("餐", 13)]
+        func line(_ slot: Int) -> Int { slot < 3 ? 0 : slot < 9 ? 1 : 2 }
+        var symbols = pieces.map { Self.symbol($0.0, $0.1 * 60, word: line($0.1), line: line($0.1)) }
+        // Column order: the first piece of every row, then the second ...
+        symbols.sort { (line(Int($0.box.x0 / 60)), $0.box.x0) < (line(Int($1.box.x0 / 60)), $1.box.x0) }
+        let glyphs = OCRGlyphs.glyphs(from: symbols, dpi: 300)
+        let text = glyphs.sorted { $0.box.x0 < $1.box.x0 }.map(\.text).joined()
+        #expect(text == "12:00~13:00午餐")
+        // Two times in columns far apart with a 7 between are no range.
+        let apart = [("0", 0), ("8", 1), (":", 2), ("3", 3), ("0", 4), ("7", 12), ("1", 20), ("2", 21), (":", 22),
+                     ("0", 23), ("0", 24)].map { Self.symbol($0.0, $0.1 * 60, word: $0.1 < 10 ? 0 : $0.1 < 15 ? 1 : 2) }
+        #expect(OCRGlyphs.glyphs(from: apart, dpi: 300).map(\.text).joined() == "08:30712:00")
+    }
+
+    @Test func visualRowsGroupSymbolsByHeightNotByTesseractLine() {
+        func at(_ text: String, x: Int, y: Int, line: Int) -> OCRSymbol {
+            OCRSymbol(text: text, box: PixelBox(x0: x, y0: y, x1: x + 40, y1: y + 50),
+                      line: PixelBox(x0: 0, y0: y - 5, x1: 2000, y1: y + 55), confidence: 90, word: line, lineIndex: line)
+        }
+        // Row one in two Tesseract lines (given right piece first), row two below.
+        let symbols = [at("c", x: 300, y: 100, line: 0), at("a", x: 0, y: 102, line: 1), at("b", x: 60, y: 98, line: 1),
+                       at("d", x: 0, y: 200, line: 2)]
+        #expect(OCRGlyphs.visualRows(symbols) == [[1, 2, 0], [3]])
+    }
+
     @Test func lettersOfAWordTouchAndWordsKeepTheirGap() {
         let symbols = [Self.symbol("C", 0, word: 0), Self.symbol("I", 70, word: 0), Self.symbol("T", 140, word: 1)]
         let glyphs = OCRGlyphs.glyphs(from: symbols, dpi: 72)
