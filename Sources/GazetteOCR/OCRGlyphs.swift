@@ -1,3 +1,4 @@
+import GazetteNormalise
 import GazetteRead
 
 /// Turns what Tesseract recognised into glyphs of the read stage's model,
@@ -21,6 +22,7 @@ public enum OCRGlyphs {
             texts[index] = fullWidthPunctuation(texts, at: index, symbols: symbols)
         }
         timeRangeSeparators(&texts, symbols: symbols)
+        vocabularyCorrections(&texts, symbols: symbols)
         var glyphs: [Glyph] = []
         glyphs.reserveCapacity(symbols.count)
         for (index, (symbol, text)) in zip(symbols, texts).enumerated() where !text.isEmpty {
@@ -159,6 +161,64 @@ public enum OCRGlyphs {
         guard i == 0 || !(c[i - 1].isASCII && c[i - 1].isNumber), let after = time(i), after < c.count,
               ["7", "°", "~", "～", "-", "一", "—", "–", "之"].contains(c[after]), let end = time(after + 1) else { return nil }
         return (after, end)
+    }
+
+    /// Below this confidence a character of a label may be set back to
+    /// the vocabulary's (Tesseract's sure characters score 97–100; its
+    /// confusions of one ideograph for another, 稱 → 般, score lower).
+    public static let vocabularyConfidence = 95.0
+
+    /// A label of `LabelVocabulary` misread by one ideograph of low
+    /// confidence, set back: where a Tesseract line is the label alone (a
+    /// header cell, at most two characters more) or starts with it and a
+    /// colon (計畫名稱：…), and exactly one character differs, both
+    /// ideographs, recognised below `vocabularyConfidence`. A line that
+    /// already holds a vocabulary word there, or that could be set back to
+    /// two different words, is left alone.
+    static func vocabularyCorrections(_ texts: inout [String], symbols: [OCRSymbol],
+                                      vocabulary: Set<String> = LabelVocabulary.words) {
+        var start = 0
+        while start < texts.count {
+            var end = start
+            while end < texts.count, symbols[end].lineIndex == symbols[start].lineIndex { end += 1 }
+            let indices = (start..<end).filter { !texts[$0].isEmpty }
+            if indices.allSatisfy({ texts[$0].count == 1 }) {
+                let characters = indices.map { Character(texts[$0]) }
+                for (position, word) in vocabularyCorrection(characters, confidences: indices.map { symbols[$0].confidence },
+                                                             vocabulary: vocabulary) {
+                    texts[indices[position]] = String(word)
+                }
+            }
+            start = end
+        }
+    }
+
+    /// The corrections (position in `line`, the vocabulary's character) of
+    /// one line's characters; see `vocabularyCorrections`.
+    public static func vocabularyCorrection(_ line: [Character], confidences: [Double],
+                                            vocabulary: Set<String> = LabelVocabulary.words) -> [(Int, Character)] {
+        func isIdeograph(_ c: Character) -> Bool {
+            c.unicodeScalars.count == 1 && c.unicodeScalars.first!.properties.isIdeographic
+        }
+        var found: [Int: Set<Character>] = [:]
+        for word in vocabulary {
+            let w = Array(word)
+            guard w.count >= 3, w.count <= line.count else { continue }
+            var windows: [Int] = []
+            if line.count <= w.count + 2 { windows = Array(0...(line.count - w.count)) }
+            if line.count > w.count, line[w.count] == "：" || line[w.count] == ":" { windows.append(0) }
+            for at in Set(windows) {
+                let window = Array(line[at..<(at + w.count)])
+                guard !vocabulary.contains(String(window)) else { continue }
+                let differing = (0..<w.count).filter { window[$0] != w[$0] }
+                guard differing.count == 1, let k = differing.first, confidences[at + k] < vocabularyConfidence,
+                      isIdeograph(window[k]), isIdeograph(w[k]) else { continue }
+                found[at + k, default: []].insert(w[k])
+            }
+        }
+        return found.compactMap { position, characters in
+            characters.count == 1 ? (position, characters.first!) : nil
+        }.sorted { $0.0 < $1.0 }
     }
 
     /// True when the text's first character is a CJK ideograph, kana,

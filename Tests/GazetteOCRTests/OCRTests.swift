@@ -198,6 +198,36 @@ struct OCRTests {
         #expect(OCRGlyphs.glyphs(from: apart, dpi: 300).map(\.text).joined() == "08:30712:00")
     }
 
+    @Test func aLabelMisreadByOneUnsureCharacterIsSetBack() {
+        func read(_ line: String, unsure: Int? = nil, confidence: Double = 92) -> String {
+            let symbols = line.enumerated().map {
+                Self.symbol(String($0.element), $0.offset * 60, word: $0.offset,
+                            confidence: $0.offset == unsure ? confidence : 98)
+            }
+            return OCRGlyphs.glyphs(from: symbols, dpi: 300).map(\.text).joined()
+        }
+        // A header cell: 計畫名稱 read 計畫名般 at 92.
+        #expect(read("計畫名般", unsure: 3) == "計畫名稱")
+        #expect(read("(計畫名般)", unsure: 4) == "（計畫名稱）")
+        // A label at the start of a line, before its colon.
+        #expect(read("計畫名般：城鄉交流計畫", unsure: 3) == "計畫名稱：城鄉交流計畫")
+        // Sure of it: left alone; so is a vocabulary word, and running text.
+        #expect(read("計畫名般", unsure: 3, confidence: 99) == "計畫名般")
+        #expect(read("出國人數", unsure: 3) == "出國人數")
+        #expect(read("本府依計畫名般辦理各項業務", unsure: 6) == "本府依計畫名般辦理各項業務")
+        // Two characters off, or a digit for an ideograph: no label.
+        #expect(read("計晝名般", unsure: 3) == "計晝名般")
+        #expect(read("出國人1", unsure: 3) == "出國人1")
+    }
+
+    @Test func aLabelCloseToTwoWordsIsLeftAlone() {
+        let line = Array("出國人貝")
+        let confidences = [98.0, 98, 98, 80]
+        #expect(OCRGlyphs.vocabularyCorrection(line, confidences: confidences, vocabulary: ["出國人員", "出國人數"]).isEmpty)
+        let one = OCRGlyphs.vocabularyCorrection(line, confidences: confidences, vocabulary: ["出國人員"])
+        #expect(one.map(\.0) == [3] && one.map(\.1) == ["員"])
+    }
+
     @Test func visualRowsGroupSymbolsByHeightNotByTesseractLine() {
         func at(_ text: String, x: Int, y: Int, line: Int) -> OCRSymbol {
             OCRSymbol(text: text, box: PixelBox(x0: x, y0: y, x1: x + 40, y1: y + 50),
