@@ -68,6 +68,36 @@ struct OCRTests {
         #expect(first.size > 10 && first.size < 20, "\(first.size)")
     }
 
+    @Test func readsAHangingNumberedListAndAnUnruledScheduleAsLines() throws {
+        // The numerals of a hanging indent stand apart from the text, and a
+        // schedule's times line up in a column: read as one column of text,
+        // neither is cut off into a block of its own.
+        let image = Synthetic.image(lines: [
+            "一、目的：本次交流將透過業務觀摩、農特產品展銷、地方藝文活動",
+            "　　等多面相互動，以利共同發展、互利互榮，增加城鄉建設經驗。",
+            "二、交流對象：臺南市左鎮區公所、臺南市楠西區公所。",
+            "三、交流期程：104年7月17日至18日。",
+            "　07:00~11:00　　　國道風光",
+            "　11:00~12:00　　　參訪左鎮區公所",
+            "　12:00~14:00　　　午餐",
+        ])
+        let result = try Self.read(image, languages: "chi_tra+eng")
+        let glyphs = OCRGlyphs.glyphs(from: result.symbols, dpi: 300)
+        // The glyphs (their text set back) in rows, as boxes in hundredths of a point.
+        let boxes = glyphs.map { g in
+            OCRSymbol(text: g.text, box: PixelBox(x0: Int(g.box.x0 * 100), y0: Int(g.box.y0 * 100), x1: Int(g.box.x1 * 100),
+                                                  y1: Int(g.box.y1 * 100)),
+                      line: PixelBox(x0: 0, y0: 0, x1: 0, y1: 0), confidence: 0, word: 0, lineIndex: 0)
+        }
+        let rows = OCRGlyphs.visualRows(boxes).map { row in row.map { glyphs[$0].text }.joined() }
+        #expect(!glyphs.isEmpty)
+        for (row, start) in zip(rows, ["一、目的", "等多面", "二、交流對象", "三、交流期程", "07:00~11:00國道",
+                                        "11:00~12:00參訪", "12:00~14:00午餐"]) {
+            #expect(row.hasPrefix(start), "\(rows)")
+        }
+        #expect(rows.count == 7, "\(rows)")
+    }
+
     @Test func findsTheRulingsOfASyntheticGrid() {
         let image = Synthetic.image(horizontal: [300, 500, 700], vertical: [300, 600, 900], span: (200, 1000))
         let rulings = OCREngine.rulings(in: image, minLength: 120, maxThickness: 9)
