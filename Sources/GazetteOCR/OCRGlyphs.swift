@@ -1,3 +1,4 @@
+import GazetteNormalise
 import GazetteRead
 
 /// Turns what Tesseract recognised into glyphs of the read stage's model,
@@ -21,6 +22,7 @@ public enum OCRGlyphs {
             texts[index] = fullWidthPunctuation(texts, at: index, symbols: symbols)
         }
         timeRangeSeparators(&texts, symbols: symbols)
+        vocabularyCorrections(&texts, symbols: symbols)
         var glyphs: [Glyph] = []
         glyphs.reserveCapacity(symbols.count)
         for (index, (symbol, text)) in zip(symbols, texts).enumerated() where !text.isEmpty {
@@ -91,31 +93,63 @@ public enum OCRGlyphs {
 
     /// The separator of a time range (07:00~11:00, schedules and agendas),
     /// which Tesseract reads as 7, ° or an ideograph: set back to `~` where
-    /// a time stands on either side of it on the same line.
+    /// a time stands on either side of it in the same visual row.
+    ///
+    /// Rows, not Tesseract's lines: in an unruled schedule Tesseract's
+    /// layout analysis cuts the time column at its colons (12: | 00~13: |
+    /// 00, each piece a line of its own). The characters of a row are read
+    /// left to right, and a range counts only where no gap inside it is
+    /// wider than the row's height (times in two columns are no range).
     static func timeRangeSeparators(_ texts: inout [String], symbols: [OCRSymbol]) {
-        var start = 0
-        while start < texts.count {
-            var end = start
-            while end < texts.count, symbols[end].lineIndex == symbols[start].lineIndex { end += 1 }
-            // The line's one-character symbols, as a string with their indices.
-            let indices = (start..<end).filter { texts[$0].count == 1 }
+        for row in visualRows(symbols) {
+            // The row's one-character symbols, as a string with their indices.
+            let indices = row.filter { texts[$0].count == 1 }
             let characters = indices.map { Character(texts[$0]) }
             var i = 0
-            while i + 10 < characters.count + 1 {
-                if let separator = timeRange(characters, at: i) {
+            while i + 9 <= characters.count {
+                if let (separator, end) = timeRange(characters, at: i),
+                   tight(indices[i..<end].map { symbols[$0].box }) {
                     if characters[separator] != "~" { texts[indices[separator]] = "~" }
                     i = separator + 1
                 } else {
                     i += 1
                 }
             }
-            start = end
         }
     }
 
+    /// True when no gap between consecutive boxes (left to right) is wider
+    /// than the tallest of them.
+    static func tight(_ boxes: [PixelBox]) -> Bool {
+        let height = boxes.map(\.height).max() ?? 0
+        return zip(boxes, boxes.dropFirst()).allSatisfy { $1.x0 - $0.x1 <= height }
+    }
+
+    /// The symbols (indices) in visual rows, top to bottom, each left to
+    /// right: a symbol joins the row whose span down overlaps its own by
+    /// half the smaller height (the symbol's box; its Tesseract line's
+    /// box may be far taller).
+    public static func visualRows(_ symbols: [OCRSymbol]) -> [[Int]] {
+        var rows: [(top: Int, bottom: Int, members: [Int])] = []
+        for index in symbols.indices.sorted(by: { symbols[$0].box.y0 + symbols[$0].box.y1 < symbols[$1].box.y0 + symbols[$1].box.y1 }) {
+            let box = symbols[index].box
+            let height = max(box.height, 1)
+            if let r = rows.indices.last(where: { r in
+                min(rows[r].bottom, box.y1) - max(rows[r].top, box.y0) >= min(height, rows[r].bottom - rows[r].top) / 2
+            }) {
+                rows[r].members.append(index)
+                rows[r].top = min(rows[r].top, box.y0)
+                rows[r].bottom = max(rows[r].bottom, box.y1)
+            } else {
+                rows.append((box.y0, box.y1, [index]))
+            }
+        }
+        return rows.map { row in row.members.sorted { (symbols[$0].box.x0, $0) < (symbols[$1].box.x0, $1) } }
+    }
+
     /// When a time range h:mm?hh:mm or hh:mm?hh:mm starts at `i`, the
-    /// index of its separator.
-    static func timeRange(_ c: [Character], at i: Int) -> Int? {
+    /// index of its separator and the index after the range.
+    static func timeRange(_ c: [Character], at i: Int) -> (separator: Int, end: Int)? {
         func time(_ j: Int) -> Int? {  // the index after a time h:mm or hh:mm starting at j
             guard j < c.count, c[j].isASCII, c[j].isNumber else { return nil }
             var k = j + 1
@@ -125,8 +159,66 @@ public enum OCRGlyphs {
             return k + 3
         }
         guard i == 0 || !(c[i - 1].isASCII && c[i - 1].isNumber), let after = time(i), after < c.count,
-              ["7", "°", "~", "～", "-", "一", "—", "–", "之"].contains(c[after]), time(after + 1) != nil else { return nil }
-        return after
+              ["7", "°", "~", "～", "-", "一", "—", "–", "之"].contains(c[after]), let end = time(after + 1) else { return nil }
+        return (after, end)
+    }
+
+    /// Below this confidence a character of a label may be set back to
+    /// the vocabulary's (Tesseract's sure characters score 97–100; its
+    /// confusions of one ideograph for another, 稱 → 般, score lower).
+    public static let vocabularyConfidence = 95.0
+
+    /// A label of `LabelVocabulary` misread by one ideograph of low
+    /// confidence, set back: where a Tesseract line is the label alone (a
+    /// header cell, at most two characters more) or starts with it and a
+    /// colon (計畫名稱：…), and exactly one character differs, both
+    /// ideographs, recognised below `vocabularyConfidence`. A line that
+    /// already holds a vocabulary word there, or that could be set back to
+    /// two different words, is left alone.
+    static func vocabularyCorrections(_ texts: inout [String], symbols: [OCRSymbol],
+                                      vocabulary: Set<String> = LabelVocabulary.words) {
+        var start = 0
+        while start < texts.count {
+            var end = start
+            while end < texts.count, symbols[end].lineIndex == symbols[start].lineIndex { end += 1 }
+            let indices = (start..<end).filter { !texts[$0].isEmpty }
+            if indices.allSatisfy({ texts[$0].count == 1 }) {
+                let characters = indices.map { Character(texts[$0]) }
+                for (position, word) in vocabularyCorrection(characters, confidences: indices.map { symbols[$0].confidence },
+                                                             vocabulary: vocabulary) {
+                    texts[indices[position]] = String(word)
+                }
+            }
+            start = end
+        }
+    }
+
+    /// The corrections (position in `line`, the vocabulary's character) of
+    /// one line's characters; see `vocabularyCorrections`.
+    public static func vocabularyCorrection(_ line: [Character], confidences: [Double],
+                                            vocabulary: Set<String> = LabelVocabulary.words) -> [(Int, Character)] {
+        func isIdeograph(_ c: Character) -> Bool {
+            c.unicodeScalars.count == 1 && c.unicodeScalars.first!.properties.isIdeographic
+        }
+        var found: [Int: Set<Character>] = [:]
+        for word in vocabulary {
+            let w = Array(word)
+            guard w.count >= 3, w.count <= line.count else { continue }
+            var windows: [Int] = []
+            if line.count <= w.count + 2 { windows = Array(0...(line.count - w.count)) }
+            if line.count > w.count, line[w.count] == "：" || line[w.count] == ":" { windows.append(0) }
+            for at in Set(windows) {
+                let window = Array(line[at..<(at + w.count)])
+                guard !vocabulary.contains(String(window)) else { continue }
+                let differing = (0..<w.count).filter { window[$0] != w[$0] }
+                guard differing.count == 1, let k = differing.first, confidences[at + k] < vocabularyConfidence,
+                      isIdeograph(window[k]), isIdeograph(w[k]) else { continue }
+                found[at + k, default: []].insert(w[k])
+            }
+        }
+        return found.compactMap { position, characters in
+            characters.count == 1 ? (position, characters.first!) : nil
+        }.sorted { $0.0 < $1.0 }
     }
 
     /// True when the text's first character is a CJK ideograph, kana,

@@ -457,10 +457,14 @@ static TessBaseAPI *primary_engine(gz_ocr_engine *engine) {
 }
 
 /// Below this a word that a later language (eng of chi_tra+eng) won is
-/// suspect: on a scan of Chinese text set in a brush face (標楷體), eng
-/// reads whole lines as Latin letters ("HE Rare BRER") where chi_tra alone
-/// reads them right.
-static const float kWeakWord = 90.0f;
+/// suspect, and its line is read again with the first language alone (the
+/// better reading by mean confidence is kept): on a scan of Chinese text
+/// set in a brush face (標楷體), eng reads whole lines as Latin letters
+/// ("HE Rare BRER"), and a letter-spaced bold heading (一、前言) comes out
+/// as "=. ie" at 91–95, where chi_tra alone reads them right (一、前言 at
+/// 89–99). So any word eng won; chi_tra reads Latin text too, and a line
+/// of real English keeps eng's reading, which scores higher.
+static const float kWeakWord = 101.0f;
 
 /// Reads line `box` again with the first language alone; when its mean
 /// confidence beats `current`, replaces the line's symbols (from `first`
@@ -710,7 +714,16 @@ static int recognise_page(gz_ocr_engine *engine, PIX *pix, int32_t dpi, gz_ocr_p
         if (page->symbol_count > before) leptonica.pixRasterop(rest, x, y, w, h, PIX_SET, NULL, 0, 0);
     }
     if (rc == 0) {
-        rc = recognise(engine, rest, binary, dpi, PSM_AUTO, 0, 0, page, &line, &word, &confidence_sum, message, capacity);
+        // One column of text of varying sizes, not Tesseract's own layout
+        // analysis (PSM_AUTO): that cuts an unruled schedule's time column
+        // at its colons into blocks (12: | 00~13: | 00, the ~ lost), takes
+        // the hanging numerals of a numbered list (一、二、三、) for a column
+        // of their own and drops or misplaces them, and breaks a short
+        // spaced-out heading into specks. The glyphs keep their boxes, and
+        // the layout stage finds columns and reading order from them as it
+        // does for a PDF's glyphs.
+        rc = recognise(engine, rest, binary, dpi, PSM_SINGLE_COLUMN, 0, 0, page, &line, &word, &confidence_sum, message,
+                       capacity);
     }
     leptonica.pixDestroy(&binary);
     leptonica.pixDestroy(&rest);

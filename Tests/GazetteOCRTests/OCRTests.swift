@@ -68,6 +68,36 @@ struct OCRTests {
         #expect(first.size > 10 && first.size < 20, "\(first.size)")
     }
 
+    @Test func readsAHangingNumberedListAndAnUnruledScheduleAsLines() throws {
+        // The numerals of a hanging indent stand apart from the text, and a
+        // schedule's times line up in a column: read as one column of text,
+        // neither is cut off into a block of its own.
+        let image = Synthetic.image(lines: [
+            "一、目的：本次交流將透過業務觀摩、農特產品展銷、地方藝文活動",
+            "　　等多面相互動，以利共同發展、互利互榮，增加城鄉建設經驗。",
+            "二、交流對象：臺南市左鎮區公所、臺南市楠西區公所。",
+            "三、交流期程：104年7月17日至18日。",
+            "　07:00~11:00　　　國道風光",
+            "　11:00~12:00　　　參訪左鎮區公所",
+            "　12:00~14:00　　　午餐",
+        ])
+        let result = try Self.read(image, languages: "chi_tra+eng")
+        let glyphs = OCRGlyphs.glyphs(from: result.symbols, dpi: 300)
+        // The glyphs (their text set back) in rows, as boxes in hundredths of a point.
+        let boxes = glyphs.map { g in
+            OCRSymbol(text: g.text, box: PixelBox(x0: Int(g.box.x0 * 100), y0: Int(g.box.y0 * 100), x1: Int(g.box.x1 * 100),
+                                                  y1: Int(g.box.y1 * 100)),
+                      line: PixelBox(x0: 0, y0: 0, x1: 0, y1: 0), confidence: 0, word: 0, lineIndex: 0)
+        }
+        let rows = OCRGlyphs.visualRows(boxes).map { row in row.map { glyphs[$0].text }.joined() }
+        #expect(!glyphs.isEmpty)
+        for (row, start) in zip(rows, ["一、目的", "等多面", "二、交流對象", "三、交流期程", "07:00~11:00國道",
+                                        "11:00~12:00參訪", "12:00~14:00午餐"]) {
+            #expect(row.hasPrefix(start), "\(rows)")
+        }
+        #expect(rows.count == 7, "\(rows)")
+    }
+
     @Test func findsTheRulingsOfASyntheticGrid() throws {
         let image = Synthetic.image(horizontal: [300, 500, 700], vertical: [300, 600, 900], span: (200, 1000))
         let rulings = try OCREngine.rulings(in: image, minLength: 120, maxThickness: 9)
@@ -177,6 +207,66 @@ struct OCRTests {
         // Not a range: left alone.
         #expect(texts("07:00 7人") == "07:007人")
         #expect(texts("共17:30") == "共17:30")
+    }
+
+    @Test func timeRangeSeparatorsAreSetBackAcrossTesseractLines() {
+        // An unruled schedule's row 12:00~13:00 午餐 that Tesseract's layout
+        // analysis cut at the colons: 12: | 00713: | 00 午餐, three lines at
+        // the same height, given in column order.
+        let pieces: [(String, Int)] = [("1", 0), ("2", 1), (":", 2), ("0", 3), ("0", 4), ("7", 5), ("1", 6), ("3", 7),
+                                       (":", 8), ("0", 9), ("0", 10), ("午", 12), ("餐", 13)]
+        func line(_ slot: Int) -> Int { slot < 3 ? 0 : slot < 9 ? 1 : 2 }
+        var symbols = pieces.map { Self.symbol($0.0, $0.1 * 60, word: line($0.1), line: line($0.1)) }
+        // Column order: the first piece of every row, then the second ...
+        symbols.sort { (line(Int($0.box.x0 / 60)), $0.box.x0) < (line(Int($1.box.x0 / 60)), $1.box.x0) }
+        let glyphs = OCRGlyphs.glyphs(from: symbols, dpi: 300)
+        let text = glyphs.sorted { $0.box.x0 < $1.box.x0 }.map(\.text).joined()
+        #expect(text == "12:00~13:00午餐")
+        // Two times in columns far apart with a 7 between are no range.
+        let apart = [("0", 0), ("8", 1), (":", 2), ("3", 3), ("0", 4), ("7", 12), ("1", 20), ("2", 21), (":", 22),
+                     ("0", 23), ("0", 24)].map { Self.symbol($0.0, $0.1 * 60, word: $0.1 < 10 ? 0 : $0.1 < 15 ? 1 : 2) }
+        #expect(OCRGlyphs.glyphs(from: apart, dpi: 300).map(\.text).joined() == "08:30712:00")
+    }
+
+    @Test func aLabelMisreadByOneUnsureCharacterIsSetBack() {
+        func read(_ line: String, unsure: Int? = nil, confidence: Double = 92) -> String {
+            let symbols = line.enumerated().map {
+                Self.symbol(String($0.element), $0.offset * 60, word: $0.offset,
+                            confidence: $0.offset == unsure ? confidence : 98)
+            }
+            return OCRGlyphs.glyphs(from: symbols, dpi: 300).map(\.text).joined()
+        }
+        // A header cell: 計畫名稱 read 計畫名般 at 92.
+        #expect(read("計畫名般", unsure: 3) == "計畫名稱")
+        #expect(read("(計畫名般)", unsure: 4) == "（計畫名稱）")
+        // A label at the start of a line, before its colon.
+        #expect(read("計畫名般：城鄉交流計畫", unsure: 3) == "計畫名稱：城鄉交流計畫")
+        // Sure of it: left alone; so is a vocabulary word, and running text.
+        #expect(read("計畫名般", unsure: 3, confidence: 99) == "計畫名般")
+        #expect(read("出國人數", unsure: 3) == "出國人數")
+        #expect(read("本府依計畫名般辦理各項業務", unsure: 6) == "本府依計畫名般辦理各項業務")
+        // Two characters off, or a digit for an ideograph: no label.
+        #expect(read("計晝名般", unsure: 3) == "計晝名般")
+        #expect(read("出國人1", unsure: 3) == "出國人1")
+    }
+
+    @Test func aLabelCloseToTwoWordsIsLeftAlone() {
+        let line = Array("出國人貝")
+        let confidences = [98.0, 98, 98, 80]
+        #expect(OCRGlyphs.vocabularyCorrection(line, confidences: confidences, vocabulary: ["出國人員", "出國人數"]).isEmpty)
+        let one = OCRGlyphs.vocabularyCorrection(line, confidences: confidences, vocabulary: ["出國人員"])
+        #expect(one.map(\.0) == [3] && one.map(\.1) == ["員"])
+    }
+
+    @Test func visualRowsGroupSymbolsByHeightNotByTesseractLine() {
+        func at(_ text: String, x: Int, y: Int, line: Int) -> OCRSymbol {
+            OCRSymbol(text: text, box: PixelBox(x0: x, y0: y, x1: x + 40, y1: y + 50),
+                      line: PixelBox(x0: 0, y0: y - 5, x1: 2000, y1: y + 55), confidence: 90, word: line, lineIndex: line)
+        }
+        // Row one in two Tesseract lines (given right piece first), row two below.
+        let symbols = [at("c", x: 300, y: 100, line: 0), at("a", x: 0, y: 102, line: 1), at("b", x: 60, y: 98, line: 1),
+                       at("d", x: 0, y: 200, line: 2)]
+        #expect(OCRGlyphs.visualRows(symbols) == [[1, 2, 0], [3]])
     }
 
     @Test func lettersOfAWordTouchAndWordsKeepTheirGap() {
