@@ -105,10 +105,10 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["Gazette", "GazetteCLI", "GazetteScoring", "CPopplerGlib"],
+            name: "EndToEndTests", dependencies: ["Gazette", "GazetteCLI", "GazetteScoring", "GazetteTestSupport", "CPopplerGlib"],
             // The Python scripts that read outputs back as an analyst would.
             exclude: ["python"]),
-        .testTarget(name: "GazetteBatchTests", dependencies: ["GazetteBatch", "GazetteCLI"]),
+        .testTarget(name: "GazetteBatchTests", dependencies: ["GazetteBatch", "GazetteCLI", "GazetteTestSupport"]),
     ],
     cxxLanguageStandard: .cxx17
 )

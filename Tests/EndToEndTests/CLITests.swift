@@ -1,5 +1,6 @@
 import Foundation
 import Gazette
+import GazetteTestSupport
 import Testing
 
 /// The `gazette` command as users run it: outputs, errors, exit codes.
@@ -64,18 +65,7 @@ import Testing
 
     /// A catalog and a page tree that declares `count` pages and has none.
     static func emptyPageTree(count: Int) -> Data {
-        let objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count \(count) >>"]
-        var out = "%PDF-1.4\n"
-        var offsets: [Int] = []
-        for (i, object) in objects.enumerated() {
-            offsets.append(out.utf8.count)
-            out += "\(i + 1) 0 obj\n\(object)\nendobj\n"
-        }
-        let xref = out.utf8.count
-        out += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
-        for offset in offsets { out += String(format: "%010d 00000 n \n", offset) }
-        out += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
-        return Data(out.utf8)
+        MinimalPDF.bytes(objects: ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count \(count) >>"])
     }
 
     @Test func aPDFWithoutPagesFailsClearly() throws {

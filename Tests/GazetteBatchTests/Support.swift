@@ -1,4 +1,5 @@
 import Foundation
+import GazetteTestSupport
 import Testing
 @testable import GazetteBatch
 
@@ -166,32 +167,13 @@ enum Support {
     /// A one-page PDF whose page is only an image (a scan without a text layer).
     static func scannedPDF() -> [UInt8] {
         let pixels = String(repeating: "\u{7F}", count: 16)
-        return pdf(objects: [
+        return Array(MinimalPDF.bytes(objects: [
             "<< /Type /Catalog /Pages 2 0 R >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>",
-            stream("q 180 0 0 180 10 10 cm /Im1 Do Q"),
-            stream(pixels, dictionary: "/Type /XObject /Subtype /Image /Width 4 /Height 4 /ColorSpace /DeviceGray /BitsPerComponent 8"),
-        ])
-    }
-
-    static func stream(_ body: String, dictionary: String = "") -> String {
-        "<< \(dictionary) /Length \(body.utf8.count) >>\nstream\n\(body)\nendstream"
-    }
-
-    /// A PDF of `objects` (numbered from 1; the first is the catalog), with a correct xref table.
-    static func pdf(objects: [String]) -> [UInt8] {
-        var text = "%PDF-1.4\n"
-        var offsets: [Int] = []
-        for (index, object) in objects.enumerated() {
-            offsets.append(text.utf8.count)
-            text += "\(index + 1) 0 obj\n\(object)\nendobj\n"
-        }
-        let xref = text.utf8.count
-        text += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
-        for offset in offsets { text += String(format: "%010d 00000 n \n", offset) }
-        text += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
-        return Array(text.utf8)
+            MinimalPDF.stream("q 180 0 0 180 10 10 cm /Im1 Do Q"),
+            MinimalPDF.stream(pixels, dictionary: "/Type /XObject /Subtype /Image /Width 4 /Height 4 /ColorSpace /DeviceGray /BitsPerComponent 8"),
+        ]))
     }
 
     /// A small deterministic random generator (SplitMix64), so the broken
