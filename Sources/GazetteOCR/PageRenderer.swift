@@ -32,9 +32,6 @@ public final class PageRenderer {
 
     deinit { gz_render_close(document) }
 
-    /// How many pages poppler-glib sees.
-    public var pageCount: Int { Int(gz_render_page_count(document)) }
-
     /// Page `number` (1-based) as displayed (its /Rotate applied), at `dpi`,
     /// composited over white, in grey.
     public func render(page number: Int, dpi: Int) throws(Failure) -> GreyImage {

@@ -98,17 +98,6 @@ void gz_render_close(gz_render_document *document) {
     free(document);
 }
 
-int32_t gz_render_page_count(const gz_render_document *document) { return document->page_count; }
-
-int gz_render_page_size(gz_render_document *document, int32_t index, double *width, double *height) {
-    if (index < 0 || index >= document->page_count) return 0;
-    PopplerPage *page = lib.poppler_document_get_page(document->document, index);
-    if (page == NULL) return 0;
-    lib.poppler_page_get_size(page, width, height);
-    lib.g_object_unref(page);
-    return 1;
-}
-
 gz_render_image *gz_render_page(gz_render_document *document, int32_t index, double scale, int32_t max_side,
                                 char *message, size_t capacity) {
     char text[512];

@@ -23,11 +23,6 @@ typedef struct gz_render_image gz_render_image;
 /// the reason in `message` when it cannot.
 gz_render_document *gz_render_open(const char *uri, const char *password, char *message, size_t capacity);
 void gz_render_close(gz_render_document *document);
-int32_t gz_render_page_count(const gz_render_document *document);
-
-/// The size in points of page `index` (0-based) as displayed. 0 when there
-/// is no such page.
-int gz_render_page_size(gz_render_document *document, int32_t index, double *width, double *height);
 
 /// Page `index` (0-based) as displayed, at `scale` pixels per point,
 /// composited over white: ceil(width × scale) × ceil(height × scale)
