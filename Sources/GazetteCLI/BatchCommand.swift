@@ -7,6 +7,7 @@ import GazetteBatch
 /// processes, with a report, resumable and splittable into shards.
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "batch",
         abstract: "Convert many PDFs into DIR, one output per input, with a report of every input.",
         discussion: """
             Inputs are PDFs, directories (searched recursively for *.pdf in any case) and manifests \

@@ -5,6 +5,7 @@ import Gazette
 /// `gazette extract FILE.pdf [--format json|jsonl|csv|xlsx|sqlite] [-o OUT] [--pretty]`.
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "extract",
         abstract: "Extract one PDF into a validated JSON document, or its tables and records as JSON Lines, CSV, XLSX or SQLite.",
         discussion: """
             json (the default) and jsonl go to standard output unless -o is given. csv writes one file per \

@@ -6,6 +6,7 @@ import Gazette
 /// cells and tables drawn over it.
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "inspect",
         abstract: "Render a page with its rulings (red), cells (blue) and tables (green) drawn over it.")
 
     @Argument(help: "The PDF.", completion: .file(extensions: ["pdf"]))

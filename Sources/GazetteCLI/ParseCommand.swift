@@ -6,6 +6,7 @@ import GazetteNormalise
 /// normalisation grammars, for inspection.
 struct Parse: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "parse",
         abstract: "Parse one value with gazette's grammars and print it as JSON.",
         discussion: "Exits 1 with a message when the text is not a valid value of that kind.")
 

@@ -7,6 +7,7 @@ import GazetteBatch
 /// summary, and writes the merged report.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Merge and summarise the reports of a batch (its shards' reports).",
         discussion: """
             Reads DIR/_report.shard-K-of-N.json (or DIR/_report.json) of each DIR, or report files named \

@@ -5,6 +5,7 @@ import Gazette
 /// `gazette schema [NAME]`: prints one of gazette's JSON Schemas.
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "schema",
         abstract: "Print gazette's JSON Schema (the document schema, or a record type's).")
 
     @Argument(help: "document (default) or a record type: \(SchemaLibrary.recordSchemaNames.joined(separator: ", ")).")

@@ -5,6 +5,7 @@ import Gazette
 /// `gazette validate FILE.json...`: checks documents against our schema.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Validate JSON documents against gazette's schema.",
         discussion: "Prints one line per file; exits 1 when any file is invalid or unreadable.")
 

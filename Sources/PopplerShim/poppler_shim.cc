@@ -23,6 +23,7 @@
 #include <Error.h>
 #include <ErrorCodes.h>
 #include <PDFDocEncoding.h>
+#include <XRef.h>
 #include <goo/GooString.h>
 
 #include <algorithm>
@@ -787,6 +788,29 @@ struct GZPage : PageContents {
 
 extern "C" {
 
+// Colour management is for painting, not for reading. A file with one output
+// intent (a catalog /OutputIntents entry with a /DestOutputProfile, as PDF/A
+// files have) makes poppler open that ICC profile and build colour transforms
+// from it for every page it displays (Gfx::initDisplayProfile); with a CMYK
+// press profile that costs more than reading the page (pte__pta_10229: four
+// fifths of pdftotext's time). This document is only read, so the intent is
+// hidden from it: the catalog is replaced in memory (XRef::setModifiedObject;
+// the file is never written). Fill colours of ICC-based colour spaces are then
+// computed against sRGB instead of the press profile.
+static void hideOutputIntents(PDFDoc *doc)
+{
+    XRef *xref = doc->getXRef();
+    if (!xref)
+        return;
+    Object catalog = xref->getCatalog();
+    if (!catalog.isDict() || catalog.dictLookupNF("OutputIntents").isNull())
+        return;
+    Dict *copy = catalog.getDict()->copy(xref);
+    copy->remove("OutputIntents");
+    Object replacement(copy);
+    xref->setModifiedObject(&replacement, xref->getRoot());
+}
+
 GZDocument *gz_document_open(const char *path, const char *password, GZOpenStatus *status, char *message, size_t capacity)
 {
     initialise();
@@ -828,6 +852,7 @@ GZDocument *gz_document_open(const char *path, const char *password, GZOpenStatu
     }
     if (status)
         *status = GZ_OPEN_OK;
+    hideOutputIntents(doc.get());
     auto *result = new GZDocument;
     result->doc = std::move(doc);
     return result;

@@ -115,6 +115,31 @@ import Testing
         MinimalPDF.bytes(objects: ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [\(kids)] /Count \(count) >>"])
     }
 
+    @Test func anOutputIntentIsNotAppliedToReading() throws {
+        // A PDF/A-style output intent whose profile is not an ICC profile: if
+        // poppler built its display transforms from it (as it does for every
+        // page it paints), it would report the profile as unreadable on each
+        // page. Reading does no colour management, so the page reads cleanly.
+        let content = "BT /F1 12 Tf 72 700 Td (Intent) Tj ET"
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R /OutputIntents [<< /Type /OutputIntent /S /GTS_PDFA1 "
+                + "/OutputConditionIdentifier (test) /DestOutputProfile 6 0 R >>] >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+                + "/Resources << /Font << /F1 5 0 R >> >> >>",
+            MinimalPDF.stream(content),
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            MinimalPDF.stream("not an ICC profile", dictionary: "/N 4"),
+        ]
+        let dir = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("output-intent.pdf").path
+        FileManager.default.createFile(atPath: path, contents: MinimalPDF.bytes(objects: objects))
+        let page = try PDFDocument(path: path).page(1)
+        #expect(page.problems == [])
+        #expect(page.glyphs.map(\.text).joined() == "Intent")
+    }
+
     @Test func aPageTreeWithoutPagesIsAnError() throws {
         let dir = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
