@@ -108,7 +108,7 @@ struct Evaluator {
     private mutating func fail(_ node: Int, _ keyword: String, _ message: String,
                                at child: InstanceSegment? = nil, causes: [ValidationError] = []) {
         if let child { instancePath.append(child) }
-        var absolute = program.absoluteLocations[node]
+        var absolute = program.absoluteLocation(node)
         if !keyword.isEmpty { absolute += "/" + URIReference.fragmentEncoded(JSONPointer.escape(keyword)) }
         errors.append(ValidationError(instanceLocation: pointer(instancePath), keywordLocation: keywordLocation(keyword),
                                       absoluteKeywordLocation: absolute, keyword: keyword, message: message, causes: causes))

@@ -89,7 +89,7 @@ public struct CompiledSchema: Sendable {
         done.wait()
         if let result = box.result { return result }
         let error = ValidationError(
-            instanceLocation: "", keywordLocation: "", absoluteKeywordLocation: program.absoluteLocations[program.root],
+            instanceLocation: "", keywordLocation: "", absoluteKeywordLocation: program.absoluteLocation(program.root),
             keyword: "", message: "evaluation nested too deeply to finish (the instance is extremely deep, or the schema "
                 + "recurses through $dynamicRef without moving into the instance)")
         return (false, [error])

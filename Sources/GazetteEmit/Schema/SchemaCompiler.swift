@@ -91,19 +91,30 @@ final class CompiledProgram: Sendable {
     let nodes: [CompiledNode]
     /// Every node's keywords, node after node.
     let keywords: [Keyword]
-    /// `resource-uri#pointer` of each node, for error reports.
-    let absoluteLocations: [String]
+    /// Per node, its resource and its pointer relative to the resource's root;
+    /// `absoluteLocation(_:)` makes the `resource-uri#pointer` of an error
+    /// report from them (only errors need it, so it is not made for every node).
+    let relativeLocations: [(resource: Int, pointer: String)]
+    /// The canonical URI of each resource.
+    let resourceURIs: [Int: String]
     /// Resource -> `$dynamicAnchor` name -> node.
     let dynamicAnchors: [Int: [String: Int]]
     let root: Int
 
-    init(nodes: [CompiledNode], keywords: [Keyword], absoluteLocations: [String], dynamicAnchors: [Int: [String: Int]],
-         root: Int) {
+    init(nodes: [CompiledNode], keywords: [Keyword], relativeLocations: [(resource: Int, pointer: String)],
+         resourceURIs: [Int: String], dynamicAnchors: [Int: [String: Int]], root: Int) {
         self.nodes = nodes
         self.keywords = keywords
-        self.absoluteLocations = absoluteLocations
+        self.relativeLocations = relativeLocations
+        self.resourceURIs = resourceURIs
         self.dynamicAnchors = dynamicAnchors
         self.root = root
+    }
+
+    /// `resource-uri#pointer` of a node, for error reports.
+    func absoluteLocation(_ node: Int) -> String {
+        let (resource, pointer) = relativeLocations[node]
+        return (resourceURIs[resource] ?? "") + "#" + URIReference.fragmentEncoded(pointer)
     }
 }
 
@@ -114,7 +125,7 @@ struct SchemaCompiler {
     /// Per node: nil until compiled, then its verdict (Boolean schema) or keywords.
     private var bodies: [(verdict: Bool?, keywords: [Keyword])?] = []
     private var resources: [Int] = []
-    private var absoluteLocations: [String] = []
+    private var relativeLocations: [(resource: Int, pointer: String)] = []
     private var locations: [Location] = []
     private var nodeIndex: [Location: Int] = [:]
     private var queue: [Int] = []
@@ -160,8 +171,10 @@ struct SchemaCompiler {
             nodes.append(CompiledNode(verdict: verdict, keywords: start..<keywords.count, resource: compiler.resources[index],
                                       tracksEvaluation: tracks))
         }
-        return CompiledProgram(nodes: nodes, keywords: keywords, absoluteLocations: compiler.absoluteLocations,
-                               dynamicAnchors: dynamicAnchors, root: root)
+        var resourceURIs: [Int: String] = [:]
+        for resource in compiler.touchedResources { resourceURIs[resource] = registry.resourceURI(resource) }
+        return CompiledProgram(nodes: nodes, keywords: keywords, relativeLocations: compiler.relativeLocations,
+                               resourceURIs: resourceURIs, dynamicAnchors: dynamicAnchors, root: root)
     }
 
     private mutating func node(for location: Location) -> Int {
@@ -170,7 +183,7 @@ struct SchemaCompiler {
         locations.append(location)
         bodies.append(nil)
         resources.append(-1)
-        absoluteLocations.append("")
+        relativeLocations.append((-1, ""))
         inPlace.append([])
         nodeIndex[location] = index
         queue.append(index)
@@ -186,21 +199,20 @@ struct SchemaCompiler {
             // validation happens to reach, so that a typo anywhere in it is reported.
             for other in registry.schemaLocations(inDocument: location.document) { _ = node(for: other) }
         }
-        guard let info = registry.info(location), let value = registry.value(at: location) else {
+        guard let info = registry.info(location) else {
             throw SchemaError.unresolvedReference(registry.describe(location), location: "(not a schema)")
         }
         touchedResources.insert(info.resource)
         let resourceRoot = registry.resourceLocation(info.resource)
-        let relative = String(location.pointer.dropFirst(resourceRoot.pointer.count))
-        let absoluteLocation = registry.resourceURI(info.resource) + "#" + URIReference.fragmentEncoded(relative)
+        let value = info.value
         resources[index] = info.resource
-        absoluteLocations[index] = absoluteLocation
+        relativeLocations[index] = (info.resource, String(location.pointer.dropFirst(resourceRoot.pointer.count)))
         switch value {
         case .bool(let allowed):
             bodies[index] = (allowed, [])
         case .object(let object):
             let context = NodeContext(index: index, location: location, base: info.base, object: object,
-                                      where: registry.describe(location))
+                                      registry: registry)
             bodies[index] = (nil, try compileKeywords(context))
         default:
             throw SchemaError.invalidKeywordValue(keyword: "(schema)", location: registry.describe(location),
@@ -213,7 +225,9 @@ struct SchemaCompiler {
         let location: Location
         let base: String
         let object: JSONObject
-        let `where`: String
+        let registry: SchemaRegistry
+        /// `uri#pointer` of the schema, for messages (made only when one is thrown).
+        var `where`: String { registry.describe(location) }
     }
 
     // MARK: - Keywords
@@ -252,7 +266,8 @@ struct SchemaCompiler {
         }
 
         for (keyword, value) in object.members {
-            let pointer = c.location.pointer + "/" + JSONPointer.escape(keyword)
+            // The keyword's own location, made only for keywords that hold subschemas.
+            var pointer: String { c.location.pointer + "/" + JSONPointer.escape(keyword) }
             switch keyword {
             // Core
             case "$schema":
@@ -492,6 +507,11 @@ struct SchemaCompiler {
         }
     }
 
+    private func absoluteLocation(_ node: Int) -> String {
+        let (resource, pointer) = relativeLocations[node]
+        return registry.resourceURI(resource) + "#" + URIReference.fragmentEncoded(pointer)
+    }
+
     /// Refuses schemas that apply each other in place (`$ref`, `allOf`, `if`, ...) in a cycle:
     /// evaluating them would never move into the instance and never end.
     private func checkInPlaceCycles() throws(SchemaError) {
@@ -506,7 +526,7 @@ struct SchemaCompiler {
                     let child = edges[top.next]
                     if state[child] == 1 {
                         let cycleStart = stack.firstIndex { $0.node == child }!
-                        let path = stack[cycleStart...].map { absoluteLocations[$0.node] } + [absoluteLocations[child]]
+                        let path = stack[cycleStart...].map { absoluteLocation($0.node) } + [absoluteLocation(child)]
                         throw SchemaError.referenceCycle(path)
                     }
                     if state[child] == 0 {

@@ -40,6 +40,9 @@ public struct SchemaRegistry: Sendable {
     struct SchemaInfo: Sendable {
         let base: String
         let resource: Int
+        /// The schema itself (an object or a Boolean), so that the compiler
+        /// need not walk the pointer from the document's root again.
+        let value: JSONValue
     }
 
     /// The base for relative URIs given to this registry.
@@ -186,7 +189,7 @@ public struct SchemaRegistry: Sendable {
         let location = Location(document: document, pointer: pointer)
         guard case .object(let object) = value else {
             if case .bool = value {
-                schemaInfo[location] = SchemaInfo(base: base, resource: resource)
+                schemaInfo[location] = SchemaInfo(base: base, resource: resource, value: value)
                 locationsByDocument[document].append(location)
             }
             return
@@ -213,7 +216,7 @@ public struct SchemaRegistry: Sendable {
             resources[resource].anchors[name] = location
             if keyword == "$dynamicAnchor" { resources[resource].dynamicAnchors[name] = location }
         }
-        schemaInfo[location] = SchemaInfo(base: base, resource: resource)
+        schemaInfo[location] = SchemaInfo(base: base, resource: resource, value: value)
         locationsByDocument[document].append(location)
         for (keyword, child) in object.members {
             let childPointer = pointer + "/" + JSONPointer.escape(keyword)
@@ -251,7 +254,8 @@ public struct SchemaRegistry: Sendable {
 
     /// The value at a location.
     func value(at location: Location) -> JSONValue? {
-        documents[location.document].root.value(at: location.pointer)
+        if let info = schemaInfo[location] { return info.value }
+        return documents[location.document].root.value(at: location.pointer)
     }
 
     /// Resolves a reference (already made absolute) to a schema location.
