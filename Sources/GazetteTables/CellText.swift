@@ -232,11 +232,13 @@ public enum CellText {
         return out
     }
 
+    /// Marks after which a Latin word on the next line is a new word.
+    static let closingBeforeLatin: Set<Unicode.Scalar> = [")", ".", ",", ";", ":", "%"]
+
     /// Joins one wrapped line to the text before it (see `joinLines(_:)`).
     public static func joinLines(_ head: String, _ tail: String, spacedStyle: Bool? = nil) -> String {
         guard let last = head.unicodeScalars.last, let first = tail.unicodeScalars.first else { return head + tail }
-        let closing: Set<Unicode.Scalar> = [")", ".", ",", ";", ":", "%"]
-        if (isLatin(last) || closing.contains(last)) && isLatin(first) { return head + " " + tail }
+        if (isLatin(last) || closingBeforeLatin.contains(last)) && isLatin(first) { return head + " " + tail }
         let mixed = (CharacterClass.isWide(last) && isLatin(first)) || (isLatin(last) && CharacterClass.isWide(first))
         if mixed && !CharacterClass.isCJKPunctuation(last.value) && !CharacterClass.isCJKPunctuation(first.value) {
             let spaced = spacedStyle ?? spacesNumbersFromCJK(head + "\n" + tail)
@@ -246,7 +248,10 @@ public enum CellText {
     }
 
     static func isLatin(_ s: Unicode.Scalar) -> Bool {
-        s.isASCII && (s.properties.isAlphabetic || s.properties.numericType != nil)
+        switch s.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true  // 0-9, A-Z, a-z
+        default: return false
+        }
     }
 
     /// Whether the text puts a space between CJK characters and Latin words

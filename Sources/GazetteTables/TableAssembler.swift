@@ -539,17 +539,23 @@ final class Builder {
         // row of its own (協處民眾集體陳情 alone under a repeated header; a
         // councillor's next suggestion): narrow columns always look full, so
         // their wrapping is no evidence.
-        let filled = matrix[start].filter { !$0.isEmpty }.count
-        let typical = rows.map { $0.filter { !$0.isEmpty }.count }.sorted()
-        let complete = !typical.isEmpty && !(matrix[start].first ?? "").isEmpty
-            && Double(filled) >= max(2, 0.7 * Double(typical[typical.count / 2]))
+        // (Both tests below read every row so far: they are made only when
+        // the cheaper ones before them leave the question open.)
+        func complete() -> Bool {
+            guard !rows.isEmpty, !(matrix[start].first ?? "").isEmpty else { return false }
+            let filled = matrix[start].filter { !$0.isEmpty }.count
+            let typical = rows.map { $0.filter { !$0.isEmpty }.count }.sorted()
+            return Double(filled) >= max(2, 0.7 * Double(typical[typical.count / 2]))
+        }
         let runsOn = wrapsAcross(column: 0, next: table.cellLayout(row: start, col: 0)) && wrapping > ending
-            && !looksLikeNewEntry(matrix[start][0]) && !complete
+            && !looksLikeNewEntry(matrix[start][0]) && !complete()
         // Every entry so far starts with its label (第三條 …, 01 …): a row
         // without one is the rest of the entry the page break cut.
-        let unlabelled = rows.count >= 2 && rows.allSatisfy { Self.startsWithEntryLabel($0.prefix(2)) }
-            && !Self.startsWithEntryLabel(matrix[start].prefix(2))
-        if !rows.isEmpty, firstCellEmpty || runsOn || unlabelled {
+        func unlabelled() -> Bool {
+            rows.count >= 2 && !Self.startsWithEntryLabel(matrix[start].prefix(2))
+                && rows.allSatisfy { Self.startsWithEntryLabel($0.prefix(2)) }
+        }
+        if !rows.isEmpty, firstCellEmpty || runsOn || unlabelled() {
             let last = rows.count - 1
             for c in 0..<min(rows[last].count, matrix[start].count) where !matrix[start][c].isEmpty {
                 rows[last][c] = CellText.joinLines(rows[last][c], matrix[start][c])
