@@ -248,14 +248,22 @@ enum StatisticTableReader {
     }
 
     /// Short, not a sentence: no 。，： outside parentheses, not a date line.
+    /// What a page left blank on purpose says (本頁空白, 以下空白).
+    static let blankPageMarks: Set<String> = ["本頁空白", "以下空白", "本頁以下空白", "空白頁", "此頁空白"]
+
     static func isCaptionLike(_ text: String) -> Bool {
         let t = CharacterClass.removingSpaces(text)
         guard !t.isEmpty, t.count <= 60 else { return false }
         let outside = t.includes("(") || t.includes("（") ? t.regexReplacing(#"[（(][^（）()]*[）)]"#, with: "") : t
         if outside.includes("。") || outside.includes("，") || outside.hasSuffix("：") || outside.hasSuffix(":") { return false }
-        if outside.hasSuffix("年") || outside.hasSuffix("年度"), outside.matches(pattern: #"^(中華民國)?[0-9]{2,4}年度?$"#) {
+        // A year line (中華民國115年度), or the era name alone where the
+        // year is set apart from it.
+        if outside == "中華民國" || outside.hasSuffix("年") || outside.hasSuffix("年度"),
+           outside.matches(pattern: #"^(中華民國)?([0-9]{2,4}年度?)?$"#) {
             return false
         }
+        // A blank page's mark (本頁空白) names no table.
+        if Self.blankPageMarks.contains(outside) { return false }
         for word in ["註", "說明", "備註", "資料來源", "單位"] where outside.hasPrefix(word) {
             let rest = outside.dropFirst(word.count)
             if rest.hasPrefix(":") || rest.hasPrefix("：") { return false }

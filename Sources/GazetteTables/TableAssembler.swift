@@ -11,7 +11,8 @@ public struct TableContextLine: Sendable, Hashable {
     public var box: Rect
     /// A running header (the same line at the top of every page): a caption
     /// only when it names a table (派員出國計畫預算類別表 printed on each
-    /// page of the table), never a heading the table sits under.
+    /// page of the table); a heading the table sits under only when it
+    /// stands right above the table (see `linesAbove`).
     public var isFurniture: Bool
     public init(text: String, box: Rect, isFurniture: Bool = false) {
         self.text = text
@@ -52,6 +53,10 @@ public final class TableAssembler {
         var text: String
         var top: Double
         var bottom: Double
+        /// A line the layout took for page furniture (printed at the same
+        /// place on several pages): kept only for the heading right above a
+        /// table (see `linesAbove`).
+        var isFurniture = false
     }
 
     public init() {}
@@ -63,7 +68,9 @@ public final class TableAssembler {
     /// Adds one page's tables (top to bottom) with the running-text lines of
     /// the page (furniture excluded). Returns the tables that closed.
     public func add(page: Int, tables: [PageTable], lines: [TableContextLine]) -> [LogicalTable] {
-        contextLines[page] = lines.filter { !$0.isFurniture }.map { ContextLine(text: TextFolder.fold($0.text), top: $0.box.y0, bottom: $0.box.y1) }
+        contextLines[page] = lines.map {
+            ContextLine(text: TextFolder.fold($0.text), top: $0.box.y0, bottom: $0.box.y1, isFurniture: $0.isFurniture)
+        }
         let closed = join(page: page, tables: tables, lines: lines).map(finished)
         // Keep the lines of the pages a table may still need: the last three,
         // and those from two pages before the open table's first page.
@@ -177,12 +184,32 @@ public final class TableAssembler {
     /// The running-text lines above a table, nearest first: those of its
     /// first page, then the pages before (at most 40 lines, two pages back),
     /// so that the heading it sits under is among them.
+    ///
+    /// A heading printed right above the table on every page it runs over
+    /// (第三審查會（建設類） over a list continued on the next page) repeats
+    /// at the same place, so the layout takes it for page furniture. Such a
+    /// line still counts when nothing but furniture stands between it and the
+    /// table and it sits within two line heights of the table's top; other
+    /// furniture (running headers, page numbers) does not.
     private func linesAbove(_ table: LogicalTable) -> [String] {
         guard let page = table.pages.first else { return [] }
-        var out = (contextLines[page] ?? []).filter { $0.bottom <= table.firstBox.y0 + 1 }
-            .sorted { $0.bottom > $1.bottom }.map(\.text)
+        let onPage = (contextLines[page] ?? []).filter { $0.bottom <= table.firstBox.y0 + 1 }
+            .sorted { $0.bottom > $1.bottom }
+        var out: [String] = []
+        var nearTable = true
+        for line in onPage {
+            if line.isFurniture {
+                guard nearTable, table.firstBox.y0 - line.bottom < 2 * (line.bottom - line.top) else {
+                    nearTable = false
+                    continue
+                }
+            } else {
+                nearTable = false
+            }
+            out.append(line.text)
+        }
         for previous in stride(from: page - 1, through: max(1, page - 2), by: -1) where out.count < 40 {
-            out += (contextLines[previous] ?? []).sorted { $0.bottom > $1.bottom }.map(\.text)
+            out += (contextLines[previous] ?? []).filter { !$0.isFurniture }.sorted { $0.bottom > $1.bottom }.map(\.text)
         }
         return Array(out.prefix(40))
     }
@@ -191,7 +218,7 @@ public final class TableAssembler {
     /// starts on (a note stating its unit), nearest first.
     private func linesBelow(_ table: LogicalTable) -> [String] {
         guard table.pages.count == 1, let page = table.pages.first else { return [] }
-        return (contextLines[page] ?? []).filter { $0.top >= table.firstBox.y1 - 1 }
+        return (contextLines[page] ?? []).filter { !$0.isFurniture && $0.top >= table.firstBox.y1 - 1 }
             .sorted { $0.top < $1.top }.prefix(3).map(\.text)
     }
 

@@ -120,6 +120,12 @@ struct StatisticTableReaderTests {
         #expect(StatisticTableReader.isCaptionLike("公文e化成效（114年）"))
         #expect(!StatisticTableReader.isCaptionLike("資料來源：本府主計處"))
         #expect(!StatisticTableReader.isCaptionLike("中華民國113年"))
+        // The era name alone (its year set elsewhere on the page) and a blank
+        // page's mark name no table; a spread's half title still does.
+        #expect(!StatisticTableReader.isCaptionLike("中華民國"))
+        #expect(!StatisticTableReader.isCaptionLike("本頁空白"))
+        #expect(StatisticTableReader.isCaptionLike("現金流量"))
+        #expect(StatisticTableReader.isCaptionLike("中華民國史料統計表"))
         #expect(!StatisticTableReader.isCaptionLike("本處辦理情形如下："))
     }
 

@@ -45,6 +45,26 @@ import Testing
         #expect(closed.count == 1)
     }
 
+    @Test func aRepeatedHeadingRightAboveTheTableIsAmongTheLinesAboveIt() throws {
+        // 第三審查會（建設類） printed over the list on each page it runs over
+        // is page furniture to the layout; a running header further up and
+        // a page number are not lines above the table.
+        let assembler = TableAssembler()
+        let table = try Synthetic.table(page: 2, xs: xs, ys: [100, 120, 160], cells: [["編號", "提案人", "案由"], ["1", "甲", "乙案"]])
+        let lines = [
+            TableContextLine(text: "雲林縣議會", box: Rect(x0: 50, y0: 20, x1: 150, y1: 32), isFurniture: true),
+            TableContextLine(text: "第三審查會（建設類）", box: Rect(x0: 50, y0: 84, x1: 200, y1: 96), isFurniture: true),
+            TableContextLine(text: "- 2 -", box: Rect(x0: 250, y0: 780, x1: 280, y1: 792), isFurniture: true),
+        ]
+        let first = try Synthetic.table(page: 1, xs: xs, ys: [600, 620, 660], cells: [["甲", "乙", "丙"], ["1", "2", "3"]])
+        _ = assembler.add(page: 1, tables: [first], lines: [TableContextLine(text: "第一審查會（民政類）", box: Rect(x0: 50, y0: 580, x1: 200, y1: 592))])
+        let closed = assembler.add(page: 2, tables: [table], lines: lines) + assembler.finish()
+        try #require(closed.count == 2)
+        #expect(closed[1].linesAbove.first == "第三審查會（建設類）")
+        #expect(!closed[1].linesAbove.contains("雲林縣議會"))
+        #expect(closed[1].linesBelow.isEmpty)
+    }
+
     @Test func aNewCaptionStartsANewTable() throws {
         let assembler = TableAssembler()
         let first = try Synthetic.table(page: 1, xs: xs, ys: [600, 620, 700], cells: [["甲", "乙", "丙"], ["1", "2", "3"]])
