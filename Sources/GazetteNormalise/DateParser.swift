@@ -66,6 +66,9 @@ struct DateGrammar {
         var end: Int
         /// A form that is a date only as part of a range when scanning.
         var onlyInRange = false
+        /// A form that is a date only as the start of a range, even as a
+        /// whole text: 116.1 (a number alone) in 116.1-116.12.
+        var onlyAsRangeStart = false
 
         var precision: DatePrecision { day != nil ? .day : (month != nil ? .month : .year) }
     }
@@ -87,6 +90,7 @@ struct DateGrammar {
                 if !scanning { throw error }
             }
         }
+        if start.onlyAsRangeStart { return nil }
         if scanning && start.onlyInRange && !(start.style == .slash && inDateList(i, start.end)) { return nil }
         return (try makeValue(start, nil), start.end)
     }
@@ -275,12 +279,15 @@ struct DateGrammar {
             return Endpoint(year: year, month: try checkMonth(p.values[1]), day: p.values[2],
                             yearPrinted: true, yearFromContext: false, style: style, end: p.end)
         case (2, .dot):
-            // 114.08: a month, only with a two-digit month.
-            guard p.digits[1] == 2 else { return nil }
+            // 114.08: a month, only with a two-digit month; 116.1 only as
+            // the start of a month range of a three-digit ROC year
+            // (116.1-116.12, a budget book's 預計前往期間), never alone.
+            let oneDigit = p.digits[1] == 1 && p.digits[0] == 3
+            guard p.digits[1] == 2 || oneDigit else { return nil }
             let year = try numericYear(p.values[0], digits: p.digits[0])
             return Endpoint(year: year, month: try checkMonth(p.values[1]), day: nil,
                             yearPrinted: true, yearFromContext: false, style: .dot, end: p.end,
-                            onlyInRange: true)
+                            onlyInRange: true, onlyAsRangeStart: oneDigit)
         case (2, .slash):
             // 5/31: month and day, in the document's year.
             guard p.digits[0] <= 2, p.digits[1] <= 2 else { return nil }
@@ -308,8 +315,15 @@ struct DateGrammar {
             return Endpoint(year: s.year, month: try checkMonth(p.values[0]), day: p.values[1],
                             yearPrinted: false, yearFromContext: s.yearFromContext, style: s.style, end: p.end)
         case 2 where s.precision == .month && s.style == .dot:
-            guard p.digits[1] == 2 else { return nil }
+            // A one-digit month at either end (116.1-116.12, 116.01-116.9):
+            // three-digit ROC years at most a year apart, or it is no range
+            // of months but of numbers.
+            let oneDigit = p.digits[1] == 1 || s.onlyAsRangeStart
+            guard p.digits[1] == 2 || (p.digits[1] == 1 && p.digits[0] == 3) else { return nil }
             let year = try numericYear(p.values[0], digits: p.digits[0])
+            if oneDigit {
+                guard p.digits[0] == 3, (s.year...(s.year + 1)).contains(year), s.yearPrinted else { return nil }
+            }
             return Endpoint(year: year, month: try checkMonth(p.values[1]), day: nil,
                             yearPrinted: true, yearFromContext: false, style: .dot, end: p.end)
         default:
