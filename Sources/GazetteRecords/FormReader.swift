@@ -26,35 +26,27 @@ enum FormReader {
     /// A ruled form whose labels stand in cells of their own beside their
     /// values (業務計畫及工作計畫名稱與編號 | 32028300101… | 承辦單位 |
     /// 新北市政府主計處 | 預算金額 | 95,442千元: a budget book's 歲出計畫說明
-    /// 提要), with its bands whose cells hold numbered pairs (歲出計畫說明 |
-    /// 一、計畫內容：… 二、預期成果：…, the band's own label dropped), in one
-    /// table or in tables ruled one below the other on the same page: one
-    /// form under the first table's title. The form is the first table's
-    /// leading rows (header rows first) that read as label, value, label,
-    /// value … (cells a span covers left out; four rows at most), two labels
-    /// at least, then the next tables all of whose rows read so and that hold
-    /// numbered pairs (a table of columns below is no band). Returns the
-    /// form, how many tables it took whole, and whether rows of the first
-    /// table were left (a table of columns under a form's head: the table
-    /// is read on by the other readers).
-    static func cellForm(_ tables: ArraySlice<LogicalTable>, _ context: RecordContext)
-        -> (form: FormRecord, tables: Int, rest: Bool)? {
-        guard let table = tables.first, table.shape != .keyValue else { return nil }
-        let rows = table.headerRows + table.rows
-        let covered = coveredCells(table)
+    /// 提要), with the bands ruled below it on the same page whose cells hold
+    /// numbered pairs (歲出計畫說明 | 一、計畫內容：… 二、預期成果：…, the
+    /// band's own label dropped): one form under the first table's title, and
+    /// how many tables it took. The first table has no header; each of its
+    /// rows is label, value, label, value …, its labels `FieldLabel`s of a
+    /// cell (two pairs at least), and most of its values are no such labels
+    /// (a header row of labels read as a body is no form).
+    static func cellForm(_ tables: ArraySlice<LogicalTable>, _ context: RecordContext) -> (form: FormRecord, tables: Int)? {
+        guard let table = tables.first, table.shape != .keyValue, table.header.allSatisfy(\.isEmpty),
+              (1...4).contains(table.rows.count) else { return nil }
         var pairs: [(label: String, value: String)] = []
-        var cellPairs = 0
-        var used = 0
-        for (r, row) in rows.enumerated() {
-            guard let found = formRow(row, covered: { covered.contains([r, $0]) }) else { break }
-            // A head of a few rows: a long list of name | figure rows is a table.
-            guard used < 4 else { return nil }
-            pairs += found.pairs
-            cellPairs += found.cellPairs
-            used += 1
+        for row in table.rows where row.contains(where: { !$0.isEmpty }) {
+            guard row.count >= 2, row.count % 2 == 0 else { return nil }
+            for k in stride(from: 0, to: row.count, by: 2) {
+                guard FieldLabel.isCellLabel(row[k]) else { return nil }
+                pairs.append((CharacterClass.removingSpaces(row[k]), row[k + 1]))
+            }
         }
         let labels = Set(pairs.map(\.label))
-        guard used > 0, cellPairs >= 2, labels.count >= 2, labels.count == pairs.count else { return nil }
+        let labelLike = pairs.filter { FieldLabel.isCellLabel($0.value) }.count
+        guard labels.count >= 2, labels.count == pairs.count, labelLike * 2 < pairs.count else { return nil }
 
         var form = FormRecord(provenance: Provenance(table: table.id, row: 0, page: table.firstPage),
                               title: TextTools.nonEmpty(table.title))
@@ -64,74 +56,28 @@ enum FormReader {
             form.values.set(label, normalised(value, context: context))
         }
         for (label, value) in pairs { add(label, value) }
-        guard used == rows.count else { return (form, 0, true) }
         var taken = 1
         for band in tables.dropFirst() {
-            guard band.firstPage == table.pages.last else { break }
-            let bandCovered = coveredCells(band)
-            var bandPairs: [(label: String, value: String)] = []
-            var bandCells = 0
-            for (r, row) in (band.headerRows + band.rows).enumerated() {
-                guard let found = formRow(row, covered: { bandCovered.contains([r, $0]) }) else {
-                    // The band's own label on a row of its own.
-                    if row.allSatisfy({ $0.isEmpty || FieldLabel.isCellLabel($0) }) { continue }
-                    bandPairs = []
-                    break
-                }
-                bandPairs += found.pairs
-                bandCells += found.cellPairs
-            }
-            guard bandPairs.count > bandCells else { break }
+            guard band.firstPage == table.pages.last, let bandPairs = numberedBand(band) else { break }
             for (label, value) in bandPairs { add(label, value) }
             taken += 1
         }
-        return (form, taken, false)
+        return (form, taken)
     }
 
-    /// The cells (row among header rows then body rows, column) a span
-    /// covers but does not start at.
-    static func coveredCells(_ table: LogicalTable) -> Set<[Int]> {
-        var covered = Set<[Int]>()
-        for span in table.spans {
-            let top = span.part == .header ? span.row : table.headerRows.count + span.row
-            for r in top..<(top + span.rowSpan) {
-                for c in span.col..<(span.col + span.colSpan) where r != top || c != span.col { covered.insert([r, c]) }
-            }
-        }
-        return covered
-    }
-
-    /// A row of a cell form: its cells in order (empty ones before a label
-    /// and covered ones left out), each label followed by the cell of its
-    /// value, a cell of numbered pairs giving them (a label just before it
-    /// is the band's, dropped). Nil when a value stands without a label or a
-    /// label without a value's cell, or when every value is empty or a label
-    /// too (a header row of labels).
-    static func formRow(_ row: [String], covered: (Int) -> Bool)
-        -> (pairs: [(label: String, value: String)], cellPairs: Int)? {
+    /// The numbered pairs of a band ruled below a cell form: every cell of
+    /// it (header too) is empty, the band's label, or numbered pairs, one
+    /// at least.
+    static func numberedBand(_ table: LogicalTable) -> [(label: String, value: String)]? {
         var pairs: [(label: String, value: String)] = []
-        var cellPairs = 0, labelLike = 0
-        let cells = row.indices.filter { !covered($0) }.map { row[$0] }
-        var i = 0
-        while i < cells.count {
-            let text = cells[i]
-            i += 1
-            if text.isEmpty { continue }
-            if let numbered = FieldLabel.numberedPairs(text) {
+        for cell in (table.headerRows + table.rows).joined() where !cell.isEmpty {
+            if let numbered = FieldLabel.numberedPairs(cell) {
                 pairs += numbered
-                continue
+            } else if !FieldLabel.isCellLabel(cell) {
+                return nil
             }
-            guard FieldLabel.isCellLabel(text), i < cells.count else { return nil }
-            if FieldLabel.numberedPairs(cells[i]) != nil { continue }
-            let value = cells[i]
-            i += 1
-            pairs.append((CharacterClass.removingSpaces(text), value))
-            cellPairs += 1
-            if value.isEmpty || FieldLabel.isCellLabel(value) { labelLike += 1 }
         }
-        // A row whose every value is empty or a label too is a header row of labels.
-        guard !pairs.isEmpty, cellPairs == 0 || labelLike < cellPairs else { return nil }
-        return (pairs, cellPairs)
+        return pairs.isEmpty ? nil : pairs
     }
 
     /// The form of a one-column box: its leading rows, while they are

@@ -59,12 +59,10 @@ public enum RecordBuilder {
             index += 1
             // A form whose labels stand in cells of their own may go on in
             // the bands ruled below it: one form of several tables.
-            if let (form, taken, rest) = FormReader.cellForm(tables[(index - 1)...], context) {
+            if let (form, taken) = FormReader.cellForm(tables[(index - 1)...], context) {
                 records.append(.form(form))
-                if !rest {
-                    index += taken - 1
-                    continue
-                }
+                index += taken - 1
+                continue
             }
             for recogniser in recognisers {
                 let found = recogniser(table, context)

@@ -44,31 +44,3 @@ struct CellFormTests {
         #expect(!FieldLabel.isCellLabel("95,442千元") && !FieldLabel.isCellLabel("日期：") && !FieldLabel.isCellLabel("甲"))
     }
 }
-
-/// The head and the band in one table (a span over the band's cells), and
-/// the head as a table's header row over a table of columns.
-struct CellFormInOneTableTests {
-    @Test func headAndBandInOneTable() throws {
-        let t = table([], [["承辦單位", "某某處", "預算金額", "684,630,000元"],
-                           ["歲出計畫說明", "一、計畫內容：甲。二、預期成果：乙。", "", ""]],
-                      title: "歲出計畫說明提要與各項費用明細表", rowPages: [5, 5],
-                      spans: [(row: 1, col: 1, rowSpan: 1, colSpan: 3)])
-        let (form, taken, rest) = try #require(FormReader.cellForm([t][...], context()))
-        #expect(taken == 1 && !rest)
-        #expect(form.fields.keys == ["承辦單位", "預算金額", "計畫內容", "預期成果"])
-        #expect(form.values["預算金額"] == .number(684_630_000))
-    }
-
-    @Test func headOverATableOfColumns() throws {
-        let t = table(["承辦單位", "某某處", "預算金額", "1,000元"], [["合計", "", "", "1,000"], ["01人員維持費", "", "", "900"]])
-        let (form, _, rest) = try #require(FormReader.cellForm([t][...], context()))
-        #expect(rest && form.fields.keys == ["承辦單位", "預算金額"])
-    }
-
-    /// A long list of name | figure rows is a table, not a form.
-    @Test func aListOfNamesAndFiguresIsNoForm() {
-        let names = ["中正區", "大同區", "中山區", "松山區", "大安區", "萬華區"]
-        let t = table([], names.enumerated().map { [$0.element, "\($0.offset + 1),000"] })
-        #expect(FormReader.cellForm([t][...], context()) == nil)
-    }
-}
