@@ -56,4 +56,52 @@ public enum FieldLabel {
         let value = String(text[r.upperBound...]).trimmingSpaces()
         return (label, value)
     }
+
+    /// Whether a form's cell is a label standing alone beside the cell of
+    /// its value (承辦單位 | 新北市政府主計處 in a ruled budget form): two
+    /// to twenty Han characters (parentheses allowed, letter-spaced or not),
+    /// no colon, no digit.
+    public static func isCellLabel(_ text: String) -> Bool {
+        let t = CharacterClass.removingSpaces(text)
+        guard (2...20).contains(t.count) else { return false }
+        return t.unicodeScalars.allSatisfy { u in
+            u.properties.isIdeographic || u == "（" || u == "）" || u == "(" || u == ")"
+        }
+    }
+
+    /// The numbered pairs of a form's cell: `一、計畫內容：… 二、預期成果：…`,
+    /// each an outline number followed by a label and its value, the next
+    /// pair starting where the next number of the same style is followed by
+    /// a label (numbers of other styles inside a value, 1.一般業務：…, stay
+    /// in it). Nil when the text does not start with a numbered label.
+    public static func numberedPairs(_ text: String) -> [(label: String, value: String)]? {
+        guard let (first, rest) = OutlineMarker.parse(text),
+              let (label, value) = split(String(rest), characters: .hanAndParentheses) else { return nil }
+        var pairs: [(label: String, value: String)] = []
+        var current = (label: label, value: value)
+        var number = first.number
+        var search = Substring(current.value)
+        outer: while true {
+            var index = search.startIndex
+            while index < search.endIndex {
+                let tail = search[index...]
+                // A cheap look at the next characters first (a cell may be long).
+                if OutlineMarker.mayStartWithMarker(String(tail.prefix(8))),
+                   let (marker, head) = OutlineMarker.parse(String(tail.prefix(40))), marker.style == first.style,
+                   marker.number == number + 1, startsWithLabel(String(head), characters: .hanAndParentheses),
+                   let (_, after) = OutlineMarker.parse(String(tail)),
+                   let (nextLabel, nextValue) = split(String(after), characters: .hanAndParentheses) {
+                    pairs.append((current.label, String(search[..<index]).trimmingSpaces()))
+                    current = (nextLabel, nextValue)
+                    number += 1
+                    search = Substring(nextValue)
+                    continue outer
+                }
+                index = search.index(after: index)
+            }
+            break
+        }
+        pairs.append((current.label, String(search).trimmingSpaces()))
+        return pairs
+    }
 }

@@ -23,6 +23,63 @@ enum FormReader {
         }
     }
 
+    /// A ruled form whose labels stand in cells of their own beside their
+    /// values (業務計畫及工作計畫名稱與編號 | 32028300101… | 承辦單位 |
+    /// 新北市政府主計處 | 預算金額 | 95,442千元: a budget book's 歲出計畫說明
+    /// 提要), with the bands ruled below it on the same page whose cells hold
+    /// numbered pairs (歲出計畫說明 | 一、計畫內容：… 二、預期成果：…, the
+    /// band's own label dropped): one form under the first table's title, and
+    /// how many tables it took. The first table has no header; each of its
+    /// rows is label, value, label, value …, its labels `FieldLabel`s of a
+    /// cell (two pairs at least), and most of its values are no such labels
+    /// (a header row of labels read as a body is no form).
+    static func cellForm(_ tables: ArraySlice<LogicalTable>, _ context: RecordContext) -> (form: FormRecord, tables: Int)? {
+        guard let table = tables.first, table.shape != .keyValue, table.header.allSatisfy(\.isEmpty),
+              (1...4).contains(table.rows.count) else { return nil }
+        var pairs: [(label: String, value: String)] = []
+        for row in table.rows where row.contains(where: { !$0.isEmpty }) {
+            guard row.count >= 2, row.count % 2 == 0 else { return nil }
+            for k in stride(from: 0, to: row.count, by: 2) {
+                guard FieldLabel.isCellLabel(row[k]) else { return nil }
+                pairs.append((CharacterClass.removingSpaces(row[k]), row[k + 1]))
+            }
+        }
+        let labels = Set(pairs.map(\.label))
+        let labelLike = pairs.filter { FieldLabel.isCellLabel($0.value) }.count
+        guard labels.count >= 2, labels.count == pairs.count, labelLike * 2 < pairs.count else { return nil }
+
+        var form = FormRecord(provenance: Provenance(table: table.id, row: 0, page: table.firstPage),
+                              title: TextTools.nonEmpty(table.title))
+        func add(_ label: String, _ value: String) {
+            guard form.fields[label] == nil else { return }
+            form.fields.set(label, value)
+            form.values.set(label, normalised(value, context: context))
+        }
+        for (label, value) in pairs { add(label, value) }
+        var taken = 1
+        for band in tables.dropFirst() {
+            guard band.firstPage == table.pages.last, let bandPairs = numberedBand(band) else { break }
+            for (label, value) in bandPairs { add(label, value) }
+            taken += 1
+        }
+        return (form, taken)
+    }
+
+    /// The numbered pairs of a band ruled below a cell form: every cell of
+    /// it (header too) is empty, the band's label, or numbered pairs, one
+    /// at least.
+    static func numberedBand(_ table: LogicalTable) -> [(label: String, value: String)]? {
+        var pairs: [(label: String, value: String)] = []
+        for cell in (table.headerRows + table.rows).joined() where !cell.isEmpty {
+            if let numbered = FieldLabel.numberedPairs(cell) {
+                pairs += numbered
+            } else if !FieldLabel.isCellLabel(cell) {
+                return nil
+            }
+        }
+        return pairs.isEmpty ? nil : pairs
+    }
+
     /// The form of a one-column box: its leading rows, while they are
     /// `label：value` lines (two at least; the first row without a label
     /// ends the form), under the box's heading.

@@ -52,7 +52,18 @@ public enum RecordBuilder {
         let context = RecordContext(documentYear: documentYear, documentDate: documentDate, runningHeaders: runningHeaders)
         var records: [Record] = []
         // A table of contents lists the document's parts: it holds no records.
-        for table in tables where table.shape != .contents {
+        let tables = tables.filter { $0.shape != .contents }
+        var index = 0
+        while index < tables.count {
+            let table = tables[index]
+            index += 1
+            // A form whose labels stand in cells of their own may go on in
+            // the bands ruled below it: one form of several tables.
+            if let (form, taken) = FormReader.cellForm(tables[(index - 1)...], context) {
+                records.append(.form(form))
+                index += taken - 1
+                continue
+            }
             for recogniser in recognisers {
                 let found = recogniser(table, context)
                 if !found.isEmpty {
