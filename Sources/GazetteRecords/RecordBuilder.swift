@@ -55,15 +55,15 @@ public enum RecordBuilder {
         let tables = tables.filter { $0.shape != .contents }
         var index = 0
         while index < tables.count {
-            let table = tables[index]
-            index += 1
             // A form whose labels stand in cells of their own may go on in
             // the bands ruled below it: one form of several tables.
-            if let (form, taken) = FormReader.cellForm(tables[(index - 1)...], context) {
+            if let (form, taken) = FormReader.cellForm(tables[index...], context) {
                 records.append(.form(form))
-                index += taken - 1
+                index += taken
                 continue
             }
+            let table = tables[index]
+            index += 1
             for recogniser in recognisers {
                 let found = recogniser(table, context)
                 if !found.isEmpty {

@@ -247,10 +247,11 @@ enum StatisticTableReader {
         return nil
     }
 
-    /// Short, not a sentence: no 。，： outside parentheses, not a date line.
     /// What a page left blank on purpose says (本頁空白, 以下空白).
     static let blankPageMarks: Set<String> = ["本頁空白", "以下空白", "本頁以下空白", "空白頁", "此頁空白"]
 
+    /// Short, not a sentence: no 。，： outside parentheses, not a date line,
+    /// not a blank page's mark.
     static func isCaptionLike(_ text: String) -> Bool {
         let t = CharacterClass.removingSpaces(text)
         guard !t.isEmpty, t.count <= 60 else { return false }

@@ -91,21 +91,21 @@ final class CompiledProgram: Sendable {
     let nodes: [CompiledNode]
     /// Every node's keywords, node after node.
     let keywords: [Keyword]
-    /// Per node, its resource and its pointer relative to the resource's root;
+    /// Per node, its pointer relative to its resource's root;
     /// `absoluteLocation(_:)` makes the `resource-uri#pointer` of an error
-    /// report from them (only errors need it, so it is not made for every node).
-    let relativeLocations: [(resource: Int, pointer: String)]
-    /// The canonical URI of each resource.
+    /// report from it (only errors need it, so it is not made for every node).
+    let relativePointers: [String]
+    /// The canonical URI of each resource the nodes belong to.
     let resourceURIs: [Int: String]
     /// Resource -> `$dynamicAnchor` name -> node.
     let dynamicAnchors: [Int: [String: Int]]
     let root: Int
 
-    init(nodes: [CompiledNode], keywords: [Keyword], relativeLocations: [(resource: Int, pointer: String)],
+    init(nodes: [CompiledNode], keywords: [Keyword], relativePointers: [String],
          resourceURIs: [Int: String], dynamicAnchors: [Int: [String: Int]], root: Int) {
         self.nodes = nodes
         self.keywords = keywords
-        self.relativeLocations = relativeLocations
+        self.relativePointers = relativePointers
         self.resourceURIs = resourceURIs
         self.dynamicAnchors = dynamicAnchors
         self.root = root
@@ -113,8 +113,12 @@ final class CompiledProgram: Sendable {
 
     /// `resource-uri#pointer` of a node, for error reports.
     func absoluteLocation(_ node: Int) -> String {
-        let (resource, pointer) = relativeLocations[node]
-        return (resourceURIs[resource] ?? "") + "#" + URIReference.fragmentEncoded(pointer)
+        Self.absoluteLocation(resourceURI: resourceURIs[nodes[node].resource] ?? "", pointer: relativePointers[node])
+    }
+
+    /// `resource-uri#pointer`, the pointer fragment-encoded.
+    static func absoluteLocation(resourceURI: String, pointer: String) -> String {
+        resourceURI + "#" + URIReference.fragmentEncoded(pointer)
     }
 }
 
@@ -125,7 +129,8 @@ struct SchemaCompiler {
     /// Per node: nil until compiled, then its verdict (Boolean schema) or keywords.
     private var bodies: [(verdict: Bool?, keywords: [Keyword])?] = []
     private var resources: [Int] = []
-    private var relativeLocations: [(resource: Int, pointer: String)] = []
+    /// Per node: its pointer relative to its resource's root.
+    private var relativePointers: [String] = []
     private var locations: [Location] = []
     private var nodeIndex: [Location: Int] = [:]
     private var queue: [Int] = []
@@ -173,7 +178,7 @@ struct SchemaCompiler {
         }
         var resourceURIs: [Int: String] = [:]
         for resource in compiler.touchedResources { resourceURIs[resource] = registry.resourceURI(resource) }
-        return CompiledProgram(nodes: nodes, keywords: keywords, relativeLocations: compiler.relativeLocations,
+        return CompiledProgram(nodes: nodes, keywords: keywords, relativePointers: compiler.relativePointers,
                                resourceURIs: resourceURIs, dynamicAnchors: dynamicAnchors, root: root)
     }
 
@@ -183,7 +188,7 @@ struct SchemaCompiler {
         locations.append(location)
         bodies.append(nil)
         resources.append(-1)
-        relativeLocations.append((-1, ""))
+        relativePointers.append("")
         inPlace.append([])
         nodeIndex[location] = index
         queue.append(index)
@@ -204,10 +209,9 @@ struct SchemaCompiler {
         }
         touchedResources.insert(info.resource)
         let resourceRoot = registry.resourceLocation(info.resource)
-        let value = info.value
         resources[index] = info.resource
-        relativeLocations[index] = (info.resource, String(location.pointer.dropFirst(resourceRoot.pointer.count)))
-        switch value {
+        relativePointers[index] = String(location.pointer.dropFirst(resourceRoot.pointer.count))
+        switch info.value {
         case .bool(let allowed):
             bodies[index] = (allowed, [])
         case .object(let object):
@@ -508,8 +512,7 @@ struct SchemaCompiler {
     }
 
     private func absoluteLocation(_ node: Int) -> String {
-        let (resource, pointer) = relativeLocations[node]
-        return registry.resourceURI(resource) + "#" + URIReference.fragmentEncoded(pointer)
+        CompiledProgram.absoluteLocation(resourceURI: registry.resourceURI(resources[node]), pointer: relativePointers[node])
     }
 
     /// Refuses schemas that apply each other in place (`$ref`, `allOf`, `if`, ...) in a cycle:
