@@ -24,12 +24,20 @@ public struct NumberValue: Hashable, Sendable, CustomStringConvertible, Comparab
     /// The value as an integer, or nil if it has a fractional part.
     public var integerValue: Int64? { scale == 0 ? significand : nil }
 
-    /// The value as a Double (for arithmetic; may round).
+    /// The value as a Double, the nearest to the decimal (3.078 is 3.078,
+    /// not 3.0780000000000003): one division by an exact power of ten, which
+    /// IEEE rounds correctly while the significand is below 2⁵³; the decimal
+    /// text parsed otherwise.
     public var doubleValue: Double {
-        var d = Double(significand)
-        for _ in 0..<scale { d /= 10 }
-        return d
+        if scale == 0 { return Double(significand) }
+        if (1...22).contains(scale), significand.magnitude < 1 << 53 {
+            return Double(significand) / Self.powersOfTen[scale]
+        }
+        return Double(description) ?? .nan
     }
+
+    /// 10⁰ … 10²², each exact as a Double.
+    static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { a, _ in a * 10 } }
 
     /// Plain decimal notation: "-1234", "99.8", "0.891".
     public var description: String {

@@ -143,4 +143,22 @@ import Testing
         }
         #expect(failures.isEmpty, "\(failures)")
     }
+
+    /// A decimal read from a table is the Double nearest to it, as a
+    /// spreadsheet or pandas would read the printed figure (t 分配表's 3.078,
+    /// 1.638), not the sum of rounding errors of one division per digit.
+    @Test(arguments: ["3.078", "1.638", "2.0149", "0.0005", "-12.706", "123456789.123", "0.1", "99.8"])
+    func doubleValueIsTheNearestDouble(_ text: String) throws {
+        let value = try #require(NumberParser.parse(text)?.value)
+        #expect(value.doubleValue == Double(text))
+    }
+
+    @Test func doubleValueOfEveryThreeDecimalFigure() {
+        var failures: [String] = []
+        for n: Int64 in stride(from: 0, to: 100_000, by: 7) {
+            let value = NumberValue(significand: n, scale: 3)
+            if value.doubleValue != Double(value.description) { failures.append(value.description) }
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(10))")
+    }
 }
