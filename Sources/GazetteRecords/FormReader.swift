@@ -26,27 +26,73 @@ enum FormReader {
     /// A ruled form whose labels stand in cells of their own beside their
     /// values (業務計畫及工作計畫名稱與編號 | 32028300101… | 承辦單位 |
     /// 新北市政府主計處 | 預算金額 | 95,442千元: a budget book's 歲出計畫說明
-    /// 提要), with the bands ruled below it on the same page whose cells hold
-    /// numbered pairs (歲出計畫說明 | 一、計畫內容：… 二、預期成果：…, the
-    /// band's own label dropped): one form under the first table's title, and
-    /// how many tables it took. The first table has no header; each of its
-    /// rows is label, value, label, value …, its labels `FieldLabel`s of a
-    /// cell (two pairs at least), and most of its values are no such labels
-    /// (a header row of labels read as a body is no form).
+    /// 提要; 申報人姓名 | 陳佐鎮 | 服務機關 | 1.臺北縣政府經濟發展局 | 職稱 |
+    /// 1.局長: the head of a 公職人員財產申報表), with the bands ruled below it
+    /// on the same page whose cells hold numbered pairs (歲出計畫說明 |
+    /// 一、計畫內容：… 二、預期成果：…, the band's own label dropped): one form
+    /// under the first table's title, and how many tables it took.
+    ///
+    /// The form is the first table's leading rows, header rows included,
+    /// that are pairs: their non-empty cells (a span's covered cells are
+    /// empty) read label, value, label, value …, each label a `FieldLabel`
+    /// cell label. A row below a pair row whose cells are numbered items
+    /// standing only in its value columns (the `2.` of a numbered list of
+    /// 服務機關) goes on in those values. The first other row ends the form, and so does a row whose
+    /// labels repeat (稱謂 | 姓名 | 稱謂 | 姓名, a label of the form again) or
+    /// that holds a label beside itself (配偶及未成年子女 | 配偶及未成年子女):
+    /// the rest is a table of its own under the head, not taken, its records
+    /// read as well. Two pairs at least, six pair rows at
+    /// most, labels all different, most values neither labels nor plain
+    /// figures: a header row of labels read as a body, agencies and their
+    /// counts side by side (臺北市 | 12 | 新北市 | 30), or a row of a table
+    /// broken by a page break (臺南縣永康市中華路 | 223.70 | 全部 | 利德江 …)
+    /// are no form.
     static func cellForm(_ tables: ArraySlice<LogicalTable>, _ context: RecordContext) -> (form: FormRecord, tables: Int)? {
-        guard let table = tables.first, table.shape != .keyValue, table.header.allSatisfy(\.isEmpty),
-              (1...4).contains(table.rows.count) else { return nil }
+        guard let table = tables.first, table.shape != .keyValue else { return nil }
+        let grid = table.headerRows + table.rows
         var pairs: [(label: String, value: String)] = []
-        for row in table.rows where row.contains(where: { !$0.isEmpty }) {
-            guard row.count >= 2, row.count % 2 == 0 else { return nil }
-            for k in stride(from: 0, to: row.count, by: 2) {
-                guard FieldLabel.isCellLabel(row[k]) else { return nil }
-                pairs.append((CharacterClass.removingSpaces(row[k]), row[k + 1]))
+        // The previous pair row's value columns (first column of each value, its pair).
+        var valueColumns: [(column: Int, end: Int, pair: Int)] = []
+        var pairRows = 0
+        var read = 0
+        for row in grid {
+            let cells = row.indices.filter { !row[$0].isEmpty }
+            if cells.isEmpty {
+                read += 1
+                continue
             }
+            let labels = stride(from: 0, to: cells.count, by: 2).map { CharacterClass.removingSpaces(row[cells[$0]]) }
+            if cells.count >= 2, cells.count % 2 == 0, Set(labels).count == labels.count,
+               !labels.contains(where: { label in pairs.contains { $0.label == label } }),
+               stride(from: 0, to: cells.count, by: 2).allSatisfy({
+                   FieldLabel.isCellLabel(row[cells[$0]]) && isPairValue(row[cells[$0 + 1]], of: labels[$0 / 2])
+               }) {
+                valueColumns = []
+                for k in stride(from: 0, to: cells.count, by: 2) {
+                    let end = k + 2 < cells.count ? cells[k + 2] : row.count
+                    valueColumns.append((cells[k + 1], end, pairs.count))
+                    pairs.append((labels[k / 2], row[cells[k + 1]]))
+                }
+                pairRows += 1
+                read += 1
+                continue
+            }
+            // Numbered items only under the values of the pair row above: those values go on.
+            let under = cells.map { c in valueColumns.first { $0.column <= c && c < $0.end }?.pair }
+            guard !valueColumns.isEmpty, under.allSatisfy({ $0 != nil }),
+                  cells.allSatisfy({ OutlineMarker.parse(row[$0]) != nil }) else { break }
+            for (c, pair) in zip(cells, under) {
+                pairs[pair!].value = CellText.joinLines(pairs[pair!].value, row[c])
+            }
+            read += 1
         }
         let labels = Set(pairs.map(\.label))
         let labelLike = pairs.filter { FieldLabel.isCellLabel($0.value) }.count
-        guard labels.count >= 2, labels.count == pairs.count, labelLike * 2 < pairs.count else { return nil }
+        let figures = pairs.filter { pair in
+            NumberParser.parse(CharacterClass.removingSpaces(pair.value)).map { $0.unit == nil } ?? false
+        }.count
+        guard labels.count >= 2, labels.count == pairs.count, (1...6).contains(pairRows),
+              (labelLike + figures) * 2 < pairs.count else { return nil }
 
         var form = FormRecord(provenance: Provenance(table: table.id, row: 0, page: table.firstPage),
                               title: TextTools.nonEmpty(table.title))
@@ -56,6 +102,8 @@ enum FormReader {
             form.values.set(label, normalised(value, context: context))
         }
         for (label, value) in pairs { add(label, value) }
+        // A form that is only the head of its table leaves the table to the other readers.
+        guard read == grid.count else { return (form, 0) }
         var taken = 1
         for band in tables.dropFirst() {
             guard band.firstPage == table.pages.last, let bandPairs = numberedBand(band) else { break }
@@ -63,6 +111,14 @@ enum FormReader {
             taken += 1
         }
         return (form, taken)
+    }
+
+    /// Whether a cell beside a label cell is its value: not the label again,
+    /// and no `label：value` pair or numbered pairs of its own (歲出計 |
+    /// 一.計畫內容：…: a band's label cut by a page's rules).
+    static func isPairValue(_ text: String, of label: String) -> Bool {
+        CharacterClass.removingSpaces(text) != label && !FieldLabel.startsWithLabel(text, characters: .hanAndParentheses)
+            && FieldLabel.numberedPairs(text) == nil
     }
 
     /// The numbered pairs of a band ruled below a cell form: every cell of

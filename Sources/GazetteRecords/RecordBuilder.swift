@@ -57,20 +57,29 @@ public enum RecordBuilder {
         while index < tables.count {
             // A form whose labels stand in cells of their own may go on in
             // the bands ruled below it: one form of several tables.
+            // A form that is only the head of its table yields to a reader
+            // of the table's own kind (a 合作提案單 is a proposal form).
+            var head: FormRecord?
             if let (form, taken) = FormReader.cellForm(tables[index...], context) {
-                records.append(.form(form))
-                index += taken
-                continue
+                guard taken == 0 else {
+                    records.append(.form(form))
+                    index += taken
+                    continue
+                }
+                head = form
             }
             let table = tables[index]
             index += 1
+            var read = false
             for recogniser in recognisers {
                 let found = recogniser(table, context)
                 if !found.isEmpty {
                     records += found
+                    read = true
                     break
                 }
             }
+            if !read, let head { records.append(.form(head)) }
         }
         // Records from running text go among the table records by page.
         let running = RunningTextTrips.records(in: paragraphs, context: context)

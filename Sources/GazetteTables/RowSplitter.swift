@@ -51,6 +51,7 @@ enum RowSplitter {
         // Entries numbered 01, 02, 03 … in the first column start exactly
         // at their numbers, however their lines are spaced.
         if let numbered = body.numberedStarts() { return Split(cuts: body.cuts(at: numbered), numbered: true) }
+        if body.isOneCentredEntry() { return nil }
         let continues = body.valuesStartEntries(body.continuations())
         let firstLines = body.entryStarts(continues: continues)
         let tight = body.leadingLoneLines(firstLines, continues: continues)
@@ -373,6 +374,31 @@ enum RowSplitter {
             let centre = (slotTop[0] + slotBottom[end]) / 2
             guard abs(middle - centre) <= 0.75 * lineHeight else { return starts }
             return [0] + starts.dropFirst(2)
+        }
+
+        /// Whether the row is one entry whose cells are centred vertically:
+        /// in every column (two at least) the space above its lines is the
+        /// space below them, and in one of three lines at most both are a
+        /// line or more (a
+        /// budget book's 歲出計畫說明提要 head: 業務計畫及工作計畫 / 名稱與編號
+        /// and 承辦 / 單位 on two lines, 新北市政府人事處 on one, beside a
+        /// plan's name of four lines). A body of entries starts its columns
+        /// at the top and leaves the short ones open below.
+        func isOneCentredEntry() -> Bool {
+            var extent: [Int: (top: Double, bottom: Double, lines: Int)] = [:]
+            for line in lines {
+                let e = extent[line.column] ?? (line.top, line.bottom, 0)
+                extent[line.column] = (min(e.top, line.top), max(e.bottom, line.bottom), e.lines + 1)
+            }
+            guard extent.count >= 2 else { return false }
+            let tolerance = max(0.6 * lineHeight, 3)
+            var clearly = false
+            for e in extent.values {
+                let above = e.top - grid.ys[row], below = grid.ys[row + 1] - e.bottom
+                guard abs(above - below) <= tolerance else { return false }
+                if e.lines <= 3 && min(above, below) >= lineHeight { clearly = true }
+            }
+            return clearly
         }
 
         /// The rows' boundaries for entries starting at `starts`: the row's

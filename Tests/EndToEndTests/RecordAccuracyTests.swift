@@ -139,6 +139,43 @@ struct RecordAccuracyTests {
         #expect(documentProblems.isEmpty, "document blocks:\n  \(problems)")
     }
 
+    /// The records of the shared corpus's truth files that list them
+    /// (written from page images: the statements' 製表人 / 申報日期 lines, a
+    /// 財產申報表's head), on the pages each covers, scored as for the real
+    /// corpus (`RealCorpus.matcher`): every record found, every field right.
+    @Test func recordsOnTheSharedCorpus() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: E2E.sharedTruth.path)
+            .filter { $0.hasSuffix(".truth.json") }.sorted()
+        var score = RecordScore()
+        var lines: [String] = []
+        var checked = 0
+        for name in names {
+            let truth = try TruthFile(url: E2E.sharedTruth.appendingPathComponent(name))
+            guard truth.value["records"] != nil else { continue }
+            checked += 1
+            let pdf = E2E.sharedCorpus.appendingPathComponent(truth.stem + ".pdf").path
+            let document = try Extractor(options: ExtractionOptions(password: E2E.password(for: pdf))).extract(path: pdf)
+            let ours = try RecordMatcher.records(of: document)
+            let pages = truth.pages
+            let pairings = RealCorpus.matcher.pair(truth: truth.records, ours: ours) { record in
+                pages.map { record["page"]?.intValue.map($0.contains) ?? false } ?? true
+            }
+            let file = RecordScore(pairings)
+            score = score + file
+            lines.append("\(truth.stem): fields \(file.total.fieldsRight)/\(file.total.fields), found \(file.total.found)/\(file.total.records)")
+            for p in pairings {
+                for field in p.wrong {
+                    lines.append("  \(truth.stem) \(p.type) p\(Self.show(p.truth["page"])) \(field): ours \(Self.show(p.ours.flatMap(field.value(in:)))) ≠ truth \(Self.show(field.value(in: p.truth)))")
+                }
+            }
+        }
+        print("records on the shared corpus:\n  " + lines.joined(separator: "\n  "))
+        #expect(checked >= 3, "shared truth files with records: \(checked)")
+        let total = score.total
+        #expect(total.found == total.records, "records found \(total.found)/\(total.records):\n\(lines.joined(separator: "\n"))")
+        #expect(total.fieldsRight == total.fields, "fields \(total.fieldsRight)/\(total.fields):\n\(lines.joined(separator: "\n"))")
+    }
+
     // MARK: Comparing
 
     /// Text of every glyph of the PDF, without whitespace.

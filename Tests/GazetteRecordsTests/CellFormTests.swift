@@ -23,6 +23,45 @@ struct CellFormTests {
         #expect(form.values["業務計畫及工作計畫名稱與編號"] == FormValue.none)
     }
 
+    /// The head of a 公職人員財產申報表: label cells beside their values in the
+    /// table's header and first body row (a span's covered cells empty), the
+    /// `2.` of the numbered 服務機關 / 職稱 below them, then the 配偶及未成年
+    /// 子女 grid, which ends the form and stays a table.
+    @Test func theHeadOfATableIsAFormOfItsOwn() throws {
+        let head = table(
+            [], [["申 報 日", "民國 097年 12月 31日", "", "", "申報類別", "定期申報", "", ""],
+                 ["配偶及未成年子女", "", "", "", "配偶及未成年子女", "", "", ""],
+                 ["稱謂", "", "姓名", "", "稱謂", "", "姓名", ""],
+                 ["配偶", "", "張國英", "", "", "", "", ""]],
+            id: "t26", title: "公職人員財產申報表", rowPages: [10, 10, 10, 10],
+            headerRows: [["申報人姓名", "陳佐鎮", "", "服務機關", "1.臺北縣政府經濟發展局", "", "職稱", "1.局長"],
+                         ["", "", "", "", "2.", "", "", "2."]])
+        let found = try #require(FormReader.cellForm([head][...], context()))
+        // Only the head: the table is left to the other readers.
+        #expect(found.tables == 0)
+        #expect(found.form.title == "公職人員財產申報表" && found.form.provenance.page == 10)
+        #expect(found.form.fields.keys == ["申報人姓名", "服務機關", "職稱", "申報日", "申報類別"])
+        #expect(found.form.fields["服務機關"] == "1.臺北縣政府經濟發展局2." && found.form.fields["職稱"] == "1.局長2.")
+        #expect(found.form.values["申報日"] == FormValue.date("2008-12-31"))
+        let records = RecordBuilder.records(tables: [head], documentYear: nil)
+        #expect(records.compactMap(\.form).count == 1)
+    }
+
+    /// A row of a table broken by a page break, or agencies and their counts
+    /// side by side, are no form: most values are names or figures.
+    @Test func namesAndFiguresBesideNamesAreNoForm() {
+        let fragment = table([], [["臺南縣永康市中華路", "223.70", "全部", "利德江", "第一商業銀行", "98年 1 月 9日"]])
+        #expect(FormReader.cellForm([fragment][...], context()) == nil)
+        let counts = table([], [["臺北市", "12", "新北市", "30"], ["桃園市", "7", "臺中市", "21"]])
+        #expect(FormReader.cellForm([counts][...], context()) == nil)
+        // A band's label cut by the page's rules beside its numbered pairs is no pair.
+        let band = table([], [["歲出計", "一.計畫內容：甲。"], ["畫說", "二.預期成果：乙。"]])
+        #expect(FormReader.cellForm([band][...], context()) == nil)
+        // A two-column table whose rows run on below their labels is no form.
+        let prose = table(["內容類別", "學習內容"], [["", "七年級資A-IV-1演算法基本概念"], ["演算法", "- 流程控制"]])
+        #expect(FormReader.cellForm([prose][...], context()) == nil)
+    }
+
     /// A header row of labels read as a body, or a table of columns, is no form.
     @Test func labelsBesideLabelsAreNoForm() {
         let labels = table([], [["機關名稱", "預算數", "決算數", "差額"]])

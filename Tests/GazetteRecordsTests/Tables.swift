@@ -8,14 +8,21 @@ import GazetteTables
 ///
 /// Rows start on page 3, two rows a page, unless `rowPages` says otherwise;
 /// `spans` are merged body cells (row indices into `rows`); `linesAbove` and
-/// `linesBelow` are the running-text lines around the table, nearest first.
+/// `linesBelow` are the running-text lines around the table, nearest first;
+/// `headerRows`, when given, replace `header`: a header printed over several
+/// rows, `""` where a span covers.
 func table(_ header: [String], _ rows: [[String]], id: String = "t1", title: String? = nil, unit: String? = nil,
            rowPages: [Int]? = nil, spans: [(row: Int, col: Int, rowSpan: Int, colSpan: Int)] = [],
-           linesAbove: [String] = [], linesBelow: [String] = []) -> LogicalTable {
-    LogicalTable(id: id, title: title, unit: unit, header: header, rows: rows,
-                rowPages: rowPages ?? rows.indices.map { 3 + $0 / 2 },
-                spans: spans.map { TableSpan(row: $0.row, col: $0.col, rowSpan: $0.rowSpan, colSpan: $0.colSpan) },
-                linesAbove: linesAbove, linesBelow: linesBelow)
+           linesAbove: [String] = [], linesBelow: [String] = [], headerRows: [[String]]? = nil) -> LogicalTable {
+    var t = LogicalTable(id: id, title: title, unit: unit, header: header, rows: rows,
+                         rowPages: rowPages ?? rows.indices.map { 3 + $0 / 2 },
+                         spans: spans.map { TableSpan(row: $0.row, col: $0.col, rowSpan: $0.rowSpan, colSpan: $0.colSpan) },
+                         linesAbove: linesAbove, linesBelow: linesBelow)
+    if let headerRows {
+        t.headerRows = headerRows
+        t.headerLabels = headerRows
+    }
+    return t
 }
 
 /// What the readers know of the document: its year and date.

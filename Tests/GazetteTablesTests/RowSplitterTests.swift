@@ -106,6 +106,22 @@ import Testing
         #expect(Self.entries([Line(0, 21, "甲案"), Line(0, 33, "乙案")], bottom: 44) == nil)
     }
 
+    /// A budget book's 歲出計畫說明提要 head, ruled round but not between its
+    /// lines: a plan's name of four lines (72 pt body) beside a label of two
+    /// lines and a unit of one, both centred. One entry, not four rows.
+    @Test func cellsCentredInTheRowAreOneEntry() {
+        let centred = [
+            Line(0, 34, "業務計畫"), Line(0, 46, "名稱編號"),
+            Line(1, 22, "7670a030201"), Line(1, 34, "公務人員執行"), Line(1, 46, "職務意外傷亡"), Line(1, 58, "慰問金"),
+            Line(2, 40, "新北市政府人事處"),
+        ]
+        #expect(Self.entries(centred, bottom: 72) == nil)
+        // The same lines with the unit at the top: entries begin at the top
+        // of their columns, and the one-entry reading does not hold.
+        let topAligned = centred.dropLast() + [Line(2, 22, "新北市政府人事處")]
+        #expect(Self.entries(Array(topAligned), bottom: 72) != nil)
+    }
+
     // MARK: tight setting
 
     /// 監察院's budget tables: no blank lines, one entry per line.
