@@ -36,7 +36,7 @@ enum ProposalListReader {
         c.agency = map.take(#"部會|中央機關|中央主管|主管機關"#)
         c.review = map.take(#"審查意見|審查結果|審查會意見"#)
         c.resolution = map.take(#"議決|決議"#)
-        c.note = map.take(#"說明|進度|原因|辦理情形|執行情形|備註|意見|回復"#)
+        c.note = map.take(#"說明(?!人員)|進度|原因|辦理情形|執行情形|備註|意見|回復"#)
         guard c.item != nil || c.organization != nil || c.proposer != nil,
               [c.item, c.group, c.organization, c.proposer, c.agency, c.note, c.review, c.resolution]
                 .compactMap({ $0 }).count >= 2

@@ -24,6 +24,8 @@ enum RunningTextForms {
         var title: String?
         var fields = OrderedPairs<String>()
         var last: String?
+        /// The page of the last paragraph read (a proposal may go on over a page).
+        var at: Int
     }
 
     /// Labels of notes, and of a unit line.
@@ -49,7 +51,8 @@ enum RunningTextForms {
             run = nil
         }
         for (index, paragraph) in paragraphs.enumerated() {
-            if let r = run, r.page != paragraph.page { close() }
+            if let r = run, r.at != paragraph.page, !goesOnOverThePage(r, with: paragraph) { close() }
+            defer { run?.at = paragraph.page }
             for (lineIndex, line) in paragraph.lines.enumerated() {
                 for (pieceIndex, piece) in line.enumerated() {
                     if let (label, value) = FieldLabel.split(piece), !label.matches(pattern: unit), !isContentsEntry(value) {
@@ -58,10 +61,15 @@ enum RunningTextForms {
                             let above = index > 0 && lineIndex == 0 && pieceIndex == 0 ? paragraphs[index - 1] : nil
                             let first = index < 2 || paragraphs[index - 2].page != paragraph.page
                             run = Run(page: paragraph.page,
-                                      title: above.flatMap { heading($0, over: paragraph, firstOnPage: first) })
+                                      title: above.flatMap { heading($0, over: paragraph, firstOnPage: first) },
+                                      at: paragraph.page)
                         }
                         run!.fields.set(label, value)
                         run!.last = label
+                    } else if lineIndex == 0 && pieceIndex == 0, let r = run, continuesProposal(r, with: paragraph) {
+                        // The next numbered item of a proposal's 說明, or its text run on over the page.
+                        let last = r.last!
+                        run!.fields.set(last, CellText.joinLines(r.fields[last] ?? "", piece))
                     } else if lineIndex == 0 && pieceIndex == 0 {
                         // A paragraph that does not start with a label.
                         close()
@@ -89,6 +97,34 @@ enum RunningTextForms {
             ? context.runningHeaders[run.page]?.lazy.compactMap(ProposalListReader.kind(_:)).first : nil
         return columns.record({ c in c.flatMap { TextTools.nonEmpty(run.fields[labels[$0]]) } },
                               provenance: Provenance(table: nil, row: nil, page: run.page), list: list ?? run.title, kind: kind)
+    }
+
+    /// Whether a run read as a proposal (編號：… 案由：… the labels of a
+    /// proposal list) goes on at the top of the next page: with a label of
+    /// a proposal it has not got yet (its 決議 printed over the page), or
+    /// with text when its last value was cut mid-sentence (no 。 at its
+    /// end). A form (a meeting record's head) ends with its page.
+    static func goesOnOverThePage(_ run: Run, with paragraph: RunningParagraph) -> Bool {
+        guard paragraph.page == run.at + 1, ProposalListReader.columns(run.fields.keys) != nil,
+              let first = paragraph.lines.first?.first else { return false }
+        if let (label, _) = FieldLabel.split(first) {
+            return run.fields[label] == nil && ProposalListReader.columns(run.fields.keys + [label]) != nil
+        }
+        guard let last = run.last, let value = run.fields[last], !value.isEmpty else { return false }
+        return value.regexRange(#"[。！？]$"#) == nil && !TextTools.isHeading(paragraph.text)
+    }
+
+    /// Whether a paragraph without a label goes on in the last value of a
+    /// run read as a proposal: the next numbered item (二、…) of a value
+    /// that opens with an earlier one (說明：一、…), or the first paragraph of a page
+    /// that `goesOnOverThePage` let the run into.
+    static func continuesProposal(_ run: Run, with paragraph: RunningParagraph) -> Bool {
+        guard let last = run.last, let value = run.fields[last],
+              ProposalListReader.columns(run.fields.keys) != nil else { return false }
+        if paragraph.page != run.at { return true }
+        guard let (marker, _) = OutlineMarker.parse(paragraph.text),
+              let (opening, _) = OutlineMarker.parse(value) else { return false }
+        return opening.style == marker.style && marker.number > opening.number
     }
 
     /// A table of contents' entry (附錄一：… ........ 28): a dot leader.

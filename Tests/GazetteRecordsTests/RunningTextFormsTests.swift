@@ -86,4 +86,44 @@ struct RunningTextFormsTests {
         #expect(proposals[1].title == "請審議追加預算案。" && proposals[1].list == "貳、審議市政府提案")
         #expect(proposals.allSatisfy { $0.provenance == Provenance(table: nil, row: nil, page: 1) })
     }
+
+    /// A proposal block goes on over a page break: its 決議 at the top of the
+    /// next page, or its text cut mid-sentence; the numbered items of its
+    /// 說明 printed as paragraphs of their own stay in it. 說明人員 (who
+    /// answered) is no note.
+    @Test func proposalsGoOnOverThePageAndThroughNumberedItems() throws {
+        let records = RunningTextForms.records(in: [
+            Self.line("貳、審議市政府提案"),
+            RunningParagraph(page: 1, text: "編號：1類別：民政", lines: [["編號：1", "類別：民政"]], fontSize: 12),
+            Self.line("案由：請審議本市老人健康檢查計畫案。"),
+            Self.line("說明：一、依據老人福利法辦理。"),
+            Self.line("二、所需經費由本府編列。"),
+            Self.line("說明人員：社會局局長"),
+            Self.line("決議：照案通過。", page: 2),
+            RunningParagraph(page: 2, text: "編號：2類別：財經", lines: [["編號：2", "類別：財經"]], fontSize: 12),
+            Self.line("案由：請審議本市公有零售市場自治條例修正草案，", page: 2),
+            Self.line("提請審議案。", page: 3),
+            Self.line("決議：修正通過。", page: 3),
+            // After the resolution, text without a label is no part of it.
+            Self.line("散會：下午5時。", page: 3),
+            Self.line("主席宣布散會。", page: 3),
+        ], context: context())
+        let proposals = records.compactMap(\.proposal)
+        try #require(proposals.count == 2)
+        #expect(proposals[0].note == "一、依據老人福利法辦理。二、所需經費由本府編列。")
+        #expect(proposals[0].resolution == "照案通過。" && proposals[0].provenance.page == 1)
+        #expect(proposals[1].title == "請審議本市公有零售市場自治條例修正草案，提請審議案。")
+        #expect(proposals[1].resolution == "修正通過。" && proposals[1].group == "財經")
+        #expect(ProposalListReader.columns(["編號", "案由", "說明人員"])?.note == nil)
+    }
+
+    /// A form (a meeting record's head) still ends with its page, and a
+    /// proposal's finished sentence does not reach over it.
+    @Test func aFormEndsWithItsPage() {
+        let records = RunningTextForms.records(in: [
+            Self.line("編號：1"), Self.line("案由：請審議追加預算案。"), Self.line("決議：照案通過。"),
+            Self.line("本會第二次會議紀錄如附。", page: 2),
+        ], context: context())
+        #expect(records.compactMap(\.proposal).map(\.resolution) == ["照案通過。"])
+    }
 }
