@@ -105,9 +105,11 @@ public struct GarbledText: Hashable, Sendable {
 /// use) and they are at least `garbledShare` of those with evidence either
 /// way; when at least `minimumIdeographs` of its ideographs are, for at
 /// least `rareShare` of them, rare; or when its ASCII is a custom
-/// encoding's (`isASCIISoup`). In a font that is sound as a whole, a run of
-/// at least `minimumRun` consecutive glyphs of a foreign script or private
-/// use is garbled on its own.
+/// encoding's (`isASCIISoup`); but not a font of private-use symbols set
+/// one or two at a time between other fonts' text (`maximumSymbolRun`). In
+/// a font that is sound as a whole, a run of at least `minimumRun`
+/// consecutive glyphs of a foreign script or private use is garbled on its
+/// own.
 public enum GarbledTextDetector {
     public static let minimumGlyphs = 4
     public static let garbledShare = 0.5
@@ -123,6 +125,9 @@ public enum GarbledTextDetector {
     public static let wideASCIIShare = 0.6
     /// The share of garbled text glyphs above which a page is read by OCR whole.
     public static let mostOfPage = 0.5
+    /// A private-use font whose glyphs never run longer than this is a
+    /// font of symbols, not garbled text.
+    public static let maximumSymbolRun = 2
 
     /// What a font's glyphs on the page say.
     struct Tally {
@@ -224,9 +229,16 @@ public enum GarbledTextDetector {
         var garbledRuns: [Range<Int>] = []
         var garbled = 0
         func name(_ font: Int) -> String { fonts.indices.contains(font) ? fonts[font].name : "" }
+        // Per font, the longest run of its private-use or foreign glyphs.
+        var longestRun = [Int](repeating: 0, count: fontCount)
+        for (font, run) in runs where font >= 0 && font < fontCount { longestRun[font] = max(longestRun[font], run.count) }
         var wholeFonts = Set<Int>()
         for (font, tally) in tallies.enumerated() {
             guard let kind = tally.kind else { continue }
+            // Private-use glyphs set one or two at a time between text of
+            // other fonts are symbols (an exam's option markers Ⓐ…Ⓓ, an
+            // equation's signs), which no OCR reads better: not garbled text.
+            if kind == .privateUse, tally.unmapped == 0, longestRun[font] <= maximumSymbolRun { continue }
             wholeFonts.insert(font)
             let count = tally.text + tally.unmapped
             garbled += count

@@ -129,6 +129,10 @@ public final class PDFDocument {
         let glyphBase = gz_page_glyphs(raw, &count)
         let rawGlyphs = UnsafeBufferPointer(start: glyphBase, count: count)
 
+        let fonts = (0..<gz_page_font_count(raw)).map { FontInfo(name: String(cString: gz_page_font_name(raw, $0))) }
+        // Symbol-font glyphs given as U+F0xx: their characters (α for U+F061).
+        let symbolFonts = Set(fonts.indices.filter { SymbolEncoding.isSymbolFont(fonts[$0].name) })
+
         // Most glyphs are one code point: cache their Strings so a page's
         // thousands of CJK glyphs do not each allocate.
         var cache: [UInt32: String] = [:]
@@ -138,7 +142,10 @@ public final class PDFDocument {
             let string: String
             if g.text_length == 1 {
                 let scalar = text[Int(g.text_offset)]
-                if let cached = cache[scalar] {
+                if !symbolFonts.isEmpty, symbolFonts.contains(Int(g.font)),
+                   let mapped = SymbolEncoding.character(ofPrivateUse: scalar), let u = Unicode.Scalar(mapped) {
+                    string = String(Character(u))
+                } else if let cached = cache[scalar] {
                     string = cached
                 } else {
                     string = Unicode.Scalar(scalar).map { String(Character($0)) } ?? "\u{FFFD}"
@@ -177,7 +184,6 @@ public final class PDFDocument {
         }
         let images = boxes(gz_page_images(raw, &count), count)
         let filled = boxes(gz_page_filled_boxes(raw, &count), count)
-        let fonts = (0..<gz_page_font_count(raw)).map { FontInfo(name: String(cString: gz_page_font_name(raw, $0))) }
         var problems = (0..<gz_page_problem_count(raw)).map { String(cString: gz_page_problem(raw, $0)) }
         let missing = (0..<gz_page_missing_collection_count(raw)).map {
             String(cString: gz_page_missing_collection(raw, $0))

@@ -15,7 +15,8 @@ enum FormReader {
         return table.rows.enumerated().map { index, row in
             var form = FormRecord(provenance: Provenance(table: table.id, row: index, page: table.page(ofRow: index)),
                                   title: TextTools.nonEmpty(table.title))
-            for (label, value) in zip(labels, row) where !value.isEmpty {
+            // A label printed without a value (座號：) is kept in a form of one block.
+            for (label, value) in zip(labels, row) where !value.isEmpty || table.rows.count == 1 {
                 form.fields.set(label, value)
                 form.values.set(label, normalised(value, context: context))
             }

@@ -82,14 +82,48 @@ public enum RecordBuilder {
             if !read, let head { records.append(.form(head)) }
         }
         // Records from running text go among the table records by page.
+        var forms = RunningTextForms.records(in: paragraphs, context: context)
+        joiningFormsRunOnIntoTables(&forms, &records)
         let running = RunningTextTrips.records(in: paragraphs, context: context)
-            + RunningTextForms.records(in: paragraphs, context: context)
+            + forms
             + RunningTextSchedule.records(in: paragraphs, context: context)
         for record in running {
             let index = records.firstIndex { $0.provenance.page > record.provenance.page } ?? records.count
             records.insert(record, at: index)
         }
         return records
+    }
+
+    /// A form of running text whose pairs run on into a key–value table set
+    /// right below them (an exam paper's head: 等別：初等考試 / 類科：統計
+    /// in lines, then 科目：統計學大意 | 考試時間：1小時 | 座號： in columns)
+    /// is one form: a one-block form of a table on the same page whose
+    /// caption is itself a pair (the last line of the form above it) joins
+    /// the first form of its page, which keeps its title.
+    static func joiningFormsRunOnIntoTables(_ running: inout [Record], _ records: inout [Record]) {
+        var pages = Set<Int>()
+        for i in running.indices {
+            guard case .form(var head) = running[i], pages.insert(head.provenance.page).inserted,
+                  let j = records.firstIndex(where: { isRunOn($0, page: head.provenance.page, among: records) }),
+                  case .form(let tail) = records[j] else { continue }
+            for key in tail.fields.keys where head.fields[key] == nil {
+                head.fields.set(key, tail.fields[key] ?? "")
+                head.values.set(key, tail.values[key] ?? .none)
+            }
+            running[i] = .form(head)
+            records.remove(at: j)
+        }
+    }
+
+    /// Whether a table record is the one block of a key–value table on
+    /// `page` captioned by a pair.
+    static func isRunOn(_ record: Record, page: Int, among records: [Record]) -> Bool {
+        guard case .form(let form) = record, let table = form.provenance.table, form.provenance.page == page,
+              let title = form.title, FieldLabel.split(title) != nil else { return false }
+        return records.filter { r in
+            if case .form(let other) = r { return other.provenance.table == table }
+            return false
+        }.count == 1
     }
 
     /// A recogniser: the records of a table, or none when the table is not

@@ -33,18 +33,28 @@ enum RunningTextForms {
     static let unit = #"^(單位|金額單位|貨幣單位)$"#
 
     static func records(in paragraphs: [RunningParagraph], context: RecordContext) -> [Record] {
+        let paragraphs = joiningLetterSpacedLabels(paragraphs)
         var records: [Record] = []
         var run: Run?
         // The last heading line, for proposals printed as key–value blocks.
         var lastHeading: String?
+        // Pages with a form: the first form of a page takes the pairs of its running header.
+        var formPages = Set<Int>()
         func close() {
             if let r = run, r.fields.keys.filter({ !$0.matches(pattern: note) }).count >= 2 {
                 if let proposal = proposal(r, list: lastHeading, context: context) {
                     records.append(.proposal(proposal))
                 } else {
+                    var fields = OrderedPairs<String>()
+                    if formPages.insert(r.page).inserted {
+                        for (label, value) in headerPairs(context.runningHeaders[r.page] ?? []) where r.fields[label] == nil {
+                            fields.set(label, value)
+                        }
+                    }
+                    for key in r.fields.keys { fields.set(key, r.fields[key] ?? "") }
                     var form = FormRecord(provenance: Provenance(table: nil, row: nil, page: r.page), title: r.title,
-                                          fields: r.fields)
-                    for key in r.fields.keys { form.values.set(key, FormReader.normalised(r.fields[key] ?? "", context: context)) }
+                                          fields: fields)
+                    for key in fields.keys { form.values.set(key, FormReader.normalised(fields[key] ?? "", context: context)) }
                     records.append(.form(form))
                 }
             }
@@ -125,6 +135,56 @@ enum RunningTextForms {
         guard let (marker, _) = OutlineMarker.parse(paragraph.text),
               let (opening, _) = OutlineMarker.parse(value) else { return false }
         return opening.style == marker.style && marker.number > opening.number
+    }
+
+    /// The pairs of a page's running header (代號：4512 頁次：6－1 at the top
+    /// right of every page of an exam paper), which the first form of the
+    /// page opens with: each word that starts with a label starts a pair,
+    /// the words after it are its value.
+    static func headerPairs(_ lines: [String]) -> [(label: String, value: String)] {
+        var pairs: [(label: String, value: String)] = []
+        for line in lines {
+            var open = false
+            for word in line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init) {
+                if let (label, value) = FieldLabel.split(word), !label.matches(pattern: unit) {
+                    pairs.append((label, value))
+                    open = true
+                } else if open {
+                    pairs[pairs.count - 1].value += (pairs[pairs.count - 1].value.isEmpty ? "" : " ") + word
+                } else {
+                    // A header line that does not open with a pair holds none.
+                    break
+                }
+            }
+        }
+        return pairs
+    }
+
+    /// Paragraphs with a letter-spaced label's first character cut off by
+    /// the wide gap after it (`等` | `別：初等考試`, `類` | `科：統計` of an
+    /// exam paper's head set as 等　　別：): a paragraph of one Han character
+    /// followed on its page by one that opens with a one-character label
+    /// is one paragraph, 等別：初等考試.
+    static func joiningLetterSpacedLabels(_ paragraphs: [RunningParagraph]) -> [RunningParagraph] {
+        var out: [RunningParagraph] = []
+        var i = 0
+        while i < paragraphs.count {
+            let p = paragraphs[i]
+            let head = CharacterClass.removingSpaces(p.text)
+            if i + 1 < paragraphs.count, head.count == 1, head.unicodeScalars.allSatisfy(\.properties.isIdeographic),
+               case let next = paragraphs[i + 1], next.page == p.page,
+               let (label, _) = FieldLabel.split(next.text), label.count == 1 {
+                var joined = next
+                joined.text = head + next.text.trimmingSpaces()
+                if !joined.lines.isEmpty, !joined.lines[0].isEmpty { joined.lines[0][0] = head + joined.lines[0][0].trimmingSpaces() }
+                out.append(joined)
+                i += 2
+                continue
+            }
+            out.append(p)
+            i += 1
+        }
+        return out
     }
 
     /// A table of contents' entry (附錄一：… ........ 28): a dot leader.

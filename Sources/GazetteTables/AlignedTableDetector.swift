@@ -263,12 +263,34 @@ public enum AlignedTableDetector {
     }
 
     /// A multiple-choice question's options set out in columns ((A) … (B) …
-    /// / (C) … (D) …): every filled cell starts with the next letter of one
-    /// lettered style, from A. Running text of an exam paper, not a table.
+    /// / (C) … (D) …): the filled cells that start with an option marker
+    /// start with the next letter of one lettered style, from A, or with the
+    /// next of consecutive private-use characters (an exam font's own Ⓐ Ⓑ
+    /// Ⓒ Ⓓ, U+E18C…U+E18F in 考選部 papers), two at least; every other
+    /// filled cell is a sub- or superscript set on a line of its own (the
+    /// i of ε, the 2 of e², three characters at most). Running text of an
+    /// exam paper, not a table.
     static func isAnswerOptions(_ texts: [String]) -> Bool {
-        let markers = texts.filter { !$0.isEmpty }.map { OutlineMarker.parse($0)?.marker }
-        guard markers.count >= 2, let first = markers.first ?? nil,
-              [.upperLatin, .parenUpperLatin, .lowerLatin, .parenLowerLatin].contains(first.style) else { return false }
-        return markers.enumerated().allSatisfy { k, m in m?.style == first.style && m?.number == k + 1 }
+        let filled = texts.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        let letters: [OutlineStyle] = [.upperLatin, .parenUpperLatin, .lowerLatin, .parenLowerLatin]
+        // The first option: a letter A, or a private-use character.
+        guard let first = filled.first(where: { text in
+            CharacterClass.evidence(CharacterClass.firstScalar(text)) == .privateUse
+                || OutlineMarker.parse(text).map { letters.contains($0.marker.style) && $0.marker.number == 1 } == true
+        }) else { return false }
+        let scalar = CharacterClass.firstScalar(first)
+        let privateUse = CharacterClass.evidence(scalar) == .privateUse
+        let lettered = privateUse ? nil : OutlineMarker.parse(first)?.marker
+        var next = 0
+        for text in filled {
+            let isNext = privateUse ? CharacterClass.firstScalar(text) == scalar + UInt32(next)
+                : OutlineMarker.parse(text).map { $0.marker.style == lettered!.style && $0.marker.number == next + 1 } ?? false
+            if isNext {
+                next += 1
+            } else if text.count > 3 {
+                return false
+            }
+        }
+        return next >= 2
     }
 }

@@ -11,10 +11,14 @@ struct KeyValueForm {
     let table: LogicalTable
 
     /// The form a closed table is, or nil when it is a table of columns:
-    /// most of its non-empty body cells are `label：value` pairs, three pairs
-    /// at least.
+    /// most of its non-empty body cells (and header cells, when those are
+    /// pairs too) are `label：value` pairs, three pairs at least.
     init?(_ raw: LogicalTable) {
-        let cells = raw.rows.flatMap { $0 }.filter { !$0.isEmpty }
+        // A header of pairs (科目：統計學大意 over 考試時間：1小時 | 座號：) is part of the form.
+        let headerCells = raw.headerRows.flatMap { $0 }.filter { !$0.isEmpty }
+        let headerIsPairs = !headerCells.isEmpty
+            && headerCells.allSatisfy { FieldLabel.startsWithLabel($0, characters: .hanAndParentheses) }
+        let cells = (headerIsPairs ? headerCells : []) + raw.rows.flatMap { $0 }.filter { !$0.isEmpty }
         // Most cells hold a colon, or the table is not a form (cheap, before any pattern).
         let withColon = cells.filter { $0.includes("：") || $0.includes(":") }
         guard withColon.count * 5 >= cells.count * 3 else { return nil }

@@ -79,6 +79,20 @@ import Testing
         #expect(garbled.fonts.map(\.kind) == [.privateUse])
     }
 
+    /// An exam font's option markers (U+E18C Ⓐ …), one before each option
+    /// in another font: symbols, not garbled text; the same code points
+    /// three in a row are.
+    @Test func privateUseSymbolsSetOneAtATimeAreNotFlagged() throws {
+        var glyphs: [Glyph] = []
+        for (k, option) in ["檢定統計量為1.07", "不拒絕虛無假設", "使用卡方檢定", "使用t檢定"].enumerated() {
+            glyphs += Self.glyphs(String(UnicodeScalar(0xE18C + UInt32(k))!), font: 1, line: k)
+            glyphs += Self.glyphs(option, font: 0, line: k, from: 60)
+        }
+        #expect(Self.detect(glyphs) == nil)
+        let run = Self.glyphs("\u{E18C}\u{E18D}\u{E18E}\u{E18F}", font: 1, line: 5)
+        #expect(try #require(Self.detect(glyphs + run)).fonts.map(\.kind) == [.privateUse])
+    }
+
     @Test func glyphsWithoutUnicodeAreFlaggedWithTheirFont() throws {
         let unmapped = (0..<20).map { UnmappedGlyph(box: Rect(x0: Double($0) * 10, y0: 300, x1: Double($0) * 10 + 10, y1: 310), font: 0, size: 10) }
         let mapped = Self.glyphs("鯤鯓2翊翊", font: 0) + Self.glyphs("1,561 294 980", font: 2, line: 3, width: 0.5)

@@ -16,6 +16,24 @@ struct RecordBuilderTests {
         #expect(Self.records([form]).map(\.type) == ["proposalForm"])
     }
 
+    /// An exam paper's head: pairs in lines, then pairs in columns right
+    /// below them (the table's caption is the last pair above): one form,
+    /// under the paper's title, 座號 kept without a value.
+    @Test func aFormRunOnIntoATableIsOneForm() throws {
+        let head = keyValueTable(["科目", "考試時間", "座號"], [["統計學大意", "1小時", ""]], title: "科：統計")
+        let paragraphs = [
+            RunningParagraph(page: 1, text: "114年公務人員初等考試試題", fontSize: 16),
+            RunningParagraph(page: 1, text: "等別：初等考試", fontSize: 12), RunningParagraph(page: 1, text: "類科：統計", fontSize: 12),
+        ]
+        let forms = Self.records([head], paragraphs: paragraphs).compactMap(\.form)
+        try #require(forms.count == 1)
+        #expect(forms[0].title == "114年公務人員初等考試試題")
+        #expect(forms[0].fields.keys == ["等別", "類科", "科目", "考試時間", "座號"] && forms[0].fields["座號"] == "")
+        // A table captioned by a line that is no pair stays a form of its own.
+        let other = keyValueTable(["科目", "考試時間", "座號"], [["統計學大意", "1小時", ""]], title: "測驗式試題")
+        #expect(Self.records([other], paragraphs: paragraphs).compactMap(\.form).count == 2)
+    }
+
     /// A trip table full of figures gives trips, not statistics.
     @Test func aTripTableBeatsStatistics() {
         let trips = table(["計畫名稱", "擬前往國家", "預計前往期間", "擬派人數", "旅費預算"],

@@ -126,4 +126,33 @@ struct RunningTextFormsTests {
         ], context: context())
         #expect(records.compactMap(\.proposal).map(\.resolution) == ["照案通過。"])
     }
+
+    /// A letter-spaced label whose first character the gap cut off (等 |
+    /// 別：初等考試) is one label; a lone character before other text is not.
+    @Test func letterSpacedLabelsCutByTheirGap() throws {
+        let forms = Self.forms([
+            Self.line("114年公務人員初等考試試題", size: 16),
+            Self.line("等"), Self.line("別：初等考試"), Self.line("類"), Self.line("科：統計"),
+        ])
+        let form = try #require(forms.first)
+        #expect(form.title == "114年公務人員初等考試試題" && form.fields.keys == ["等別", "類科"])
+        #expect(form.fields["類科"] == "統計")
+        #expect(RunningTextForms.joiningLetterSpacedLabels([Self.line("等"), Self.line("待審議案：三件")]).count == 2)
+    }
+
+    /// The pairs of a page's running header (代號 / 頁次 at the top right of
+    /// an exam paper's every page) open the first form of that page only.
+    @Test func runningHeaderPairsOpenThePagesFirstForm() throws {
+        let paragraphs = [
+            Self.line("114年公務人員初等考試試題", size: 16), Self.line("等別：初等考試"), Self.line("類科：統計"),
+            Self.line("本試題為單一選擇題。"), Self.line("科目：統計學大意"), Self.line("考試時間：1小時"),
+        ]
+        let context = RecordContext(runningHeaders: [1: ["代號：4512 頁次：6－1"], 2: ["代號：4512"]])
+        let forms = RunningTextForms.records(in: paragraphs, context: context).compactMap(\.form)
+        try #require(forms.count == 2)
+        #expect(forms[0].fields.keys == ["代號", "頁次", "等別", "類科"] && forms[0].values["代號"] == .number(4512))
+        #expect(forms[1].fields.keys == ["科目", "考試時間"])
+        #expect(RunningTextForms.headerPairs(["第1屆第6次臨時會 代號：1"]).isEmpty)
+        #expect(RunningTextForms.headerPairs(["單位：新臺幣千元"]).isEmpty)
+    }
 }

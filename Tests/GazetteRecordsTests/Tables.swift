@@ -1,4 +1,5 @@
 import GazetteNormalise
+import GazetteRead
 @testable import GazetteRecords
 import GazetteTables
 
@@ -23,6 +24,15 @@ func table(_ header: [String], _ rows: [[String]], id: String = "t1", title: Str
         t.headerLabels = headerRows
     }
     return t
+}
+
+/// A key–value form as the tables stage gives it (`PageTable.Shape.keyValue`):
+/// one column per label, one row per block, on `page`.
+func keyValueTable(_ labels: [String], _ blocks: [[String]], id: String = "t1", title: String? = nil,
+                   page: Int = 1) -> LogicalTable {
+    LogicalTable(id: id, pages: [page], title: title, unit: nil, headerRows: [labels], rows: blocks, spans: [],
+                 shape: .keyValue, rowPages: blocks.map { _ in page }, firstBox: Rect(x0: 0, y0: 0, x1: 0, y1: 0),
+                 headerLabels: [labels])
 }
 
 /// What the readers know of the document: its year and date.

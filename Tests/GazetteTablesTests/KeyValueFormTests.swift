@@ -86,6 +86,15 @@ private let sep = CellText.pairSeparator
                                     ["民國106年01月02日", "買賣", "田", "100平方公尺"]])
     }
 
+    /// An exam paper's head set in columns: one pair in the header row, two
+    /// below it (座號： without a value): three pairs, one block.
+    @Test func aHeaderOfPairsCountsTowardsTheForm() throws {
+        let table = Self.raw(["考試時間：1小時", "座號："], header: ["科目：統計學大意"])
+        let form = try #require(KeyValueForm(table))
+        #expect(form.table.headerRows == [["科目", "考試時間", "座號"]])
+        #expect(form.table.rows == [["統計學大意", "1小時", ""]])
+    }
+
     // MARK: what is no form
 
     /// A table of columns, a table with a few colons, two pairs only.
