@@ -66,6 +66,8 @@ public struct DocumentLayoutBuilder: Sendable {
         let analysis = pending.removeFirst()
         let neighbours = history + pending.prefix(options.window).map(\.bandLines)
         var furniture = analysis.pageNumberFurniture
+        var repeatedBands: [BandLine] = []
+        var bodyFields: [BandLine] = []
         for band in analysis.bandLines {
             let repeated = neighbours.contains { lines in
                 lines.contains {
@@ -74,13 +76,30 @@ public struct DocumentLayoutBuilder: Sendable {
                     // to repeat by chance (layouts shift the header block).
                     $0.top == band.top && $0.key == band.key
                         && (abs($0.y - band.y) <= max(3, 0.5 * band.size) || band.key.count >= 4)
+                        // A block's numbered field (編號：1 on one page, 編號：4 on the next) is body text.
+                        && !(band.numberedField && $0.digits != band.digits)
                 }
             }
             if repeated {
-                let line = analysis.lines[band.line]
-                furniture.append(Furniture(kind: band.top ? .header : .footer, line: band.line, text: line.text,
-                                           box: line.box))
+                repeatedBands.append(band)
+            } else if band.field {
+                bodyFields.append(band)
             }
+        }
+        // Fields set right above or below a block's field that is body text
+        // (類別：民政 beside 編號：5) are of the same block, repeated or not.
+        var changed = true
+        while changed {
+            changed = false
+            for (k, band) in repeatedBands.enumerated().reversed() where band.field
+                && bodyFields.contains(where: { $0.top == band.top && abs($0.y - band.y) <= 2.5 * max($0.size, band.size) }) {
+                bodyFields.append(repeatedBands.remove(at: k))
+                changed = true
+            }
+        }
+        for band in repeatedBands {
+            let line = analysis.lines[band.line]
+            furniture.append(Furniture(kind: band.top ? .header : .footer, line: band.line, text: line.text, box: line.box))
         }
         var layout = analysis.layout(furniture: furniture)
         // A running footer or header that ends in a number of its own

@@ -9,6 +9,17 @@ struct BandLine {
     var top: Bool
     var y: Double
     var size: Double
+    /// The digits of its text (the key masks them).
+    var digits: String = ""
+    /// A `label：value` field (編號：5) whose number a repetition must share:
+    /// the item numbers of a page's first block differ from page to page,
+    /// a running header's do not (a page counter's, 頁次：6－2, may).
+    var numberedField = false
+    /// A `label：value` field, numbered or not.
+    var field = false
+
+    /// Labels of a page counter in a running header (頁次：6－1).
+    static let pageCounter = #"^(頁次|頁碼|頁數)$"#
 }
 
 /// Everything one page yields on its own: lines, regions, watermarks, the
@@ -119,7 +130,12 @@ struct PageAnalysis {
             guard isTop || l.box.y0 >= bottom else { continue }
             let key = furnitureKey(l.text)
             guard !key.isEmpty else { continue }
-            bandLines.append(BandLine(line: i, key: key, top: isTop, y: l.box.midY, size: l.fontSize))
+            let digits = String(l.text.unicodeScalars.filter { (0x30...0x39).contains($0.value) || (0xFF10...0xFF19).contains($0.value) }
+                .map(Character.init))
+            let label = FieldLabel.split(l.text)?.label
+            let numbered = !digits.isEmpty && label.map { !$0.matches(pattern: BandLine.pageCounter) } == true
+            bandLines.append(BandLine(line: i, key: key, top: isTop, y: l.box.midY, size: l.fontSize, digits: digits,
+                                      numberedField: numbered, field: label != nil))
         }
     }
 

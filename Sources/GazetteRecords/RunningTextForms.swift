@@ -17,6 +17,8 @@ import GazetteTables
 /// line printed above it when that stands out as a heading (a larger or bold
 /// line of its own); values are normalised as `FormReader` does. A block
 /// whose labels are a proposal list's (編號：… 案由：… 決議：…) is a proposal.
+/// The pairs of a page's running header open its first form; three or more
+/// of them are a form of their own, on each page.
 enum RunningTextForms {
     /// A run of pairs being read.
     struct Run {
@@ -46,10 +48,9 @@ enum RunningTextForms {
                     records.append(.proposal(proposal))
                 } else {
                     var fields = OrderedPairs<String>()
-                    if formPages.insert(r.page).inserted {
-                        for (label, value) in headerPairs(context.runningHeaders[r.page] ?? []) where r.fields[label] == nil {
-                            fields.set(label, value)
-                        }
+                    let header = headerPairs(context.runningHeaders[r.page] ?? [])
+                    if formPages.insert(r.page).inserted, Set(header.map(\.label)).count < minimumHeaderPairs {
+                        for (label, value) in header where r.fields[label] == nil { fields.set(label, value) }
                     }
                     for key in r.fields.keys { fields.set(key, r.fields[key] ?? "") }
                     var form = FormRecord(provenance: Provenance(table: nil, row: nil, page: r.page), title: r.title,
@@ -95,8 +96,28 @@ enum RunningTextForms {
             }
         }
         close()
+        // A block of pairs printed at the top of every page (a list's 查詢條件 /
+        // 製表日期 / 列印筆數, repeated as the running header): a form on each page.
+        for page in context.runningHeaders.keys.sorted() {
+            let lines = context.runningHeaders[page] ?? []
+            let pairs = headerPairs(lines)
+            guard Set(pairs.map(\.label)).count >= minimumHeaderPairs else { continue }
+            var form = FormRecord(provenance: Provenance(table: nil, row: nil, page: page),
+                                  title: lines.first { FieldLabel.split($0) == nil && TextTools.nonEmpty($0) != nil })
+            for (label, value) in pairs where form.fields[label] == nil {
+                form.fields.set(label, value)
+                form.values.set(label, FormReader.normalised(value, context: context))
+            }
+            let index = records.firstIndex { $0.provenance.page >= page } ?? records.count
+            records.insert(.form(form), at: index)
+        }
         return records
     }
+
+    /// Pairs a running header needs to be a form of its own (an exam
+    /// paper's 代號 / 頁次 on every page is none: they open the page's
+    /// first form).
+    static let minimumHeaderPairs = 3
 
     /// A block that is a proposal (編號：… 案由：… 決議：…, the labels of a
     /// proposal list's columns): the proposal, under the last heading.

@@ -45,6 +45,30 @@ import GazetteRead
         }
     }
 
+    /// A page's first block of fields (編號：N over 類別：民政, at the same
+    /// height on every page) is body text: its numbers differ from page to
+    /// page, and 類別 is of the same block. A field that repeats with its
+    /// number (代號：4512) and a page counter (頁次：6－N) are running headers.
+    @Test func aBlocksNumberedFieldsAreNoRunningHeader() throws {
+        let pages = (1...4).map { n in
+            var m = PageMaker()
+            m.text("代號：4512", x: 450, y: 30, size: 10)
+            m.text("頁次：6－\(n)", x: 450, y: 44, size: 10)
+            m.text("編號：\(3 * n - 2)", x: 60, y: 90, size: 12)
+            m.text("類別：民政", x: 60, y: 112, size: 12)
+            m.text("案由：請審議第\(n)案。", x: 60, y: 134, size: 12)
+            return m.page(n)
+        }
+        let (layouts, _) = DocumentLayoutBuilder.layout(pages)
+        try #require(layouts.count == 4)
+        for l in layouts {
+            let text = l.blocks.map(\.text).joined(separator: "\n")
+            #expect(text.includes("編號：\(3 * l.number - 2)") && text.includes("類別：民政"), "page \(l.number): \(text)")
+            let headers = l.furniture.filter { $0.kind == .header }.map(\.text)
+            #expect(headers.contains("代號：4512") && headers.contains("頁次：6－\(l.number)"), "page \(l.number): \(headers)")
+        }
+    }
+
     @Test func aLonePageKeepsItsHeaderInTheFlow() throws {
         // Nothing to compare with: only the page number is furniture.
         let (layouts, _) = DocumentLayoutBuilder.layout([Self.page(1, body: ["內容"])])

@@ -155,4 +155,20 @@ struct RunningTextFormsTests {
         #expect(RunningTextForms.headerPairs(["第1屆第6次臨時會 代號：1"]).isEmpty)
         #expect(RunningTextForms.headerPairs(["單位：新臺幣千元"]).isEmpty)
     }
+
+    /// A list printout's block of pairs repeated at the top of every page
+    /// (its running header) is a form on each page, apart from the page's
+    /// own forms; two pairs are not.
+    @Test func aBlockOfPairsInTheRunningHeaderIsAFormOfItsPage() throws {
+        let header = ["候選人登記彙總表", "選舉名稱：103年直轄市議員選舉 製表日期：103/09/10", "列印筆數：688"]
+        let context = RecordContext(runningHeaders: [2: header, 3: header, 4: ["代號：4512 頁次：6－2"]])
+        let paragraphs = [Self.line("候選人名單如下。", page: 2), Self.line("姓名：王大明", page: 3), Self.line("職稱：議員", page: 3)]
+        let forms = RunningTextForms.records(in: paragraphs, context: context).compactMap(\.form)
+        try #require(forms.count == 3)
+        #expect(forms[0].provenance.page == 2 && forms[0].title == "候選人登記彙總表")
+        #expect(forms[0].fields.keys == ["選舉名稱", "製表日期", "列印筆數"] && forms[0].values["列印筆數"] == .number(688))
+        // Page 3: the header's form, then the page's own.
+        #expect(forms[1].provenance.page == 3 && forms[1].fields.keys == ["選舉名稱", "製表日期", "列印筆數"])
+        #expect(forms[2].provenance.page == 3 && forms[2].fields.keys == ["姓名", "職稱"])
+    }
 }
