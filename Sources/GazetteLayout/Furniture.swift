@@ -132,7 +132,7 @@ public func furnitureKey(_ text: String) -> String {
     for u in text.unicodeScalars {
         let v = u.value
         if CharacterClass.isSpace(v) { continue }
-        if (0x30...0x39).contains(v) || (0xFF10...0xFF19).contains(v) {
+        if CharacterClass.isDigit(v) {
             if !lastDigit { out.append("#") }
             lastDigit = true
             continue

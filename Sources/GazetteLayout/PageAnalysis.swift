@@ -130,8 +130,7 @@ struct PageAnalysis {
             guard isTop || l.box.y0 >= bottom else { continue }
             let key = furnitureKey(l.text)
             guard !key.isEmpty else { continue }
-            let digits = String(l.text.unicodeScalars.filter { (0x30...0x39).contains($0.value) || (0xFF10...0xFF19).contains($0.value) }
-                .map(Character.init))
+            let digits = String(l.text.unicodeScalars.filter { CharacterClass.isDigit($0.value) }.map(Character.init))
             let label = FieldLabel.split(l.text)?.label
             let numbered = !digits.isEmpty && label.map { !$0.matches(pattern: BandLine.pageCounter) } == true
             bandLines.append(BandLine(line: i, key: key, top: isTop, y: l.box.midY, size: l.fontSize, digits: digits,

@@ -3,7 +3,7 @@
 /// Windows writers give a Symbol-font character the private-use code point
 /// U+F000 + its code in the ToUnicode map (U+F061 for α, U+F0B4 for ×), so
 /// in a statistics paper's 若\u{F061}固定 the text layer holds no α. The read
-/// stage gives such glyphs their character (`character(ofPrivateUse:font:)`).
+/// stage gives such glyphs their character (`isSymbolFont`, `character(ofPrivateUse:)`).
 public enum SymbolEncoding {
     /// Whether a font is the Symbol font (a subset's tag left out):
     /// `Symbol`, `SymbolMT`, `ABCDEF+SymbolMT`, `Symbol,Bold`.

@@ -2,6 +2,14 @@ import Foundation
 import GazetteNormalise
 import GazetteTables
 
+extension FormRecord {
+    /// Sets a field as printed and its value as `FormReader.normalised` reads it.
+    mutating func set(_ label: String, printed value: String, context: RecordContext) {
+        fields.set(label, value)
+        values.set(label, FormReader.normalised(value, context: context))
+    }
+}
+
 /// Reads a `form` record from each block of a key–value form (a table the
 /// tables stage made of `label：value` pairs: one row per block, one column
 /// per label), and from a box of one column whose rows open with
@@ -17,8 +25,7 @@ enum FormReader {
                                   title: TextTools.nonEmpty(table.title))
             // A label printed without a value (座號：) is kept in a form of one block.
             for (label, value) in zip(labels, row) where !value.isEmpty || table.rows.count == 1 {
-                form.fields.set(label, value)
-                form.values.set(label, normalised(value, context: context))
+                form.set(label, printed: value, context: context)
             }
             return .form(form)
         }
@@ -99,8 +106,7 @@ enum FormReader {
                               title: TextTools.nonEmpty(table.title))
         func add(_ label: String, _ value: String) {
             guard form.fields[label] == nil else { return }
-            form.fields.set(label, value)
-            form.values.set(label, normalised(value, context: context))
+            form.set(label, printed: value, context: context)
         }
         for (label, value) in pairs { add(label, value) }
         // A form that is only the head of its table leaves the table to the other readers.
@@ -145,8 +151,7 @@ enum FormReader {
         for row in table.rows {
             guard let text = row.first.flatMap(TextTools.nonEmpty), let (label, value) = FieldLabel.split(text),
                   form.fields[label] == nil else { break }
-            form.fields.set(label, value)
-            form.values.set(label, normalised(value, context: context))
+            form.set(label, printed: value, context: context)
         }
         guard form.fields.keys.count >= 2 else { return nil }
         let heading = table.header.first.flatMap(TextTools.nonEmpty)

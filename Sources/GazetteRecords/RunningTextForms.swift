@@ -47,15 +47,16 @@ enum RunningTextForms {
                 if let proposal = proposal(r, list: lastHeading, context: context) {
                     records.append(.proposal(proposal))
                 } else {
-                    var fields = OrderedPairs<String>()
-                    let header = headerPairs(context.runningHeaders[r.page] ?? [])
-                    if formPages.insert(r.page).inserted, Set(header.map(\.label)).count < minimumHeaderPairs {
-                        for (label, value) in header where r.fields[label] == nil { fields.set(label, value) }
+                    var form = FormRecord(provenance: Provenance(table: nil, row: nil, page: r.page), title: r.title)
+                    if formPages.insert(r.page).inserted {
+                        let header = headerPairs(context.runningHeaders[r.page] ?? [])
+                        if Set(header.map(\.label)).count < minimumHeaderPairs {
+                            for (label, value) in header where r.fields[label] == nil {
+                                form.set(label, printed: value, context: context)
+                            }
+                        }
                     }
-                    for key in r.fields.keys { fields.set(key, r.fields[key] ?? "") }
-                    var form = FormRecord(provenance: Provenance(table: nil, row: nil, page: r.page), title: r.title,
-                                          fields: fields)
-                    for key in fields.keys { form.values.set(key, FormReader.normalised(fields[key] ?? "", context: context)) }
+                    for key in r.fields.keys { form.set(key, printed: r.fields[key] ?? "", context: context) }
                     records.append(.form(form))
                 }
             }
@@ -104,10 +105,7 @@ enum RunningTextForms {
             guard Set(pairs.map(\.label)).count >= minimumHeaderPairs else { continue }
             var form = FormRecord(provenance: Provenance(table: nil, row: nil, page: page),
                                   title: lines.first { FieldLabel.split($0) == nil && TextTools.nonEmpty($0) != nil })
-            for (label, value) in pairs where form.fields[label] == nil {
-                form.fields.set(label, value)
-                form.values.set(label, FormReader.normalised(value, context: context))
-            }
+            for (label, value) in pairs where form.fields[label] == nil { form.set(label, printed: value, context: context) }
             let index = records.firstIndex { $0.provenance.page >= page } ?? records.count
             records.insert(.form(form), at: index)
         }
