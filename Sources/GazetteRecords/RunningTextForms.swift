@@ -13,7 +13,8 @@ import GazetteTables
 /// with a paragraph that does not start with a label, or where a label comes
 /// again (the next block). Two pairs at least make a form, besides notes
 /// (說明, 註, 資料來源 …: a table's notes are no form); a unit line (單位：
-/// 新臺幣千元) and a contents entry (附錄一：… ..... 28) are no pairs. Its title is the
+/// 新臺幣千元) and a contents entry (附錄一：… ..... 28) are no pairs, and a block of
+/// contact details alone (電話 / 傳真 / 地址) is no form. Its title is the
 /// line printed above it when that stands out as a heading (a larger or bold
 /// line of its own); values are normalised as `FormReader` does. A block
 /// whose labels are a proposal list's (編號：… 案由：… 決議：…) is a proposal.
@@ -33,6 +34,10 @@ enum RunningTextForms {
     /// Labels of notes, and of a unit line.
     static let note = #"^(說明|註|備註|附註|附記|註記|資料來源)$"#
     static let unit = #"^(單位|金額單位|貨幣單位)$"#
+    /// Labels of a sender's contact details: a block of these alone (電話：…
+    /// 傳真：… under a notice to readers) is an address, not a form; beside a
+    /// letter's other fields they are its fields.
+    static let contact = #"^(電話|聯絡電話|傳真|地址|機關地址|電子郵件|電子信箱|E-?mail|EMAIL|網址|TEL|FAX)$"#
 
     static func records(in paragraphs: [RunningParagraph], context: RecordContext) -> [Record] {
         let paragraphs = joiningLetterSpacedLabels(paragraphs)
@@ -43,7 +48,8 @@ enum RunningTextForms {
         // Pages with a form: the first form of a page takes the pairs of its running header.
         var formPages = Set<Int>()
         func close() {
-            if let r = run, r.fields.keys.filter({ !$0.matches(pattern: note) }).count >= 2 {
+            let labels = run?.fields.keys.filter { !$0.matches(pattern: note) } ?? []
+            if let r = run, labels.count >= 2, !labels.allSatisfy({ $0.matches(pattern: contact) }) {
                 if let proposal = proposal(r, list: lastHeading, context: context) {
                     records.append(.proposal(proposal))
                 } else {

@@ -60,14 +60,15 @@ public struct RealCorpus: Sendable {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 
         let ours = try RecordMatcher.records(of: document)
-        let pairings = Self.matcher.pair(truth: truth.records, ours: ours) { record in
+        let onTruthPages = { (record: JSONValue) in
             pages.map { record["page"]?.intValue.map($0.contains) ?? false } ?? true
         }
+        let pairings = Self.matcher.pair(truth: truth.records, ours: ours, allowed: onTruthPages)
         var score = FileScore(
             file: name, heldOut: heldOut.contains(name), textLayer: truth.textLayer,
             truthPages: pages?.count ?? document.source.pages, pages: document.source.pages,
             ocrPages: timings.ocrPages, seconds: seconds,
-            tables: TableScoring.score(document, truth: truth, pages: pages), records: RecordScore(pairings))
+            tables: TableScoring.score(document, truth: truth, pages: pages), records: RecordScore(pairings, ours: ours, allowed: onTruthPages))
         if details && !score.heldOut {
             score.details = Self.differences(pairings, ours: ours, pages: pages, stem: truth.stem)
         }
@@ -94,8 +95,7 @@ public struct RealCorpus: Sendable {
                 lines.append("\(at) \(field): ours \(show(field.value(in: record))) ≠ truth \(show(field.value(in: p.truth)))")
             }
         }
-        let types = Set(pairings.map(\.type))
-        for record in ours where !taken.contains(record) && types.contains(record["type"]?.stringValue ?? "") {
+        for record in ours where !taken.contains(record) && RecordScore.truthTypes.contains(record["type"]?.stringValue ?? "") {
             if let pages, !(record["page"]?.intValue.map(pages.contains) ?? false) { continue }
             lines.append("\(stem): extra \(show(record))")
         }
@@ -122,9 +122,9 @@ public struct FileScore: Sendable {
 
     public var line: String {
         let r = records.total
-        return String(format: "%-8@ %@  p %d/%d  OCR %d  %.1f s  F1 %.3f [tables %d/%d]  fields %d/%d  records %d/%d",
+        return String(format: "%-8@ %@  p %d/%d  OCR %d  %.1f s  F1 %.3f [tables %d/%d]  fields %d/%d  records %d/%d  extra %d",
                       part as NSString, file as NSString, truthPages, pages, ocrPages, seconds, tables.adjacency.f1,
-                      tables.extractedTables, tables.expectedTables, r.fieldsRight, r.fields, r.found, r.records)
+                      tables.extractedTables, tables.expectedTables, r.fieldsRight, r.fields, r.found, r.records, r.extra)
     }
 }
 
@@ -172,9 +172,9 @@ public struct RealCorpusReport: Sendable {
             let r = t.records.total
             out += String(format: "%@ (%d files, %.1f s, %d OCR pages): table %@\n", label.uppercased() as NSString, t.files,
                           t.seconds, t.ocrPages, t.tables.description as NSString)
-            out += "  records: fields \(Self.tally(r)), found \(r.found)/\(r.records)\n"
+            out += "  records: fields \(Self.tally(r)), found \(r.found)/\(r.records), extra \(r.extra)\n"
             for (type, tally) in t.records.byType.sorted(by: { $0.key < $1.key }) {
-                out += "    \(type): fields \(Self.tally(tally)), found \(tally.found)/\(tally.records)\n"
+                out += "    \(type): fields \(Self.tally(tally)), found \(tally.found)/\(tally.records), extra \(tally.extra)\n"
             }
         }
         return out
@@ -182,29 +182,29 @@ public struct RealCorpusReport: Sendable {
 
     /// Markdown: the per-file table and the totals table.
     public var markdown: String {
-        var out = "| part | file | text layer | pages (truth/PDF) | OCR pages | s | tables (ours/truth) | table F1 | record fields | records found |\n"
-        out += "|---|---|---|---:|---:|---:|---:|---:|---:|---:|\n"
+        var out = "| part | file | text layer | pages (truth/PDF) | OCR pages | s | tables (ours/truth) | table F1 | record fields | records found | extra records |\n"
+        out += "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
         for f in files.sorted(by: { ($0.heldOut ? 1 : 0, $0.file) < ($1.heldOut ? 1 : 0, $1.file) }) {
             let r = f.records.total
-            out += String(format: "| %@ | %@ | %@ | %d/%d | %d | %.1f | %d/%d | %.3f | %@ | %@ |\n", f.part as NSString,
+            out += String(format: "| %@ | %@ | %@ | %d/%d | %d | %.1f | %d/%d | %.3f | %@ | %@ | %d |\n", f.part as NSString,
                           f.file as NSString, (f.textLayer ?? "?") as NSString, f.truthPages, f.pages, f.ocrPages, f.seconds,
                           f.tables.extractedTables, f.tables.expectedTables, f.tables.adjacency.f1,
-                          r.records == 0 ? "–" : "\(r.fieldsRight)/\(r.fields)", r.records == 0 ? "–" : "\(r.found)/\(r.records)")
+                          r.records == 0 ? "–" : "\(r.fieldsRight)/\(r.fields)", r.records == 0 ? "–" : "\(r.found)/\(r.records)", r.extra)
         }
-        out += "\n| part | files | table F1 (P / R) | record fields | trip | proposal | form | scheduleItem | records found |\n"
-        out += "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        out += "\n| part | files | table F1 (P / R) | record fields | trip | proposal | form | scheduleItem | records found | extra records |\n"
+        out += "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
         for (label, part) in Self.parts {
             let t = totals(heldOut: part)
             let a = t.tables.adjacency
             func type(_ name: String) -> String {
                 guard let x = t.records.byType[name] else { return "–" }
-                return "\(Self.tally(x)), \(x.found)/\(x.records) found"
+                return "\(Self.tally(x)), \(x.found)/\(x.records) found, \(x.extra) extra"
             }
-            out += String(format: "| %@ | %d | %.3f (%.3f / %.3f) | %@ | %@ | %@ | %@ | %@ | %d/%d |\n",
+            out += String(format: "| %@ | %d | %.3f (%.3f / %.3f) | %@ | %@ | %@ | %@ | %@ | %d/%d | %d |\n",
                           (part == true ? "**held-out**" : label) as NSString, t.files, a.f1, a.precision, a.recall,
                           Self.tally(t.records.total) as NSString, type("trip") as NSString, type("proposal") as NSString,
                           type("form") as NSString, type("scheduleItem") as NSString, t.records.total.found,
-                          t.records.total.records)
+                          t.records.total.records, t.records.total.extra)
         }
         return out
     }

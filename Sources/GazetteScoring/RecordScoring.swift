@@ -161,6 +161,10 @@ public struct RecordScore: Sendable, Hashable {
         public var fields = 0
         public var found = 0
         public var records = 0
+        /// Our records of this type (on the pages scored) that no truth
+        /// record took: a reader that invents records shows here, as the
+        /// field figures cannot fall for it.
+        public var extra = 0
 
         public init() {}
 
@@ -170,6 +174,7 @@ public struct RecordScore: Sendable, Hashable {
             t.fields += b.fields
             t.found += b.found
             t.records += b.records
+            t.extra += b.extra
             return t
         }
 
@@ -183,7 +188,15 @@ public struct RecordScore: Sendable, Hashable {
 
     public init() {}
 
-    public init(_ pairings: [RecordPairing]) {
+    /// The record types the truth sets write: an unpaired record of one of
+    /// these types is extra (other types, statistics rows say, are not
+    /// written as truth records and so are not counted).
+    public static let truthTypes: Set<String> = ["trip", "proposal", "form", "scheduleItem"]
+
+    /// `ours` and `allowed` (the pages scored): counts our records of the
+    /// truth types that no pairing took as `extra`.
+    public init(_ pairings: [RecordPairing], ours: [JSONValue] = [], allowed: (JSONValue) -> Bool = { _ in true }) {
+        var paired: [String: Int] = [:]
         for p in pairings {
             var t = byType[p.type, default: Tally()]
             t.fieldsRight += p.right.count
@@ -191,6 +204,15 @@ public struct RecordScore: Sendable, Hashable {
             t.found += p.found ? 1 : 0
             t.records += 1
             byType[p.type] = t
+            if p.ours != nil { paired[p.type, default: 0] += 1 }
+        }
+        var offered: [String: Int] = [:]
+        for record in ours where allowed(record) {
+            guard let type = record["type"]?.stringValue, Self.truthTypes.contains(type) else { continue }
+            offered[type, default: 0] += 1
+        }
+        for (type, count) in offered where count > paired[type, default: 0] {
+            byType[type, default: Tally()].extra = count - paired[type, default: 0]
         }
     }
 

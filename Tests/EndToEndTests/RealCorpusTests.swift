@@ -45,7 +45,7 @@ struct RealCorpusTests {
         let report = RealCorpusReport(files: scores)
         FileHandle.standardOutput.write(Data(report.text.utf8))
         if let detailsFile {
-            let text = "differences (tuned files):\n" + scores.flatMap(\.details).joined(separator: "\n") + "\n"
+            let text = report.text + "differences (tuned files):\n" + scores.flatMap(\.details).joined(separator: "\n") + "\n"
             try text.write(toFile: detailsFile, atomically: true, encoding: .utf8)
         }
 

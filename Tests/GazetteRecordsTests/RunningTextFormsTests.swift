@@ -68,6 +68,11 @@ struct RunningTextFormsTests {
         #expect(Self.forms([Self.line("附錄一：科技領域學習重點 ........ 28"), Self.line("附錄二：議題融入說明 ........ 31")]).isEmpty)
         // A paragraph that does not start with a label ends the run.
         #expect(Self.forms([Self.line("日期：100年1月12日"), Self.line("今日天氣晴。"), Self.line("地點：議事廳")]).isEmpty)
+        // Contact details alone, under a notice to readers, are an address.
+        #expect(Self.forms([Self.line("電話：(07)7470171轉262、248"), Self.line("傳真：(07)7109126")]).isEmpty)
+        // Beside a letter's fields they are its fields.
+        #expect(Self.forms([Self.line("承辦人：王大明"), Self.line("電話：(06)9274400"), Self.line("傳真：(06)9274401")])
+            .map { $0.fields.keys } == [["承辦人", "電話", "傳真"]])
     }
 
     /// A block with a proposal list's labels is a proposal, under the last
