@@ -5,7 +5,9 @@ import GazetteTables
 
 /// Renders a page with what gazette saw drawn over it: rulings (red),
 /// detected cells (blue) and table boxes (green), so a user can see at a
-/// glance why a table came out as it did. Used by `gazette inspect`.
+/// glance why a table came out as it did; on a page read by OCR (as
+/// `extract --ocr` would read it), the rulings found in the image and the
+/// boxes of the recognised characters (orange) too. Used by `gazette inspect`.
 public enum PageInspector {
     /// Why a page could not be rendered.
     public enum InspectError: LocalizedError {
@@ -29,18 +31,25 @@ public enum PageInspector {
     public static let rulingColor = RenderedPage.Colour(red: 1, green: 0, blue: 0)
     public static let cellColor = RenderedPage.Colour(red: 0, green: 0.3, blue: 1, alpha: 0.8)
     public static let tableColor = RenderedPage.Colour(red: 0, green: 0.7, blue: 0, alpha: 0.9)
+    public static let ocrGlyphColor = RenderedPage.Colour(red: 1, green: 0.55, blue: 0, alpha: 0.7)
 
     /// Renders page `number` of the PDF at `scale` pixels per point and
-    /// writes a PNG to `output`. Returns the image size in pixels.
+    /// writes a PNG to `output`. Returns the image size in pixels. With
+    /// `ocr`, a page it wants (`OCROptions.wants`) is read by OCR first and
+    /// its rulings, cells and characters are OCR's (in the frame OCR read:
+    /// on a page it turned, the overlay is turned with it).
     @discardableResult
     public static func render(pdf path: String, password: String?, page number: Int, scale: Double,
-                              output: String) throws -> (width: Int, height: Int) {
-        // The read stage gives the rulings and tables to draw.
+                              output: String, ocr: OCROptions? = nil) throws -> (width: Int, height: Int) {
+        // The read stage (or OCR) gives the rulings and tables to draw.
         let document = try PDFDocument(path: path, password: password)
         guard number >= 1, number <= document.pageCount else {
             throw InspectError.noSuchPage(path: path, page: number, pageCount: document.pageCount)
         }
-        let page = try document.page(number)
+        var page = try document.page(number)
+        if let ocr, ocr.mode != .off, ocr.wants(page) {
+            page = try OCRReader(path: path, password: password, options: ocr).read(page)
+        }
         let tables = RuledTableDetector.detect(on: page).tables
 
         let renderer: PageRenderer
@@ -66,6 +75,12 @@ public enum PageInspector {
                 image.strokeRectangle(x: b.x0, y: b.y0, width: b.width, height: b.height,
                                       colour: cellColor, lineWidth: 1.5 / scale)
             }
+        }
+        // Characters recognised by OCR.
+        for glyph in page.glyphs where glyph.ocrConfidence != nil {
+            let b = glyph.box
+            image.strokeRectangle(x: b.x0, y: b.y0, width: b.width, height: b.height, colour: ocrGlyphColor,
+                                  lineWidth: 1.0 / scale)
         }
         // Rulings, on top.
         for r in page.rulings {

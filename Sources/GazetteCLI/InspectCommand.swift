@@ -7,7 +7,8 @@ import Gazette
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "Render a page with its rulings (red), cells (blue) and tables (green) drawn over it.")
+        abstract: "Render a page with its rulings (red), cells (blue) and tables (green) drawn over it.",
+        discussion: "A page that --ocr reads (auto: one with no usable text layer) shows OCR's rulings and cells, and the boxes of the characters it recognised (orange).")
 
     @Argument(help: "The PDF.", completion: .file(extensions: ["pdf"]))
     var file: String
@@ -24,6 +25,8 @@ struct Inspect: ParsableCommand {
     @Option(help: "Password of an encrypted PDF.")
     var password: String?
 
+    @OptionGroup var ocr: OCRFlags
+
     func validate() throws {
         if page < 1 { throw ValidationError("--page must be at least 1") }
         if !(scale > 0 && scale <= 8) { throw ValidationError("--scale must be in (0, 8]") }
@@ -31,7 +34,8 @@ struct Inspect: ParsableCommand {
 
     func run() throws {
         do {
-            let size = try PageInspector.render(pdf: file, password: password, page: page, scale: scale, output: output)
+            let size = try PageInspector.render(pdf: file, password: password, page: page, scale: scale, output: output,
+                                                  ocr: ocr.options)
             print("\(output): \(size.width)×\(size.height) px")
         } catch {
             printError(error.localizedDescription)

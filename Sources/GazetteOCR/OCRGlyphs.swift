@@ -5,7 +5,8 @@ import GazetteRead
 /// in points of the page as read.
 public enum OCRGlyphs {
     /// The glyphs of `symbols` (pixels of an image at `dpi`): one per
-    /// symbol, with the symbol's box across and its text line's box down
+    /// symbol, with the symbol's box across (ending where the next symbol
+    /// of its line begins) and its text line's box down
     /// (so that the glyphs of a line share a top and bottom, like a font's
     /// ascent and descent), a size from the line's height, and the symbol's
     /// confidence.
@@ -22,7 +23,12 @@ public enum OCRGlyphs {
             texts[index] = fullWidthPunctuation(texts, at: index, symbols: symbols)
         }
         timeRangeSeparators(&texts, symbols: symbols)
+        fullStops(&texts, symbols: symbols)
         vocabularyCorrections(&texts, symbols: symbols)
+        // The median height of each line's symbols.
+        var heights: [Int: [Int]] = [:]
+        for symbol in symbols { heights[symbol.lineIndex, default: []].append(symbol.box.height) }
+        let symbolHeights = heights.mapValues { $0.sorted()[$0.count / 2] }
         var glyphs: [Glyph] = []
         glyphs.reserveCapacity(symbols.count)
         for (index, (symbol, text)) in zip(symbols, texts).enumerated() where !text.isEmpty {
@@ -31,17 +37,36 @@ public enum OCRGlyphs {
             // would read to the layout stage as a space. Between words the
             // gap stays, and decides the space as in a PDF.
             var right = max(symbol.box.x1, symbol.box.x0 + 1)
-            if index + 1 < symbols.count, symbols[index + 1].word == symbol.word,
-               symbols[index + 1].lineIndex == symbol.lineIndex, symbols[index + 1].box.x0 > right {
-                right = symbols[index + 1].box.x0
+            let next = index + 1 < symbols.count && symbols[index + 1].lineIndex == symbol.lineIndex
+                ? symbols[index + 1] : nil
+            if let next, next.word == symbol.word, next.box.x0 > right {
+                right = next.box.x0
             }
-            let top = min(symbol.line.y0, symbol.box.y0), bottom = max(symbol.line.y1, symbol.box.y1)
+            // LSTM boxes of one line overlap (a % reaching over the four
+            // characters after it): a symbol ends where the next begins.
+            if let next, next.box.x0 > symbol.box.x0, next.box.x0 < right {
+                right = next.box.x0
+            }
+            // Down, the line's box: LSTM symbol boxes reach a line above or
+            // below (94 px for a 48 px line), which joins a table's header
+            // to its first row. A symbol mostly outside its line keeps its
+            // own, and so do the symbols of a line that holds two rows (a
+            // line box half as tall again as its symbols: Tesseract wove a
+            // spaced-out heading into the line below it).
+            let inside = min(symbol.box.y1, symbol.line.y1) - max(symbol.box.y0, symbol.line.y0)
+            let own = inside * 2 < symbol.box.height || symbol.line.height <= 0
+                || symbol.line.height * 2 > (symbolHeights[symbol.lineIndex] ?? 0) * 3
+            let top = own ? symbol.box.y0 : symbol.line.y0, bottom = own ? symbol.box.y1 : symbol.line.y1
             let lineHeight = Double(max(bottom - top, 1)) * scale
+            // The ink of a line is about nine tenths of its em: the glyph is
+            // the em box, centred on the ink, as a font's glyph would be.
+            let size = (lineHeight * 1.1 * 10).rounded() / 10
+            let middle = Double(top + bottom) / 2 * scale
             glyphs.append(Glyph(
                 text: text,
-                box: Rect(x0: Double(symbol.box.x0) * scale, y0: Double(top) * scale,
-                          x1: Double(right) * scale, y1: Double(bottom) * scale),
-                font: 0, size: (lineHeight * 1.1 * 10).rounded() / 10, ocrConfidence: symbol.confidence))
+                box: Rect(x0: Double(symbol.box.x0) * scale, y0: middle - size / 2,
+                          x1: Double(right) * scale, y1: middle + size / 2),
+                font: 0, size: size, ocrConfidence: symbol.confidence))
         }
         return glyphs
     }
@@ -89,6 +114,21 @@ public enum OCRGlyphs {
         }
         if text == "(", before.map(isCJK) == true, after.map(isCJK) != true, after != nil { return wide }
         return text
+    }
+
+    /// The ideographic full stop, which the English model reads as a
+    /// letter o (志願服務之推動 o 主管機關): a word of one `o`, `O` or `°`
+    /// after a CJK character of its line, and before another or the line's
+    /// end, is `。`.
+    static func fullStops(_ texts: inout [String], symbols: [OCRSymbol]) {
+        for index in texts.indices where ["o", "O", "°"].contains(texts[index]) {
+            let symbol = symbols[index]
+            let alone = (index == 0 || symbols[index - 1].word != symbol.word)
+                && (index + 1 == symbols.count || symbols[index + 1].word != symbol.word)
+            guard alone, index > 0, symbols[index - 1].lineIndex == symbol.lineIndex, isCJK(texts[index - 1]) else { continue }
+            let next = index + 1 < symbols.count && symbols[index + 1].lineIndex == symbol.lineIndex ? texts[index + 1] : nil
+            if next.map(isCJK) ?? true { texts[index] = "。" }
+        }
     }
 
     /// The separator of a time range (07:00~11:00, schedules and agendas),

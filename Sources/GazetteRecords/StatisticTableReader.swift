@@ -153,7 +153,7 @@ enum StatisticTableReader {
         var digits = false, numerals = false, count = 0
         for u in raw.unicodeScalars {
             count += 1
-            if ("0"..."9").contains(u) || (0xFF10...0xFF19).contains(u.value) { digits = true; break }
+            if CharacterClass.isDigit(u.value) { digits = true; break }
             if numeralCharacters.contains(u) { numerals = true }
         }
         if !digits && (!numerals || count > 16) { return nil }

@@ -691,9 +691,8 @@ func looksNumeric(_ text: String) -> Bool {
     if "△▲-－(（".unicodeScalars.contains(first) { scalars = scalars.dropFirst() }
     if let last = scalars.last, last == "%" || last == "％" { scalars = scalars.dropLast() }
     if let last = scalars.last, last == ")" || last == "）" { scalars = scalars.dropLast() }
-    func digit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) || (0xFF10...0xFF19).contains(s.value) }
-    guard let head = scalars.first, digit(head) else { return false }
-    return scalars.allSatisfy { digit($0) || ",，.．".unicodeScalars.contains($0) }
+    guard let head = scalars.first, CharacterClass.isDigit(head.value) else { return false }
+    return scalars.allSatisfy { CharacterClass.isDigit($0.value) || ",，.．".unicodeScalars.contains($0) }
 }
 
 /// A value rather than a label: digits and their punctuation (a number, a
@@ -701,8 +700,9 @@ func looksNumeric(_ text: String) -> Bool {
 func looksLikeValue(_ text: String) -> Bool {
     var digits = 0, others = 0
     for u in text.unicodeScalars where !CharacterClass.isSpace(u.value) {
-        if CharacterClass.isWide(u) && !(0xFF10...0xFF19).contains(u.value) { return false }
-        if ("0"..."9").contains(u) || (0xFF10...0xFF19).contains(u.value) { digits += 1 } else { others += 1 }
+        let digit = CharacterClass.isDigit(u.value)
+        if CharacterClass.isWide(u) && !digit { return false }
+        if digit { digits += 1 } else { others += 1 }
     }
     return digits > 0 && digits * 5 >= (digits + others) * 3
 }

@@ -290,6 +290,48 @@ static size_t keep_lines(gz_ocr_ruling *rulings, size_t count, int32_t alone_h, 
     return kept;
 }
 
+/// True when a ruling the other way ends or crosses at (`along`, `at`):
+/// `along` on the joined ruling's axis, `at` its position.
+static int perpendicular_at(const gz_ocr_ruling *rulings, size_t count, int orientation, int32_t along, int32_t at,
+                            int32_t slack) {
+    for (size_t k = 0; k < count; k++) {
+        const gz_ocr_ruling *r = &rulings[k];
+        if (r->orientation == orientation || r->end - r->start <= 0) continue;
+        if (abs(r->position - along) <= slack && at >= r->start - slack && at <= r->end + slack) return 1;
+    }
+    return 0;
+}
+
+/// Joins pieces of one rule broken by something laid over it (a
+/// watermark's strokes whiten a table's border where they cross it): two
+/// rulings on one line with a gap of at most `max_gap` between them,
+/// where no ruling the other way stands at either end of the gap. A gap
+/// that ends at rulings across it is a cell spanning the rows (or the
+/// columns) and stays.
+static size_t join_broken(gz_ocr_ruling *rulings, size_t count, int32_t max_gap, int32_t slack) {
+    int joined = 1;
+    while (joined) {
+        joined = 0;
+        for (size_t i = 0; i < count && !joined; i++) {
+            for (size_t j = 0; j < count && !joined; j++) {
+                gz_ocr_ruling *a = &rulings[i], *b = &rulings[j];
+                if (i == j || a->orientation != b->orientation || abs(a->position - b->position) > 3) continue;
+                int32_t gap = b->start - a->end;
+                if (gap <= 0 || gap > max_gap) continue;
+                if (perpendicular_at(rulings, count, a->orientation, a->end, a->position, slack) ||
+                    perpendicular_at(rulings, count, a->orientation, b->start, b->position, slack)) {
+                    continue;
+                }
+                a->end = b->end;
+                if (b->thickness > a->thickness) a->thickness = b->thickness;
+                rulings[j] = rulings[--count];
+                joined = 1;
+            }
+        }
+    }
+    return count;
+}
+
 /// Rulings of a grey image: runs at least `min_h` across or `min_v` down
 /// and at most `max_thickness` thick; a run shorter than `alone_h` /
 /// `alone_v` is kept only where it meets another (see keep_lines).
@@ -302,6 +344,7 @@ static int rulings_of(PIX *grey, int32_t min_h, int32_t min_v, int32_t alone_h, 
     if (rc == 0) rc = find_runs(binary, 1, min_v, max_thickness, out, count, &capacity);
     leptonica.pixDestroy(&binary);
     if (rc == 0) *count = keep_lines(*out, *count, alone_h, alone_v, max_thickness + 2);
+    if (rc == 0) *count = join_broken(*out, *count, alone_h, max_thickness + 2);
     return rc;
 }
 
@@ -466,6 +509,41 @@ static TessBaseAPI *primary_engine(gz_ocr_engine *engine) {
 /// of real English keeps eng's reading, which scores higher.
 static const float kWeakWord = 101.0f;
 
+/// True when symbol `i` is a wide (CJK) character.
+static int is_wide(const gz_ocr_page *page, size_t i) {
+    return (unsigned char)page->text[page->symbols[i].text_offset] >= 0xE0;  // a 3- or 4-byte UTF-8 character
+}
+
+/// Words of one or two ASCII letters between wide (CJK) characters in the
+/// line's symbols from `first` on: a later language's reading of the
+/// strokes of a letter-spaced or brush-face line (（(考HR察、s視UR察）),
+/// never Latin text, which stands apart from CJK by a space.
+static int latin_islands(const gz_ocr_page *page, size_t first) {
+    int islands = 0;
+    size_t i = first;
+    while (i < page->symbol_count) {
+        size_t j = i;
+        while (j < page->symbol_count && page->symbols[j].word == page->symbols[i].word) j++;
+        int letters = 1;
+        for (size_t k = i; k < j && letters; k++) {
+            const char *t = page->text + page->symbols[k].text_offset;
+            for (uint32_t n = 0; n < page->symbols[k].text_length; n++) {
+                char c = t[n];
+                if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) letters = 0;
+            }
+        }
+        if (letters && j - i <= 2 && i > first && j < page->symbol_count && is_wide(page, i - 1) && is_wide(page, j)) {
+            islands++;
+        }
+        i = j;
+    }
+    return islands;
+}
+
+/// How much lower the first language's mean confidence may be and still
+/// win a line with Latin islands between CJK characters (see latin_islands).
+static const double kIslandAllowance = 20.0;
+
 /// Reads line `box` again with the first language alone; when its mean
 /// confidence beats `current`, replaces the line's symbols (from `first`
 /// on) with its own. Returns -1 on failure to allocate.
@@ -574,6 +652,7 @@ static int recognise(gz_ocr_engine *engine, PIX *pix, PIX *binary, int32_t dpi, 
             if (tesseract.TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE)) {
                 if (line_weak && page->symbol_count > line_first) {
                     double mean = line_sum / (double)(page->symbol_count - line_first);
+                    if (latin_islands(page, line_first) > 0) mean -= kIslandAllowance;
                     rc = retry_line(engine, pix, binary, dpi, line_box, dx, dy, line_first, mean, page, confidence_sum);
                 }
                 line_first = page->symbol_count;
@@ -618,6 +697,7 @@ static int recognise(gz_ocr_engine *engine, PIX *pix, PIX *binary, int32_t dpi, 
         } while (rc == 0 && tesseract.TessResultIteratorNext(it, RIL_SYMBOL));
         if (rc == 0 && line_weak && page->symbol_count > line_first) {
             double mean = line_sum / (double)(page->symbol_count - line_first);
+            if (latin_islands(page, line_first) > 0) mean -= kIslandAllowance;
             rc = retry_line(engine, pix, binary, dpi, line_box, dx, dy, line_first, mean, page, confidence_sum);
         }
         tesseract.TessResultIteratorDelete(it);
@@ -663,7 +743,36 @@ static BOXA *cells_of(int32_t width, int32_t height, const gz_ocr_ruling *ruling
         if (box != NULL) leptonica.boxaAddBox(cells, box, L_INSERT);
     }
     leptonica.boxaDestroy(&regions);
-    return cells;
+    // A region that is no rectangle (an L where a border is missing) has a
+    // bounding box over the cells beside it: read as a cell, their text
+    // would be read twice (前前往往國國家家). The cells inside it are kept;
+    // the region is left to the page's pass.
+    int32_t m = leptonica.boxaGetCount(cells);
+    char *drop = calloc(m ? (size_t)m : 1, 1);
+    if (drop == NULL) return cells;
+    for (int32_t i = 0; i < m; i++) {
+        l_int32 xi, yi, wi, hi;
+        if (leptonica.boxaGetBoxGeometry(cells, i, &xi, &yi, &wi, &hi) != 0) continue;
+        for (int32_t j = 0; j < m && !drop[i]; j++) {
+            l_int32 xj, yj, wj, hj;
+            if (i == j || leptonica.boxaGetBoxGeometry(cells, j, &xj, &yj, &wj, &hj) != 0) continue;
+            int32_t ox = (xi + wi < xj + wj ? xi + wi : xj + wj) - (xi > xj ? xi : xj);
+            int32_t oy = (yi + hi < yj + hj ? yi + hi : yj + hj) - (yi > yj ? yi : yj);
+            // i overlaps j by a tenth of j and is the larger: i goes.
+            if (ox > 0 && oy > 0 && (double)ox * oy * 10 > (double)wj * hj && (double)wi * hi > (double)wj * hj) drop[i] = 1;
+        }
+    }
+    BOXA *kept = leptonica.boxaCreate(m > 0 ? m : 1);
+    for (int32_t i = 0; i < m && kept != NULL; i++) {
+        l_int32 x, y, w, h;
+        if (drop[i] || leptonica.boxaGetBoxGeometry(cells, i, &x, &y, &w, &h) != 0) continue;
+        BOX *box = leptonica.boxCreate(x, y, w, h);
+        if (box != NULL) leptonica.boxaAddBox(kept, box, L_INSERT);
+    }
+    free(drop);
+    if (kept == NULL) return cells;
+    leptonica.boxaDestroy(&cells);
+    return kept;
 }
 
 /// Recognises the page: each table cell on its own (a cell is one block

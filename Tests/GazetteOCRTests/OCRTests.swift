@@ -136,6 +136,42 @@ struct OCRTests {
         #expect(!text.contains("|"), "\(text)")
     }
 
+    /// White over `x0..<x1` × `y0..<y1` of the image (a watermark's stroke
+    /// over a border, a border the table lacks).
+    static func whitened(_ image: GreyImage, _ x0: Int, _ y0: Int, _ x1: Int, _ y1: Int) -> GreyImage {
+        var image = image
+        for y in y0..<y1 {
+            for x in x0..<x1 { image.pixels[y * image.width + x] = 255 }
+        }
+        return image
+    }
+
+    @Test func aBorderBrokenByAWatermarkIsOneRulingAndACellsGapStays() throws {
+        let grid = Synthetic.table(width: 1600, height: 700, horizontal: [100, 330, 560],
+                                   vertical: [100, 600, 700, 1500], cells: [])
+        // 80 px of the middle rule gone inside a cell: one ruling again.
+        let broken = try OCREngine.rulings(in: Self.whitened(grid, 300, 325, 380, 336), minLength: 120, maxThickness: 9)
+        let middle = broken.filter { $0.orientation == .horizontal && abs($0.position - 330) <= 2 }
+        #expect(middle.count == 1 && middle.first.map { $0.start <= 103 && $0.end >= 1497 } == true, "\(middle)")
+        // Gone between two borders across it (a cell spanning the two rows): two pieces.
+        let spanned = try OCREngine.rulings(in: Self.whitened(grid, 603, 325, 698, 336), minLength: 120, maxThickness: 9)
+        let pieces = spanned.filter { $0.orientation == .horizontal && abs($0.position - 330) <= 2 }
+        #expect(pieces.count == 2, "\(pieces)")
+    }
+
+    @Test func aCellBesideARegionWithAMissingBorderIsReadOnce() throws {
+        let cells: [(String, Int, Int)] = [("項次", 140, 230), ("出國日期", 640, 230), ("預算數", 1140, 230),
+                                           ("1", 140, 460), ("臺中市", 640, 460), ("五萬元", 1140, 460)]
+        var image = Synthetic.table(width: 1600, height: 700, horizontal: [100, 330, 560],
+                                    vertical: [100, 600, 1100, 1500], cells: cells)
+        // The rule under 出國日期 and the border between 臺中市 and 五萬元 are
+        // missing: those three cells are one L-shaped region around 預算數.
+        image = Self.whitened(Self.whitened(image, 604, 325, 1097, 336), 1095, 334, 1106, 557)
+        let text = Self.text(try Self.read(image, languages: "chi_tra+eng"))
+        #expect(text.components(separatedBy: "預算數").count == 2, "\(text)")
+        for (cell, _, _) in cells { #expect(text.contains(cell), "\(cell) in \(text)") }
+    }
+
     @Test func strokesOfLargeTextAreNoRulings() throws {
         // 一 at 40 pt is a 150-pixel horizontal run: longer than the least
         // ruling, but it meets no other line and is shorter than a lone rule.
@@ -277,6 +313,50 @@ struct OCRTests {
             #expect(glyphs[0].box.x1 == glyphs[1].box.x0)
             #expect(glyphs[1].box.x1 < glyphs[2].box.x0)
         }
+    }
+
+    @Test func glyphsTakeTheirLinesBoxDownUnlessTheLineHoldsTwoRows() throws {
+        func at(_ text: String, x: Int, y0: Int, y1: Int, line: PixelBox, index: Int) -> OCRSymbol {
+            OCRSymbol(text: text, box: PixelBox(x0: x, y0: y0, x1: x + 45, y1: y1), line: line, confidence: 98,
+                      word: x, lineIndex: index)
+        }
+        // 稱 of a header reaches 28 px above and below its line (an LSTM box).
+        let line = PixelBox(x0: 0, y0: 742, x1: 400, y1: 789)
+        let header = OCRGlyphs.glyphs(from: [at("名", x: 0, y0: 742, y1: 789, line: line, index: 0),
+                                             at("稱", x: 60, y0: 722, y1: 816, line: line, index: 0)], dpi: 72)
+        let first = try #require(header.first), second = try #require(header.last)
+        #expect(first.box.y0 == second.box.y0 && first.box.y1 == second.box.y1)
+        #expect(abs(first.box.midY - 765.5) < 0.01 && first.box.height > 47 && first.box.height < 53)
+        // A line box of two rows (a heading woven into the line below): each symbol keeps its own.
+        let tall = PixelBox(x0: 0, y0: 330, x1: 400, y1: 447)
+        let woven = OCRGlyphs.glyphs(from: [at("考", x: 0, y0: 330, y1: 380, line: tall, index: 1),
+                                            at("經", x: 60, y0: 404, y1: 446, line: tall, index: 1)], dpi: 72)
+        let upper = try #require(woven.first), lower = try #require(woven.last)
+        #expect(upper.box.y1 < lower.box.y0, "\(upper.box) \(lower.box)")
+    }
+
+    @Test func aBoxReachingOverTheNextSymbolEndsWhereItBegins() throws {
+        // % of 2.8% 第 given 393–689, over 第 at 456.
+        let line = PixelBox(x0: 300, y0: 823, x1: 800, y1: 871)
+        func at(_ text: String, _ x0: Int, _ x1: Int, word: Int) -> OCRSymbol {
+            OCRSymbol(text: text, box: PixelBox(x0: x0, y0: 832, x1: x1, y1: 863), line: line, confidence: 99, word: word,
+                      lineIndex: 0)
+        }
+        let glyphs = OCRGlyphs.glyphs(from: [at("8", 351, 390, word: 0), at("%", 393, 689, word: 0), at("第", 456, 515, word: 1)],
+                                      dpi: 72)
+        #expect(glyphs.count == 3)
+        if glyphs.count == 3 { #expect(glyphs[1].box.x1 == 456) }
+    }
+
+    @Test func aLetterOAfterACJKCharacterIsAFullStop() {
+        func texts(_ s: [String]) -> String {
+            OCRGlyphs.glyphs(from: s.enumerated().map { Self.symbol($0.element, $0.offset * 60, word: $0.offset) }, dpi: 300)
+                .map(\.text).joined()
+        }
+        #expect(texts(["事", "項", "o", "主", "管"]) == "事項。主管")
+        #expect(texts(["之", "o"]) == "之。")
+        #expect(texts(["型", "號", "o", "k"]) == "型號ok")
+        #expect(texts(["A", "o", "B"]) == "AoB")
     }
 
     // MARK: - Pages
