@@ -5,8 +5,9 @@ import GazetteRead
 /// in points of the page as read.
 public enum OCRGlyphs {
     /// The glyphs of `symbols` (pixels of an image at `dpi`): one per
-    /// symbol, with the symbol's box across (ending where the next symbol
-    /// of its line begins) and its text line's box down
+    /// symbol, a CJK character as wide as its em and centred on its ink,
+    /// other symbols their ink across (ending where the next symbol of its
+    /// line begins), all the em of their line down, centred on its ink
     /// (so that the glyphs of a line share a top and bottom, like a font's
     /// ascent and descent), a size from the line's height, and the symbol's
     /// confidence.
@@ -24,51 +25,92 @@ public enum OCRGlyphs {
         }
         timeRangeSeparators(&texts, symbols: symbols)
         fullStops(&texts, symbols: symbols)
+        quotesInsideCharacters(&texts, symbols: symbols)
+        itemNumbers(&texts, symbols: symbols)
         vocabularyCorrections(&texts, symbols: symbols)
-        // The median height of each line's symbols.
-        var heights: [Int: [Int]] = [:]
-        for symbol in symbols { heights[symbol.lineIndex, default: []].append(symbol.box.height) }
-        let symbolHeights = heights.mapValues { $0.sorted()[$0.count / 2] }
+        let lines = LineMetrics.of(symbols, texts: texts)
+        // The symbols of a line that holds two rows, by visual row: the
+        // middle of the row's CJK ink.
+        var woven: [Int: Double] = [:]
+        let wovenLines = Set(lines.filter { $0.value.middle == nil }.keys)
+        if !wovenLines.isEmpty {
+            let indices = symbols.indices.filter { wovenLines.contains(symbols[$0].lineIndex) && !texts[$0].isEmpty }
+            for row in visualRows(indices.map { symbols[$0] }) {
+                let members = row.map { indices[$0] }
+                let wide = members.filter { isCJK(texts[$0]) && symbols[$0].box.height * 3 > symbols[$0].box.width }
+                let middles = (wide.isEmpty ? members : wide).map { Double(symbols[$0].box.y0 + symbols[$0].box.y1) / 2 }.sorted()
+                for m in members { woven[m] = middles[middles.count / 2] }
+            }
+        }
         var glyphs: [Glyph] = []
         glyphs.reserveCapacity(symbols.count)
         for (index, (symbol, text)) in zip(symbols, texts).enumerated() where !text.isEmpty {
-            // Inside a word the symbols touch: Tesseract's boxes are tight
-            // to the ink, and the gap before a narrow letter (the I of CITY)
-            // would read to the layout stage as a space. Between words the
-            // gap stays, and decides the space as in a PDF.
-            var right = max(symbol.box.x1, symbol.box.x0 + 1)
+            let metrics = lines[symbol.lineIndex] ?? LineMetrics(em: Double(max(symbol.line.height, 1)) * 1.1, middle: nil)
+            let previous = index > 0 && symbols[index - 1].lineIndex == symbol.lineIndex ? symbols[index - 1] : nil
             let next = index + 1 < symbols.count && symbols[index + 1].lineIndex == symbol.lineIndex
                 ? symbols[index + 1] : nil
-            if let next, next.word == symbol.word, next.box.x0 > right {
-                right = next.box.x0
+            var left = Double(symbol.box.x0), right = Double(max(symbol.box.x1, symbol.box.x0 + 1))
+            if isCJK(text) {
+                // A CJK character is its em across, centred on its ink, as
+                // a font's glyph is: ink-tight boxes leave gaps inside a
+                // word that read as letter spacing and hide a column's
+                // gutter. It does not reach over its neighbours' ink.
+                let centre = Double(symbol.box.x0 + symbol.box.x1) / 2
+                left = min(left, centre - metrics.em / 2)
+                right = max(right, centre + metrics.em / 2)
+                if let previous, previous.box.x1 <= symbol.box.x0 { left = max(left, Double(previous.box.x1)) }
+                if let next, next.box.x0 >= symbol.box.x1 { right = min(right, Double(next.box.x0)) }
+            } else if let next, next.word == symbol.word, Double(next.box.x0) > right {
+                // Inside a word the letters touch: the gap before a narrow
+                // letter (the I of CITY) would read as a space. Between
+                // words the gap stays, and decides the space as in a PDF.
+                right = Double(next.box.x0)
             }
-            // LSTM boxes of one line overlap (a % reaching over the four
-            // characters after it): a symbol ends where the next begins.
-            if let next, next.box.x0 > symbol.box.x0, next.box.x0 < right {
-                right = next.box.x0
-            }
-            // Down, the line's box: LSTM symbol boxes reach a line above or
-            // below (94 px for a 48 px line), which joins a table's header
-            // to its first row. A symbol mostly outside its line keeps its
-            // own, and so do the symbols of a line that holds two rows (a
-            // line box half as tall again as its symbols: Tesseract wove a
-            // spaced-out heading into the line below it).
+            // Boxes of one line that overlap (a % over the characters after
+            // it): a symbol ends where the next begins.
+            if let next, next.box.x0 > symbol.box.x0, Double(next.box.x0) < right { right = Double(next.box.x0) }
+            // Down, the em box centred on the line's ink; a symbol of a line
+            // that holds two rows (Tesseract wove a spaced-out heading into
+            // the line below it), or one outside its line, on its own ink.
             let inside = min(symbol.box.y1, symbol.line.y1) - max(symbol.box.y0, symbol.line.y0)
-            let own = inside * 2 < symbol.box.height || symbol.line.height <= 0
-                || symbol.line.height * 2 > (symbolHeights[symbol.lineIndex] ?? 0) * 3
-            let top = own ? symbol.box.y0 : symbol.line.y0, bottom = own ? symbol.box.y1 : symbol.line.y1
-            let lineHeight = Double(max(bottom - top, 1)) * scale
-            // The ink of a line is about nine tenths of its em: the glyph is
-            // the em box, centred on the ink, as a font's glyph would be.
-            let size = (lineHeight * 1.1 * 10).rounded() / 10
-            let middle = Double(top + bottom) / 2 * scale
+            let own = metrics.middle == nil || inside * 2 < symbol.box.height
+            let middle = own ? woven[index] ?? Double(symbol.box.y0 + symbol.box.y1) / 2 : metrics.middle!
+            let size = (metrics.em * scale * 10).rounded() / 10
             glyphs.append(Glyph(
                 text: text,
-                box: Rect(x0: Double(symbol.box.x0) * scale, y0: middle - size / 2,
-                          x1: Double(right) * scale, y1: middle + size / 2),
+                box: Rect(x0: left * scale, y0: middle * scale - size / 2, x1: right * scale, y1: middle * scale + size / 2),
                 font: 0, size: size, ocrConfidence: symbol.confidence))
         }
         return glyphs
+    }
+
+    /// The em and the middle of one Tesseract line, in pixels, from its
+    /// symbols' ink (boxes moved in to their ink by the engine).
+    struct LineMetrics {
+        /// A CJK character's ink is about nine tenths of its em; a line
+        /// without one takes its box's height as the ink (digits, Latin).
+        var em: Double
+        /// The median middle of its CJK characters' ink (of its box, for a
+        /// line without one); nil for a line whose box holds two rows (half
+        /// as tall again as its characters): its symbols go by their own ink.
+        var middle: Double?
+
+        static func of(_ symbols: [OCRSymbol], texts: [String]) -> [Int: LineMetrics] {
+            var members: [Int: [Int]] = [:]
+            for index in symbols.indices where !texts[index].isEmpty { members[symbols[index].lineIndex, default: []].append(index) }
+            return members.mapValues { indices in
+                let line = symbols[indices[0]].line
+                let wide = indices.filter { isCJK(texts[$0]) && symbols[$0].box.height * 3 > symbols[$0].box.width }
+                guard !wide.isEmpty else {
+                    return LineMetrics(em: Double(max(line.height, 1)) * 1.1, middle: Double(line.y0 + line.y1) / 2)
+                }
+                let heights = wide.map { symbols[$0].box.height }.sorted()
+                let ink = Double(heights[heights.count / 2])
+                let middles = wide.map { Double(symbols[$0].box.y0 + symbols[$0].box.y1) / 2 }.sorted()
+                let woven = Double(line.height) > 1.5 * ink
+                return LineMetrics(em: ink * 1.1, middle: woven ? nil : middles[middles.count / 2])
+            }
+        }
     }
 
     /// The symbol's text without spaces of any kind (an ideographic space,
@@ -128,6 +170,51 @@ public enum OCRGlyphs {
             guard alone, index > 0, symbols[index - 1].lineIndex == symbol.lineIndex, isCJK(texts[index - 1]) else { continue }
             let next = index + 1 < symbols.count && symbols[index + 1].lineIndex == symbol.lineIndex ? texts[index + 1] : nil
             if next.map(isCJK) ?? true { texts[index] = "。" }
+        }
+    }
+
+    /// Quotation marks Tesseract reads in the strokes of the character
+    /// beside them (經濟部國際貿易署“中華民國: the “ inside 中's ink) are none:
+    /// a quote whose box lies mostly inside a neighbouring CJK character's
+    /// of its line is dropped.
+    static func quotesInsideCharacters(_ texts: inout [String], symbols: [OCRSymbol]) {
+        let quotes: Set<String> = ["“", "”", "‘", "’", "\"", "'", "「", "」"]
+        for index in texts.indices where quotes.contains(texts[index]) {
+            let q = symbols[index].box
+            let area = max(q.width, 0) * max(q.height, 0)
+            guard area > 0 else { continue }
+            for n in [index - 1, index + 1] where n >= 0 && n < symbols.count && symbols[n].lineIndex == symbols[index].lineIndex
+                && isCJK(texts[n]) && !quotes.contains(texts[n]) {
+                let b = symbols[n].box
+                let ox = min(q.x1, b.x1) - max(q.x0, b.x0), oy = min(q.y1, b.y1) - max(q.y0, b.y0)
+                if ox > 0, oy > 0, ox * oy * 5 >= area * 4 {
+                    texts[index] = ""
+                    break
+                }
+            }
+        }
+    }
+
+    /// An entry's number read as letters (Ol 赴日本考察… for 01): a word of
+    /// two to four symbols, each a digit or one of O o l I, with an O or o
+    /// and a digit, l or I, before a CJK character of its line, is digits.
+    static func itemNumbers(_ texts: inout [String], symbols: [OCRSymbol]) {
+        let letters: [String: String] = ["O": "0", "o": "0", "l": "1", "I": "1"]
+        var start = 0
+        while start < texts.count {
+            var end = start + 1
+            while end < texts.count, symbols[end].word == symbols[start].word, symbols[end].lineIndex == symbols[start].lineIndex {
+                end += 1
+            }
+            let word = (start..<end).filter { !texts[$0].isEmpty }
+            let next = end < texts.count && symbols[end].lineIndex == symbols[start].lineIndex ? texts[end] : nil
+            if (2...4).contains(word.count), next.map(isCJK) == true,
+               word.allSatisfy({ letters[texts[$0]] != nil || (texts[$0].count == 1 && texts[$0].first!.isASCII && texts[$0].first!.isNumber) }),
+               word.contains(where: { texts[$0] == "O" || texts[$0] == "o" }),
+               word.contains(where: { texts[$0] != "O" && texts[$0] != "o" }) {
+                for i in word { texts[i] = letters[texts[i]] ?? texts[i] }
+            }
+            start = end
         }
     }
 

@@ -465,6 +465,52 @@ static int32_t ink_in(PIX *binary, gz_ocr_box box) {
     return ink;
 }
 
+/// The symbol's box moved in to its ink (columns of `binary` with a black
+/// pixel between the box's and the line's common top and bottom, then the
+/// rows of those columns): LSTM boxes start well left of their character
+/// and reach a line up or down (稱 given 94 px high in a 48 px line), which
+/// closes the gutter between two columns of a table and joins two rows.
+/// A box over no ink stays.
+static gz_ocr_box ink_bounds(PIX *binary, gz_ocr_box box, gz_ocr_box line) {
+    if (binary == NULL) return box;
+    int32_t w = leptonica.pixGetWidth(binary), h = leptonica.pixGetHeight(binary);
+    int32_t y0 = box.y0 > line.y0 ? box.y0 : line.y0, y1 = box.y1 < line.y1 ? box.y1 : line.y1;
+    if (y1 <= y0) { y0 = box.y0; y1 = box.y1; }
+    int32_t x0 = box.x0 < 0 ? 0 : box.x0, x1 = box.x1 > w ? w : box.x1;
+    if (y0 < 0) y0 = 0;
+    if (y1 > h) y1 = h;
+    if (x1 <= x0 || y1 <= y0) return box;
+    l_uint32 *data = leptonica.pixGetData(binary);
+    int32_t wpl = leptonica.pixGetWpl(binary);
+    int32_t first = -1, last = -1;
+    for (int32_t x = x0; x < x1; x++) {
+        for (int32_t y = y0; y < y1; y++) {
+            if (GET_DATA_BIT(data + (size_t)y * wpl, x)) {
+                if (first < 0) first = x;
+                last = x;
+                break;
+            }
+        }
+    }
+    if (first < 0) return box;
+    int32_t top = -1, bottom = -1;
+    for (int32_t y = y0; y < y1; y++) {
+        const l_uint32 *row = data + (size_t)y * wpl;
+        for (int32_t x = first; x <= last; x++) {
+            if (GET_DATA_BIT(row, x)) {
+                if (top < 0) top = y;
+                bottom = y;
+                break;
+            }
+        }
+    }
+    box.x0 = first;
+    box.x1 = last + 1;
+    box.y0 = top;
+    box.y1 = bottom + 1;
+    return box;
+}
+
 /// True for the quotation marks Tesseract's Chinese model puts in a wide
 /// gap between words where the page has nothing (秘書長”陳健楷).
 static int is_quote(const char *text) {
@@ -544,6 +590,37 @@ static int latin_islands(const gz_ocr_page *page, size_t first) {
 /// win a line with Latin islands between CJK characters (see latin_islands).
 static const double kIslandAllowance = 20.0;
 
+/// Drops the symbols of the few lines before symbol `first` whose ink the
+/// symbols from `first` on cover too: a line box Tesseract drew over two
+/// rows (a spaced-out heading woven into the line below it), read again,
+/// reads the other row once more, and the first reading of that row (as
+/// Latin letters: (HRs UR He for （考察、視察、訪問）) goes. Their text stays
+/// in the page's buffer, unused.
+static void drop_read_again(gz_ocr_page *page, size_t first, double *confidence_sum) {
+    if (first == 0 || first >= page->symbol_count) return;
+    int32_t line = page->symbols[first].line_index;
+    size_t kept = 0, from = first;
+    while (from > 0 && page->symbols[from - 1].line_index >= line - 3) from--;
+    gz_ocr_symbol *s = page->symbols;
+    for (size_t i = 0; i < page->symbol_count; i++) {
+        int covered = 0;
+        if (i >= from && i < first) {
+            int64_t area = (int64_t)(s[i].box.x1 - s[i].box.x0) * (s[i].box.y1 - s[i].box.y0);
+            for (size_t j = first; j < page->symbol_count && !covered && area > 0; j++) {
+                int32_t ox = (s[i].box.x1 < s[j].box.x1 ? s[i].box.x1 : s[j].box.x1) - (s[i].box.x0 > s[j].box.x0 ? s[i].box.x0 : s[j].box.x0);
+                int32_t oy = (s[i].box.y1 < s[j].box.y1 ? s[i].box.y1 : s[j].box.y1) - (s[i].box.y0 > s[j].box.y0 ? s[i].box.y0 : s[j].box.y0);
+                if (ox > 0 && oy > 0 && (int64_t)ox * oy * 2 > area) covered = 1;
+            }
+        }
+        if (covered) {
+            *confidence_sum -= s[i].confidence;
+            continue;
+        }
+        s[kept++] = s[i];
+    }
+    page->symbol_count = kept;
+}
+
 /// Reads line `box` again with the first language alone; when its mean
 /// confidence beats `current`, replaces the line's symbols (from `first`
 /// on) with its own. Returns -1 on failure to allocate.
@@ -589,7 +666,7 @@ static int retry_line(gz_ocr_engine *engine, PIX *pix, PIX *binary, int32_t dpi,
             !(is_quote(text) &&
               phantom_quote((gz_ocr_box){bx0 + dx, by0 + dy, bx1 + dx, by1 + dy}, page_line, binary, dpi))) {
             gz_ocr_symbol symbol;
-            symbol.box = (gz_ocr_box){bx0 + dx, by0 + dy, bx1 + dx, by1 + dy};
+            symbol.box = ink_bounds(binary, (gz_ocr_box){bx0 + dx, by0 + dy, bx1 + dx, by1 + dy}, page_line);
             symbol.line = page_line;
             symbol.confidence = tesseract.TessResultIteratorConfidence(it, RIL_SYMBOL);
             symbol.text_offset = (uint32_t)alt.text_length;
@@ -617,6 +694,7 @@ static int retry_line(gz_ocr_engine *engine, PIX *pix, PIX *binary, int32_t dpi,
             }
             *confidence_sum += symbol.confidence;
         }
+        if (rc == 0) drop_read_again(page, first, confidence_sum);
     }
     free(alt.symbols);
     free(alt.text);
@@ -682,7 +760,7 @@ static int recognise(gz_ocr_engine *engine, PIX *pix, PIX *binary, int32_t dpi, 
                 !(is_quote(text) && phantom_quote((gz_ocr_box){x0 + dx, y0 + dy, x1 + dx, y1 + dy}, line_box,
                                                   binary, dpi))) {
                 gz_ocr_symbol symbol;
-                symbol.box = (gz_ocr_box){x0 + dx, y0 + dy, x1 + dx, y1 + dy};
+                symbol.box = ink_bounds(binary, (gz_ocr_box){x0 + dx, y0 + dy, x1 + dx, y1 + dy}, line_box);
                 symbol.line = line_box;
                 symbol.confidence = tesseract.TessResultIteratorConfidence(it, RIL_SYMBOL);
                 symbol.text_offset = (uint32_t)page->text_length;
