@@ -26,9 +26,11 @@ public enum OCRGlyphs {
         timeRangeSeparators(&texts, symbols: symbols)
         fullStops(&texts, symbols: symbols)
         quotesInsideCharacters(&texts, symbols: symbols)
+        readTwice(&texts, symbols: symbols)
         itemNumbers(&texts, symbols: symbols)
         vocabularyCorrections(&texts, symbols: symbols)
         let lines = LineMetrics.of(symbols, texts: texts)
+        dashes(&texts, symbols: symbols, lines: lines)
         // The symbols of a line that holds two rows, by visual row: the
         // middle of the row's CJK ink.
         var woven: [Int: Double] = [:]
@@ -218,6 +220,49 @@ public enum OCRGlyphs {
         }
     }
 
+    /// The same ink read twice (Tesseract's lines of one cell overlapping:
+    /// 通運輸 and 交通 over one 通; 交 cut into 交 over 父): a symbol whose ink
+    /// box and a kept one's of another line cover half of each other, or
+    /// that shares its width with it and makes one square with it, is
+    /// dropped, the surer reading kept.
+    static func readTwice(_ texts: inout [String], symbols: [OCRSymbol]) {
+        let order = symbols.indices.filter { !texts[$0].isEmpty }.sorted {
+            (symbols[$0].confidence, -$0) > (symbols[$1].confidence, -$1)
+        }
+        var kept: [Int] = []
+        for i in order {
+            let a = symbols[i].box
+            let areaA = max(a.width, 0) * max(a.height, 0)
+            let twice = areaA > 0 && kept.contains { j in
+                let b = symbols[j].box
+                let areaB = max(b.width, 0) * max(b.height, 0)
+                let ox = min(a.x1, b.x1) - max(a.x0, b.x0), oy = min(a.y1, b.y1) - max(a.y0, b.y0)
+                guard ox > 0, oy > 0, areaB > 0, symbols[i].lineIndex != symbols[j].lineIndex else { return false }
+                let overlap = ox * oy
+                if overlap * 2 >= areaA && overlap * 2 >= areaB { return true }
+                // A character cut across in two (交 read as 交 over 父): the
+                // two share their width and together are one square.
+                let unionHeight = max(a.y1, b.y1) - min(a.y0, b.y0), unionWidth = max(a.x1, b.x1) - min(a.x0, b.x0)
+                return ox * 5 >= a.width * 4 && ox * 5 >= b.width * 4 && unionHeight * 5 <= unionWidth * 6
+                    && CharacterClass.isWide(texts[i].unicodeScalars.first?.value ?? 0)
+            }
+            if twice { texts[i] = "" } else { kept.append(i) }
+        }
+    }
+
+    /// A dash read as the ideograph 一 (a table cell's "-" for none): a 一,
+    /// ー or — alone on its line whose ink is less than six tenths of the
+    /// line's em across (一 spans the em) is a hyphen-minus.
+    static func dashes(_ texts: inout [String], symbols: [OCRSymbol], lines: [Int: LineMetrics]) {
+        var perLine: [Int: Int] = [:]
+        for index in texts.indices where !texts[index].isEmpty { perLine[symbols[index].lineIndex, default: 0] += 1 }
+        for index in texts.indices where ["一", "ー", "—"].contains(texts[index]) {
+            let symbol = symbols[index]
+            guard let em = lines[symbol.lineIndex]?.em, Double(symbol.box.width) < 0.6 * em else { continue }
+            if perLine[symbol.lineIndex] == 1 { texts[index] = "-" }
+        }
+    }
+
     /// The separator of a time range (07:00~11:00, schedules and agendas),
     /// which Tesseract reads as 7, ° or an ideograph: set back to `~` where
     /// a time stands on either side of it in the same visual row.
@@ -286,7 +331,7 @@ public enum OCRGlyphs {
             return k + 3
         }
         guard i == 0 || !(c[i - 1].isASCII && c[i - 1].isNumber), let after = time(i), after < c.count,
-              ["7", "°", "~", "～", "-", "一", "—", "–", "之"].contains(c[after]), let end = time(after + 1) else { return nil }
+              ["7", "°", "~", "～", "一", "—", "–", "之"].contains(c[after]), let end = time(after + 1) else { return nil }
         return (after, end)
     }
 

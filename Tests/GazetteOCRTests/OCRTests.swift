@@ -239,7 +239,8 @@ struct OCRTests {
         }
         #expect(texts("07:00711:00國道風光") == "07:00~11:00國道風光")
         #expect(texts("13:00°17:00") == "13:00~17:00")
-        #expect(texts("8:30-12:00") == "8:30~12:00")
+        // A hyphen read as a hyphen is what was printed.
+        #expect(texts("8:30-12:00") == "8:30-12:00")
         // Not a range: left alone.
         #expect(texts("07:00 7人") == "07:007人")
         #expect(texts("共17:30") == "共17:30")
@@ -368,6 +369,45 @@ struct OCRTests {
                                       dpi: 72)
         #expect(glyphs.count == 3)
         if glyphs.count == 3 { #expect(glyphs[1].box.x1 == 456) }
+    }
+
+    @Test func inkReadTwiceByTwoTesseractLinesIsOneCharacter() {
+        func at(_ text: String, _ x0: Int, _ y0: Int, _ x1: Int, _ y1: Int, line: Int, confidence: Double) -> OCRSymbol {
+            OCRSymbol(text: text, box: PixelBox(x0: x0, y0: y0, x1: x1, y1: y1),
+                      line: PixelBox(x0: 0, y0: y0 - 2, x1: 1000, y1: y1 + 2), confidence: confidence, word: line, lineIndex: line)
+        }
+        // 通運輸 and 交通 over one 通: the surer reading stays.
+        let overOne = OCRGlyphs.glyphs(from: [at("交", 100, 100, 140, 140, line: 0, confidence: 90),
+                                              at("通", 150, 100, 190, 140, line: 0, confidence: 90),
+                                              at("通", 151, 101, 191, 141, line: 1, confidence: 60),
+                                              at("運", 200, 101, 240, 141, line: 1, confidence: 80)], dpi: 300)
+        #expect(overOne.map(\.text).joined() == "交通運")
+        // 交 cut across into 交 over 父: one square, the surer half read.
+        let cut = OCRGlyphs.glyphs(from: [at("交", 100, 100, 140, 120, line: 0, confidence: 80),
+                                          at("父", 101, 119, 140, 142, line: 1, confidence: 60)], dpi: 300)
+        #expect(cut.map(\.text).joined() == "交")
+        // Two rows of a table, one under the other, touching: both read.
+        let rows = OCRGlyphs.glyphs(from: [at("計", 100, 100, 140, 140, line: 0, confidence: 80),
+                                           at("畫", 100, 138, 140, 178, line: 1, confidence: 60)], dpi: 300)
+        #expect(rows.map(\.text).joined() == "計畫")
+        // The same character twice on one line is the printed text.
+        let same = OCRGlyphs.glyphs(from: [at("人", 100, 100, 140, 140, line: 0, confidence: 80),
+                                           at("人", 130, 100, 170, 140, line: 0, confidence: 60)], dpi: 300)
+        #expect(same.map(\.text).joined() == "人人")
+    }
+
+    @Test func aShortDashAloneInACellIsAHyphenAndAFullOneStays() {
+        func cell(_ text: String, width: Int) -> String {
+            let symbol = OCRSymbol(text: text, box: PixelBox(x0: 500, y0: 118, x1: 500 + width, y1: 122),
+                                   line: PixelBox(x0: 500, y0: 100, x1: 500 + width, y1: 140), confidence: 80, word: 0, lineIndex: 0)
+            return OCRGlyphs.glyphs(from: [symbol], dpi: 300).map(\.text).joined()
+        }
+        #expect(cell("一", width: 16) == "-")
+        #expect(cell("—", width: 16) == "-")
+        #expect(cell("一", width: 40) == "一")
+        // 一 in a word is the ideograph, however short it was read.
+        let word = OCRGlyphs.glyphs(from: [Self.symbol("第", 0, word: 0), Self.symbol("一", 60, word: 0)], dpi: 300)
+        #expect(word.map(\.text).joined() == "第一")
     }
 
     @Test func aLetterOAfterACJKCharacterIsAFullStop() {
