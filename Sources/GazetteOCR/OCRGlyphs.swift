@@ -29,6 +29,7 @@ public enum OCRGlyphs {
         readTwice(&texts, symbols: symbols)
         itemNumbers(&texts, symbols: symbols)
         vocabularyCorrections(&texts, symbols: symbols)
+        continuationMarks(&texts, symbols: symbols)
         let lines = LineMetrics.of(symbols, texts: texts)
         dashes(&texts, symbols: symbols, lines: lines)
         // The symbols of a line that holds two rows, by visual row: the
@@ -196,6 +197,33 @@ public enum OCRGlyphs {
             }
         }
     }
+
+    /// The continuation mark of a table's caption on the pages it goes on
+    /// (派員出國計畫預算類別表（續）), its dense 續 read as another ideograph
+    /// (疆 at 91): an unsure ideograph alone in brackets at the end of a
+    /// line of at least three ideographs is 續, unless it numbers the
+    /// caption (（一）, （甲）, （上）: a table in parts, not continued).
+    static func continuationMarks(_ texts: inout [String], symbols: [OCRSymbol]) {
+        var start = 0
+        while start < texts.count {
+            var end = start
+            while end < texts.count, symbols[end].lineIndex == symbols[start].lineIndex { end += 1 }
+            let indices = (start..<end).filter { !texts[$0].isEmpty }
+            start = end
+            guard indices.count >= 6 else { continue }
+            let close = indices[indices.count - 1], mark = indices[indices.count - 2], open = indices[indices.count - 3]
+            guard ["(", "（"].contains(texts[open]), [")", "）"].contains(texts[close]), texts[mark] != "續",
+                  symbols[mark].confidence < vocabularyConfidence,
+                  let u = texts[mark].unicodeScalars.first, texts[mark].unicodeScalars.count == 1, u.properties.isIdeographic,
+                  !partNumbers.contains(texts[mark]) else { continue }
+            let ideographs = indices.dropLast(3).filter { texts[$0].unicodeScalars.first?.properties.isIdeographic == true }
+            if ideographs.count >= 3 { texts[mark] = "續" }
+        }
+    }
+
+    /// What numbers a table's parts in brackets after its caption, or marks
+    /// a draft (澎湖縣政府函（稿）).
+    static let partNumbers: Set<String> = Set("一二三四五六七八九十壹貳參肆伍陸柒捌玖拾甲乙丙丁戊己庚辛壬癸上中下附總稿".map(String.init))
 
     /// An entry's number read as letters (Ol 赴日本考察… for 01): a word of
     /// two to four symbols, each a digit or one of O o l I, with an O or o

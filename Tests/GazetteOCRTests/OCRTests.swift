@@ -410,6 +410,22 @@ struct OCRTests {
         #expect(word.map(\.text).joined() == "第一")
     }
 
+    @Test func anUnsureIdeographInBracketsAfterACaptionIsItsContinuationMark() {
+        func caption(_ s: String, markConfidence: Double) -> String {
+            let characters = Array(s).map(String.init)
+            return OCRGlyphs.glyphs(from: characters.enumerated().map { offset, text in
+                Self.symbol(text, offset * 60, word: offset, confidence: offset == characters.count - 2 ? markConfidence : 98)
+            }, dpi: 300).map(\.text).joined()
+        }
+        #expect(caption("預算類別表(疆)", markConfidence: 91) == "預算類別表（續）")
+        // Read surely, or a part's number, or a draft: as read.
+        #expect(caption("預算類別表(疆)", markConfidence: 99) == "預算類別表（疆）")
+        #expect(caption("預算類別表(二)", markConfidence: 80) == "預算類別表（二）")
+        #expect(caption("澎湖縣政府函(稿)", markConfidence: 80) == "澎湖縣政府函（稿）")
+        // Not after a caption.
+        #expect(caption("第12頁(疆)", markConfidence: 80) == "第12頁（疆）")
+    }
+
     @Test func aLetterOAfterACJKCharacterIsAFullStop() {
         func texts(_ s: [String]) -> String {
             OCRGlyphs.glyphs(from: s.enumerated().map { Self.symbol($0.element, $0.offset * 60, word: $0.offset) }, dpi: 300)
