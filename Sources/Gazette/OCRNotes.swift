@@ -38,6 +38,7 @@ enum OCRNotes {
         }
         if ocr.turned != 0 { what += "; turned \(ocr.turned)° upright" }
         if ocr.deskewed != 0 { what += String(format: "; deskewed %.2f°", ocr.deskewed) }
+        if ocr.writing == .vertical { what += "; vertical writing, read as columns" }
         return Warning(code: .ocr, page: page, message: what)
     }
 

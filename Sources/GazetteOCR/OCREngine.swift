@@ -86,12 +86,16 @@ public struct OCRResult: Sendable {
     public var orientationConfidence: Double
     /// Degrees of skew corrected.
     public var skew: Double
+    /// Read as vertical writing: symbols by column, top to bottom, the
+    /// columns right to left.
+    public var vertical: Bool
     public var meanConfidence: Double
     public var symbols: [OCRSymbol]
     public var rulings: [PixelRuling]
 
     public init(width: Int, height: Int, turn: Int = 0, orientationConfidence: Double = 0, skew: Double = 0,
-                meanConfidence: Double, symbols: [OCRSymbol], rulings: [PixelRuling]) {
+                vertical: Bool = false, meanConfidence: Double, symbols: [OCRSymbol], rulings: [PixelRuling]) {
+        self.vertical = vertical
         self.width = width
         self.height = height
         self.turn = turn
@@ -117,7 +121,10 @@ public final class OCREngine {
         public static let deskew = Steps(rawValue: UInt32(GZ_OCR_DESKEW))
         /// Rulings found in the image (and whitened before recognition).
         public static let rulings = Steps(rawValue: UInt32(GZ_OCR_RULINGS))
-        public static let all: Steps = [.orient, .deskew, .rulings]
+        /// Vertical writing found (Tesseract's layout analysis) and read as
+        /// columns with the vertical models of the languages (chi_tra_vert).
+        public static let writing = Steps(rawValue: UInt32(GZ_OCR_WRITING))
+        public static let all: Steps = [.orient, .deskew, .rulings, .writing]
     }
 
     /// Why the engine could not do its work (the caller adds file and page).
@@ -187,7 +194,8 @@ public final class OCREngine {
         return OCRResult(
             width: Int(gz_ocr_page_width(raw)), height: Int(gz_ocr_page_height(raw)), turn: Int(gz_ocr_page_turn(raw)),
             orientationConfidence: Double(gz_ocr_page_orientation_confidence(raw)),
-            skew: Double(gz_ocr_page_skew(raw)), meanConfidence: Double(gz_ocr_page_mean_confidence(raw)),
+            skew: Double(gz_ocr_page_skew(raw)), vertical: gz_ocr_page_vertical(raw) != 0,
+            meanConfidence: Double(gz_ocr_page_mean_confidence(raw)),
             symbols: symbols, rulings: rulings)
     }
 

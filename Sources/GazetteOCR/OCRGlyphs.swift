@@ -17,7 +17,32 @@ public enum OCRGlyphs {
     /// spacing from the boxes, as it does for a PDF's glyphs. ASCII
     /// punctuation Tesseract gives for the full-width forms of CJK text
     /// (`,` for `，`) is set back to the full-width form next to CJK.
-    public static func glyphs(from symbols: [OCRSymbol], dpi: Int) -> [Glyph] {
+    ///
+    /// A page read as vertical writing (`vertical`: its symbols by column,
+    /// top to bottom) gives vertical glyphs (`Glyph.isVertical`, the
+    /// baseline running down): the same steps on the page turned over its
+    /// diagonal, where a column is a line read left to right, and the boxes
+    /// turned back: a CJK character is then its column's em across and
+    /// centred on its ink down.
+    public static func glyphs(from symbols: [OCRSymbol], dpi: Int, vertical: Bool = false) -> [Glyph] {
+        guard vertical else { return across(symbols, dpi: dpi) }
+        func transposed(_ b: PixelBox) -> PixelBox { PixelBox(x0: b.y0, y0: b.x0, x1: b.y1, y1: b.x1) }
+        let across = symbols.map { s in
+            var s = s
+            (s.box, s.line) = (transposed(s.box), transposed(s.line))
+            return s
+        }
+        return Self.across(across, dpi: dpi).map { g in
+            var g = g
+            g.box = Rect(x0: g.box.y0, y0: g.box.x0, x1: g.box.y1, y1: g.box.x1)
+            g.isVertical = true
+            g.angle = -90
+            return g
+        }
+    }
+
+    /// The glyphs of symbols read across (lines left to right).
+    static func across(_ symbols: [OCRSymbol], dpi: Int) -> [Glyph] {
         let scale = 72 / Double(dpi)
         var texts = symbols.map { cleaned($0.text) }
         for index in texts.indices {
@@ -32,12 +57,16 @@ public enum OCRGlyphs {
         continuationMarks(&texts, symbols: symbols)
         let lines = LineMetrics.of(symbols, texts: texts)
         dashes(&texts, symbols: symbols, lines: lines)
-        // The symbols of a line that holds two rows, by visual row: the
-        // middle of the row's CJK ink.
+        // The symbols of a line that holds two rows, by visual row of that
+        // line (of all such lines at once, a speck whose box reaches over two
+        // neighbouring lines would join their rows into one): the middle of
+        // the row's CJK ink.
         var woven: [Int: Double] = [:]
         let wovenLines = Set(lines.filter { $0.value.middle == nil }.keys)
-        if !wovenLines.isEmpty {
-            let indices = symbols.indices.filter { wovenLines.contains(symbols[$0].lineIndex) && !texts[$0].isEmpty }
+        let wovenSymbols = Dictionary(grouping: symbols.indices.filter {
+            wovenLines.contains(symbols[$0].lineIndex) && !texts[$0].isEmpty
+        }, by: { symbols[$0].lineIndex })
+        for indices in wovenSymbols.values {
             for row in visualRows(indices.map { symbols[$0] }) {
                 let members = row.map { indices[$0] }
                 let wide = members.filter { isCJK(texts[$0]) && symbols[$0].box.height * 3 > symbols[$0].box.width }

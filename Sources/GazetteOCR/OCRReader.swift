@@ -166,7 +166,7 @@ public final class OCRReader {
             // the PDF's frame: no turn, so its glyphs still fit.
             let partlyGarbled = reason == .garbledTextLayer && !(page.garbledText?.isMostOfPage ?? true)
             let keepsFrame = reason == .stampedScan || partlyGarbled
-            let steps: OCREngine.Steps = keepsFrame ? [.deskew, .rulings] : .all
+            let steps: OCREngine.Steps = keepsFrame ? [.deskew, .rulings, .writing] : .all
             result = try OCREngine.with(languages: options.languages) { engine throws(OCREngine.Failure) in
                 try engine.read(image, dpi: options.dpi, steps: steps)
             }
@@ -252,7 +252,7 @@ public final class OCRReader {
     public static func page(from result: OCRResult, replacing original: Page, options: OCROptions,
                             reason: OCRInfo.Reason = .noTextLayer) -> Page {
         let scale = 72 / Double(options.dpi)
-        let glyphs = OCRGlyphs.glyphs(from: result.symbols, dpi: options.dpi)
+        let glyphs = OCRGlyphs.glyphs(from: result.symbols, dpi: options.dpi, vertical: result.vertical)
         let rulings = result.rulings.map { r in
             Ruling(orientation: r.orientation, position: Double(r.position) * scale, start: Double(r.start) * scale,
                    end: Double(r.end) * scale, thickness: max(Double(r.thickness) * scale, 0.1), source: .stroke)
@@ -269,8 +269,8 @@ public final class OCRReader {
             engine: "tesseract", version: OCREngine.tesseractVersion,
             languages: options.languages.split(separator: "+").map(String.init), dpi: options.dpi,
             meanConfidence: (mean * 10).rounded() / 10, characters: glyphs.count, turned: result.turn,
-            deskewed: (result.skew * 100).rounded() / 100, textLayer: original.hasTextLayer ? .setAside : .none,
-            reason: reason)
+            deskewed: (result.skew * 100).rounded() / 100, writing: result.vertical ? .vertical : .horizontal,
+            textLayer: original.hasTextLayer ? .setAside : .none, reason: reason)
         // What the PDF's text layer had, for the warning (its runs index the PDF's glyphs, not these).
         page.garbledText = original.garbledText.map { garbled in
             var kept = garbled

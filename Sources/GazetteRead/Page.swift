@@ -224,6 +224,9 @@ public struct OCRInfo: Hashable, Sendable, Codable {
     public var turned: Int
     /// Degrees of skew corrected.
     public var deskewed: Double
+    /// How the page was read: across (lines), or as vertical writing
+    /// (columns top to bottom, right to left; its glyphs are vertical).
+    public var writing: Writing
     /// What became of the PDF's own text on the page.
     public var textLayer: TextLayer
     /// Why the page was read by OCR.
@@ -242,6 +245,12 @@ public struct OCRInfo: Hashable, Sendable, Codable {
         case forced
     }
 
+    /// The writing direction a page was read in.
+    public enum Writing: String, Hashable, Sendable, Codable {
+        case horizontal
+        case vertical
+    }
+
     /// The PDF's own text on a page read by OCR.
     public enum TextLayer: String, Hashable, Sendable, Codable {
         /// The page has none: every glyph is from OCR.
@@ -258,8 +267,9 @@ public struct OCRInfo: Hashable, Sendable, Codable {
     }
 
     public init(engine: String, version: String, languages: [String], dpi: Int, meanConfidence: Double,
-                characters: Int, turned: Int = 0, deskewed: Double = 0, textLayer: TextLayer = .none,
-                reason: Reason = .noTextLayer) {
+                characters: Int, turned: Int = 0, deskewed: Double = 0, writing: Writing = .horizontal,
+                textLayer: TextLayer = .none, reason: Reason = .noTextLayer) {
+        self.writing = writing
         self.engine = engine
         self.version = version
         self.languages = languages

@@ -16,6 +16,7 @@
 #include <tesseract/capi.h>
 
 #define GZ_TESSERACT_FUNCTIONS(X) \
+    X(TessBaseAPIAnalyseLayout) \
     X(TessBaseAPIClear) \
     X(TessBaseAPICreate) \
     X(TessBaseAPIDelete) \
@@ -31,7 +32,10 @@
     X(TessBaseAPISetVariable) \
     X(TessDeleteText) \
     X(TessPageIteratorBoundingBox) \
+    X(TessPageIteratorDelete) \
     X(TessPageIteratorIsAtBeginningOf) \
+    X(TessPageIteratorNext) \
+    X(TessPageIteratorOrientation) \
     X(TessResultIteratorConfidence) \
     X(TessResultIteratorDelete) \
     X(TessResultIteratorGetPageIterator) \
@@ -72,6 +76,7 @@
     X(pixReduceRankBinaryCascade) \
     X(pixRotate) \
     X(pixRotateOrth) \
+    X(pixScale) \
     X(pixSetResolution) \
     X(setMsgSeverity)
 

@@ -57,6 +57,7 @@ struct OCRTests {
         #expect(text.contains("臺中市政府秘書處"), "\(text)")
         #expect(text.contains("107年5月11日"), "\(text)")
         #expect(result.turn == 0)
+        #expect(!result.vertical)
         #expect(result.meanConfidence > 80, "\(result.meanConfidence)")
         let glyphs = OCRGlyphs.glyphs(from: result.symbols, dpi: 300)
         #expect(!glyphs.isEmpty)
@@ -66,6 +67,46 @@ struct OCRTests {
         let first = try #require(glyphs.first)
         #expect(first.box.y1 > 40 && first.box.y0 < 70, "\(first.box)")
         #expect(first.size > 10 && first.size < 20, "\(first.size)")
+    }
+
+    static let letterColumns = [
+        "澎湖縣政府函",
+        "主旨：檢送九十一年度第四季議員建議事項處理明細表乙份，請鑑核。",
+        "說明：依據行政院九十一年三月二十九日函辦理。",
+        "正本：行政院主計處",
+    ]
+
+    @Test func findsVerticalWritingAndReadsItsColumnsRightToLeft() throws {
+        let image = Synthetic.verticalWriting(columns: Self.letterColumns)
+        let result = try Self.read(image, languages: "chi_tra+eng")
+        #expect(result.vertical)
+        #expect(result.turn == 0, "OSD must not turn a page of columns: \(result.turn)")
+        let text = Self.text(result)
+        #expect(Self.recall(Self.letterColumns.joined(), in: text) >= 0.9, "\(text)")
+        // Right to left: the first column's text comes first.
+        let first = try #require(text.range(of: "主旨")), second = try #require(text.range(of: "說明"))
+        #expect(first.lowerBound < second.lowerBound, "\(text)")
+
+        // Vertical glyphs, an em across their column, one below the other.
+        let glyphs = OCRGlyphs.glyphs(from: result.symbols, dpi: 300, vertical: true)
+        #expect(glyphs.allSatisfy { $0.isVertical && $0.angle == -90 })
+        let check = try #require(glyphs.first { $0.text == "檢" })
+        let subject = glyphs.filter { abs($0.box.midX - check.box.midX) < 8 && $0.box.y0 >= check.box.y0 }
+        #expect(subject.count >= 25, "\(subject.map(\.text))")
+        let middles = subject.map(\.box.midX)
+        #expect((middles.max() ?? 0) - (middles.min() ?? 0) < 4, "one column: \(middles)")
+        let tops = subject.map(\.box.y0)
+        #expect(tops == tops.sorted(), "top to bottom: \(tops)")
+        let em = 16.0
+        let ideographs = subject.filter { OCRGlyphs.isCJK($0.text) && !"，。".contains($0.text) }
+        #expect(ideographs.allSatisfy { abs($0.box.width - em) < 3 && $0.box.height < 1.5 * em }, "\(ideographs.map(\.box))")
+    }
+
+    @Test func aVerticalLanguageReadsEveryPageAsColumns() throws {
+        let image = Synthetic.verticalWriting(columns: Array(Self.letterColumns.prefix(2)))
+        let result = try Self.read(image, languages: "chi_tra_vert")
+        #expect(result.vertical)
+        #expect(Self.recall(Self.letterColumns.prefix(2).joined(), in: Self.text(result)) >= 0.8, "\(Self.text(result))")
     }
 
     @Test func readsAHangingNumberedListAndAnUnruledScheduleAsLines() throws {

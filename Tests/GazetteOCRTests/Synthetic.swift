@@ -46,6 +46,36 @@ enum Synthetic {
         return grey(surface!)
     }
 
+    /// A page in vertical writing: each of `columns` set top to bottom, one
+    /// character an em below the other, the first column at the right and
+    /// each next one `pitch` ems to its left (an official letter of the
+    /// 1990s: 主旨、說明 in columns).
+    static func verticalWriting(width: Int = 2480, height: Int = 2400, columns: [String], points: Double = 16,
+                                dpi: Int = 300, pitch: Double = 2) -> GreyImage {
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height))
+        defer { cairo_surface_destroy(surface) }
+        let cr = cairo_create(surface)
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_paint(cr)
+        cairo_set_source_rgb(cr, 0, 0, 0)
+        cairo_select_font_face(cr, "AR PL UMing TW", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+        let em = points * Double(dpi) / 72
+        cairo_set_font_size(cr, em)
+        for (index, column) in columns.enumerated() {
+            let left = Double(width) - 300 - Double(index) * pitch * em
+            for (row, character) in column.enumerated() {
+                var extents = cairo_text_extents_t()
+                cairo_text_extents(cr, String(character), &extents)
+                // Each character centred across its column, on a baseline an em further down.
+                cairo_move_to(cr, left + (em - extents.x_advance) / 2, 200 + Double(row + 1) * em * 1.05)
+                cairo_show_text(cr, String(character))
+            }
+        }
+        cairo_destroy(cr)
+        cairo_surface_flush(surface)
+        return grey(surface!)
+    }
+
     /// A ruled table: lines at `horizontal` y and `vertical` x (each
     /// spanning the others' extent), `cells` text (12 pt) at (x, baseline y).
     static func table(width: Int, height: Int, horizontal: [Int], vertical: [Int], cells: [(String, Int, Int)]) -> GreyImage {

@@ -301,6 +301,13 @@ enum EmbeddedSchemas {
         "deskewed": {
           "type": "number"
         },
+        "writing": {
+          "description": "How the page was read: horizontal (lines across), or vertical (vertical writing, found by layout analysis or given by a vertical language such as chi_tra_vert: columns read top to bottom, right to left).",
+          "enum": [
+            "horizontal",
+            "vertical"
+          ]
+        },
         "textLayer": {
           "description": "The PDF's own text on the page: none (a scan), kept (a few characters over a scanned image, which OCR read), setAside (--ocr force, or a text layer mostly not language), partlyReplaced (the glyphs whose text is not language replaced by OCR's in their area, the sound ones kept).",
           "enum": [
@@ -329,6 +336,7 @@ enum EmbeddedSchemas {
         "characters",
         "turned",
         "deskewed",
+        "writing",
         "textLayer",
         "reason"
       ],

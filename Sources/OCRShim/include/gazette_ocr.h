@@ -44,6 +44,11 @@ enum {
     /// Find long horizontal and vertical runs (table borders, rules) and
     /// return them as rulings; they are whitened before recognition.
     GZ_OCR_RULINGS = 4,
+    /// Find whether the page is set in vertical writing (columns, right to
+    /// left) and read it with the vertical models of the engine's languages
+    /// (chi_tra_vert for chi_tra) if so. An engine whose languages are all
+    /// vertical models reads every page as columns.
+    GZ_OCR_WRITING = 8,
 };
 
 /// An axis-aligned box in pixels.
@@ -93,6 +98,9 @@ int32_t gz_ocr_page_width(const gz_ocr_page *page);
 int32_t gz_ocr_page_height(const gz_ocr_page *page);
 /// Degrees the image was turned clockwise to stand upright: 0, 90, 180, 270.
 int32_t gz_ocr_page_turn(const gz_ocr_page *page);
+/// 1 when the page was read as vertical writing (columns top to bottom,
+/// right to left; symbols in that order), 0 when across.
+int32_t gz_ocr_page_vertical(const gz_ocr_page *page);
 /// OSD's confidence in the orientation (0 when not asked or not found).
 float gz_ocr_page_orientation_confidence(const gz_ocr_page *page);
 /// Degrees of skew found and corrected (0 when none).
