@@ -27,12 +27,12 @@ public enum OCRGlyphs {
     public static func glyphs(from symbols: [OCRSymbol], dpi: Int, vertical: Bool = false) -> [Glyph] {
         guard vertical else { return across(symbols, dpi: dpi) }
         func transposed(_ b: PixelBox) -> PixelBox { PixelBox(x0: b.y0, y0: b.x0, x1: b.y1, y1: b.x1) }
-        let across = symbols.map { s in
+        let turned = symbols.map { s in
             var s = s
             (s.box, s.line) = (transposed(s.box), transposed(s.line))
             return s
         }
-        return Self.across(across, dpi: dpi).map { g in
+        return across(turned, dpi: dpi).map { g in
             var g = g
             g.box = Rect(x0: g.box.y0, y0: g.box.x0, x1: g.box.y1, y1: g.box.x1)
             g.isVertical = true
@@ -243,8 +243,7 @@ public enum OCRGlyphs {
             let close = indices[indices.count - 1], mark = indices[indices.count - 2], open = indices[indices.count - 3]
             guard ["(", "（"].contains(texts[open]), [")", "）"].contains(texts[close]), texts[mark] != "續",
                   symbols[mark].confidence < vocabularyConfidence,
-                  let u = texts[mark].unicodeScalars.first, texts[mark].unicodeScalars.count == 1, u.properties.isIdeographic,
-                  !partNumbers.contains(texts[mark]) else { continue }
+                  isIdeograph(texts[mark].unicodeScalars), !partNumbers.contains(texts[mark]) else { continue }
             let ideographs = indices.dropLast(3).filter { texts[$0].unicodeScalars.first?.properties.isIdeographic == true }
             if ideographs.count >= 3 { texts[mark] = "續" }
         }
@@ -426,9 +425,6 @@ public enum OCRGlyphs {
     /// one line's characters; see `vocabularyCorrections`.
     public static func vocabularyCorrection(_ line: [Character], confidences: [Double],
                                             vocabulary: Set<String> = LabelVocabulary.words) -> [(Int, Character)] {
-        func isIdeograph(_ c: Character) -> Bool {
-            c.unicodeScalars.count == 1 && c.unicodeScalars.first!.properties.isIdeographic
-        }
         var found: [Int: Set<Character>] = [:]
         for word in vocabulary {
             let w = Array(word)
@@ -441,7 +437,7 @@ public enum OCRGlyphs {
                 guard !vocabulary.contains(String(window)) else { continue }
                 let differing = (0..<w.count).filter { window[$0] != w[$0] }
                 guard differing.count == 1, let k = differing.first, confidences[at + k] < vocabularyConfidence,
-                      isIdeograph(window[k]), isIdeograph(w[k]) else { continue }
+                      isIdeograph(window[k].unicodeScalars), isIdeograph(w[k].unicodeScalars) else { continue }
                 found[at + k, default: []].insert(w[k])
             }
         }
@@ -452,6 +448,11 @@ public enum OCRGlyphs {
 
     /// True when the text's first character is a CJK ideograph, kana,
     /// bopomofo or CJK / full-width punctuation.
+    /// One character that is an ideograph (檢, 續; not ： nor a letter).
+    static func isIdeograph(_ scalars: String.UnicodeScalarView) -> Bool {
+        scalars.count == 1 && scalars.first!.properties.isIdeographic
+    }
+
     public static func isCJK(_ text: String) -> Bool {
         guard let v = text.unicodeScalars.first?.value else { return false }
         return (0x2E80...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)

@@ -578,20 +578,26 @@ static int phantom_quote(gz_ocr_box box, gz_ocr_box line, PIX *binary, int32_t d
     return ink_in(binary, box) < (dpi / 40) * (dpi / 40);
 }
 
-/// The engine of the first language alone, opened on first use; NULL for
-/// a single language or when it cannot be opened.
-static TessBaseAPI *primary_engine(gz_ocr_engine *engine) {
-    if (engine->primary != NULL || engine->primary_failed || engine->primary_language == NULL) return engine->primary;
+/// A recognising engine of `languages` (LSTM, quiet, `configure`d), or
+/// NULL when it cannot be opened (its trained data is missing).
+static TessBaseAPI *open_recogniser(const char *datapath, const char *languages) {
     TessBaseAPI *api = tesseract.TessBaseAPICreate();
-    if (api == NULL || tesseract.TessBaseAPIInit2(api, engine->datapath, engine->primary_language, OEM_LSTM_ONLY) != 0) {
+    if (api == NULL || tesseract.TessBaseAPIInit2(api, datapath, languages, OEM_LSTM_ONLY) != 0) {
         if (api != NULL) tesseract.TessBaseAPIDelete(api);
-        engine->primary_failed = 1;
         return NULL;
     }
     tesseract.TessBaseAPISetVariable(api, "debug_file", "/dev/null");
     configure(api);
-    engine->primary = api;
     return api;
+}
+
+/// The engine of the first language alone, opened on first use; NULL for
+/// a single language or when it cannot be opened.
+static TessBaseAPI *primary_engine(gz_ocr_engine *engine) {
+    if (engine->primary != NULL || engine->primary_failed || engine->primary_language == NULL) return engine->primary;
+    engine->primary = open_recogniser(engine->datapath, engine->primary_language);
+    engine->primary_failed = engine->primary == NULL;
+    return engine->primary;
 }
 
 /// The engine of the vertical models (`vertical_languages`), opened on
@@ -599,16 +605,9 @@ static TessBaseAPI *primary_engine(gz_ocr_engine *engine) {
 /// data is missing (the page is then read across, as before).
 static TessBaseAPI *vertical_engine(gz_ocr_engine *engine) {
     if (engine->vertical != NULL || engine->vertical_failed || engine->vertical_languages == NULL) return engine->vertical;
-    TessBaseAPI *api = tesseract.TessBaseAPICreate();
-    if (api == NULL || tesseract.TessBaseAPIInit2(api, engine->datapath, engine->vertical_languages, OEM_LSTM_ONLY) != 0) {
-        if (api != NULL) tesseract.TessBaseAPIDelete(api);
-        engine->vertical_failed = 1;
-        return NULL;
-    }
-    tesseract.TessBaseAPISetVariable(api, "debug_file", "/dev/null");
-    configure(api);
-    engine->vertical = api;
-    return api;
+    engine->vertical = open_recogniser(engine->datapath, engine->vertical_languages);
+    engine->vertical_failed = engine->vertical == NULL;
+    return engine->vertical;
 }
 
 /// True when the page is set in vertical writing: Tesseract's layout
@@ -1069,7 +1068,6 @@ static int recognise_vertical(gz_ocr_engine *engine, PIX *pix, int32_t dpi, gz_o
         gz_ocr_ruling r = upright[i], t = r;
         t.orientation = !r.orientation;
         if (r.orientation == 0) {  // a horizontal rule at y is a vertical one at x' = y
-            t.position = r.position;
             t.start = width - 1 - r.end;
             t.end = width - 1 - r.start;
         } else {  // a vertical rule at x is a horizontal one at y' = width - 1 - x

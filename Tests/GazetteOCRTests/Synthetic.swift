@@ -12,38 +12,31 @@ enum Synthetic {
     static func image(width: Int = 2480, height: Int = 1200, lines: [String] = [], points: Double = 14, dpi: Int = 300,
                       degrees: Double = 0, horizontal: [Int] = [], vertical: [Int] = [],
                       span: (Int, Int)? = nil, thickness: Double = 3) -> GreyImage {
-        let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height))
-        defer { cairo_surface_destroy(surface) }
-        let cr = cairo_create(surface)
-        cairo_set_source_rgb(cr, 1, 1, 1)
-        cairo_paint(cr)
-        if degrees != 0 {
-            cairo_translate(cr, Double(width) / 2, Double(height) / 2)
-            cairo_rotate(cr, degrees * .pi / 180)
-            cairo_translate(cr, -Double(width) / 2, -Double(height) / 2)
+        drawn(width: width, height: height) { cr in
+            if degrees != 0 {
+                cairo_translate(cr, Double(width) / 2, Double(height) / 2)
+                cairo_rotate(cr, degrees * .pi / 180)
+                cairo_translate(cr, -Double(width) / 2, -Double(height) / 2)
+            }
+            cairo_select_font_face(cr, "AR PL UMing TW", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+            let pixelSize = points * Double(dpi) / 72
+            cairo_set_font_size(cr, pixelSize)
+            for (index, line) in lines.enumerated() {
+                cairo_move_to(cr, 150, 150 + Double(index + 1) * pixelSize * 1.6)
+                cairo_show_text(cr, line)
+            }
+            cairo_set_line_width(cr, thickness)
+            let (from, to) = span ?? (100, min(width, height) - 100)
+            for y in horizontal {
+                cairo_move_to(cr, Double(from), Double(y) + 0.5)
+                cairo_line_to(cr, Double(to), Double(y) + 0.5)
+            }
+            for x in vertical {
+                cairo_move_to(cr, Double(x) + 0.5, Double(from))
+                cairo_line_to(cr, Double(x) + 0.5, Double(to))
+            }
+            cairo_stroke(cr)
         }
-        cairo_set_source_rgb(cr, 0, 0, 0)
-        cairo_select_font_face(cr, "AR PL UMing TW", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
-        let pixelSize = points * Double(dpi) / 72
-        cairo_set_font_size(cr, pixelSize)
-        for (index, line) in lines.enumerated() {
-            cairo_move_to(cr, 150, 150 + Double(index + 1) * pixelSize * 1.6)
-            cairo_show_text(cr, line)
-        }
-        cairo_set_line_width(cr, thickness)
-        let (from, to) = span ?? (100, min(width, height) - 100)
-        for y in horizontal {
-            cairo_move_to(cr, Double(from), Double(y) + 0.5)
-            cairo_line_to(cr, Double(to), Double(y) + 0.5)
-        }
-        for x in vertical {
-            cairo_move_to(cr, Double(x) + 0.5, Double(from))
-            cairo_line_to(cr, Double(x) + 0.5, Double(to))
-        }
-        cairo_stroke(cr)
-        cairo_destroy(cr)
-        cairo_surface_flush(surface)
-        return grey(surface!)
     }
 
     /// A page in vertical writing: each of `columns` set top to bottom, one
@@ -52,57 +45,58 @@ enum Synthetic {
     /// 1990s: 主旨、說明 in columns).
     static func verticalWriting(width: Int = 2480, height: Int = 2400, columns: [String], points: Double = 16,
                                 dpi: Int = 300, pitch: Double = 2) -> GreyImage {
-        let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height))
-        defer { cairo_surface_destroy(surface) }
-        let cr = cairo_create(surface)
-        cairo_set_source_rgb(cr, 1, 1, 1)
-        cairo_paint(cr)
-        cairo_set_source_rgb(cr, 0, 0, 0)
-        cairo_select_font_face(cr, "AR PL UMing TW", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
-        let em = points * Double(dpi) / 72
-        cairo_set_font_size(cr, em)
-        for (index, column) in columns.enumerated() {
-            let left = Double(width) - 300 - Double(index) * pitch * em
-            for (row, character) in column.enumerated() {
-                var extents = cairo_text_extents_t()
-                cairo_text_extents(cr, String(character), &extents)
-                // Each character centred across its column, on a baseline an em further down.
-                cairo_move_to(cr, left + (em - extents.x_advance) / 2, 200 + Double(row + 1) * em * 1.05)
-                cairo_show_text(cr, String(character))
+        drawn(width: width, height: height) { cr in
+            cairo_select_font_face(cr, "AR PL UMing TW", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+            let em = points * Double(dpi) / 72
+            cairo_set_font_size(cr, em)
+            for (index, column) in columns.enumerated() {
+                let left = Double(width) - 300 - Double(index) * pitch * em
+                for (row, character) in column.enumerated() {
+                    var extents = cairo_text_extents_t()
+                    cairo_text_extents(cr, String(character), &extents)
+                    // Each character centred across its column, on a baseline an em further down.
+                    cairo_move_to(cr, left + (em - extents.x_advance) / 2, 200 + Double(row + 1) * em * 1.05)
+                    cairo_show_text(cr, String(character))
+                }
             }
         }
-        cairo_destroy(cr)
-        cairo_surface_flush(surface)
-        return grey(surface!)
     }
 
     /// A ruled table: lines at `horizontal` y and `vertical` x (each
     /// spanning the others' extent), `cells` text (12 pt) at (x, baseline y).
     static func table(width: Int, height: Int, horizontal: [Int], vertical: [Int], cells: [(String, Int, Int)]) -> GreyImage {
+        drawn(width: width, height: height) { cr in
+            cairo_set_line_width(cr, 3)
+            let (left, right) = (Double(vertical.min() ?? 0), Double(vertical.max() ?? width))
+            let (top, bottom) = (Double(horizontal.min() ?? 0), Double(horizontal.max() ?? height))
+            for y in horizontal {
+                cairo_move_to(cr, left, Double(y) + 0.5)
+                cairo_line_to(cr, right, Double(y) + 0.5)
+            }
+            for x in vertical {
+                cairo_move_to(cr, Double(x) + 0.5, top)
+                cairo_line_to(cr, Double(x) + 0.5, bottom)
+            }
+            cairo_stroke(cr)
+            cairo_select_font_face(cr, "AR PL UMing TW", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+            cairo_set_font_size(cr, 12 * 300 / 72)
+            for (text, x, y) in cells {
+                cairo_move_to(cr, Double(x), Double(y))
+                cairo_show_text(cr, text)
+            }
+        }
+    }
+
+    /// A white image `width` by `height` with what `draw` puts on it, in
+    /// black unless it sets another source.
+    static func drawn(width: Int, height: Int, _ draw: (OpaquePointer) -> Void) -> GreyImage {
         let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height))
         defer { cairo_surface_destroy(surface) }
-        let cr = cairo_create(surface)
+        let cr = cairo_create(surface)!
         cairo_set_source_rgb(cr, 1, 1, 1)
         cairo_paint(cr)
         cairo_set_source_rgb(cr, 0, 0, 0)
-        cairo_set_line_width(cr, 3)
-        let (left, right) = (Double(vertical.min() ?? 0), Double(vertical.max() ?? width))
-        let (top, bottom) = (Double(horizontal.min() ?? 0), Double(horizontal.max() ?? height))
-        for y in horizontal {
-            cairo_move_to(cr, left, Double(y) + 0.5)
-            cairo_line_to(cr, right, Double(y) + 0.5)
-        }
-        for x in vertical {
-            cairo_move_to(cr, Double(x) + 0.5, top)
-            cairo_line_to(cr, Double(x) + 0.5, bottom)
-        }
-        cairo_stroke(cr)
-        cairo_select_font_face(cr, "AR PL UMing TW", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
-        cairo_set_font_size(cr, 12 * 300 / 72)
-        for (text, x, y) in cells {
-            cairo_move_to(cr, Double(x), Double(y))
-            cairo_show_text(cr, text)
-        }
+        draw(cr)
         cairo_destroy(cr)
         cairo_surface_flush(surface)
         return grey(surface!)
